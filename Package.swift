@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// bitrix-order-engine: the part of the 1C-Bitrix sale module that order creation touches, in process.
+// No package dependencies: the library is embedded by other services (see docs/DESIGN.md).
+
+import PackageDescription
+
+let package = Package(
+    name: "bitrix-order-engine",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "BitrixSale", targets: ["BitrixSale"]),
+        .library(name: "SaleStorage", targets: ["SaleStorage"]),
+        .library(name: "SiteAPI", targets: ["SiteAPI"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
+    ],
+    targets: [
+        // Ground floor: a small exact JSON value, parser and deterministic writer.
+        .target(name: "SaleJSON"),
+        // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
+        .target(name: "BitrixSale"),
+        // Persistence: the in-memory store and the durable snapshot + journal store.
+        .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
+        // The /api/v2 surface as a pure function of an engine.
+        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON"]),
+        // QA scenario files: parsing, running, matching, reports.
+        .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON"]),
+        // The command line.
+        .executableTarget(
+            name: "bitrix-emu",
+            dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON"]
+        ),
+        .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON"]),
+        .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"]),
+        .testTarget(name: "SaleStorageTests", dependencies: ["SaleStorage", "BitrixSale", "bitrix-emu"]),
+        .testTarget(name: "SiteAPITests", dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON"]),
+        .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,91 @@
+/// Writes ``JSONValue`` as JSON text: compact or indented, with object keys in source order or sorted.
+///
+/// The output is deterministic: the same value gives the same bytes. Non-ASCII text is written as raw UTF-8,
+/// `/` is not escaped, and control characters are escaped as `\n`, `\t`, … or `\u00XX`.
+public struct JSONWriter: Sendable {
+    /// Whether object keys are sorted (by their UTF-8 bytes) rather than kept in source order.
+    public var sortedKeys: Bool
+    /// Whether to indent with two spaces and put each member on its own line.
+    public var pretty: Bool
+
+    /// Makes a writer.
+    public init(sortedKeys: Bool = false, pretty: Bool = false) {
+        self.sortedKeys = sortedKeys
+        self.pretty = pretty
+    }
+
+    /// The JSON text of `value` as UTF-8 bytes.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out)
+        return out
+    }
+
+    /// The JSON text of `value`.
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// Appends the JSON text of `value` to `out`.
+    public func write(_ value: JSONValue, into out: inout [UInt8]) {
+        write(value, into: &out, level: 0)
+    }
+
+    private func newline(_ out: inout [UInt8], level: Int) {
+        out.append(0x0A)
+        for _ in 0..<(level * 2) { out.append(0x20) }
+    }
+
+    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): out.append(contentsOf: number.literal.utf8)
+        case .string(let text): JSONWriter.writeString(text, into: &out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, level: level + 1) }
+                write(element, into: &out, level: level + 1)
+            }
+            if pretty, !elements.isEmpty { newline(&out, level: level) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            let ordered = sortedKeys ? members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : members
+            for (position, member) in ordered.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, level: level + 1) }
+                JSONWriter.writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
+                write(member.value, into: &out, level: level + 1)
+            }
+            if pretty, !members.isEmpty { newline(&out, level: level) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends `text` as a JSON string literal.
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
