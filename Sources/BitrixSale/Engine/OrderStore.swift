@@ -1,0 +1,147 @@
+import Foundation
+
+/// Where the engine keeps what it persists: orders with all their parts, customer accounts, products created at run
+/// time, id counters and idempotency keys.
+///
+/// Reads may come from many tasks at once. Writes come only through ``commit(_:)``, one ``StoreTransaction`` at a
+/// time from the engine, and are all-or-nothing: when `commit` returns, the change is stored (for a durable store:
+/// on disk); when it throws, nothing of it is.
+public protocol OrderStore: Sendable {
+    /// The order with this id, or nil.
+    func order(id: Int) -> OrderData?
+    /// The id of the order with this account number, or nil.
+    func orderId(accountNumber: String) -> Int?
+    /// A page of orders matching the query, and how many match in all.
+    func orders(matching query: OrderQuery) -> OrderPage
+    /// The run-time customer account with this id, or nil (the site's own accounts are the engine's business).
+    func user(id: Int) -> UserAccount?
+    /// The run-time customer account with this normalised phone, or nil.
+    func user(phone: String) -> UserAccount?
+    /// The run-time product with this id, or nil.
+    func product(id: Int) -> Product?
+    /// The idempotency record for a key, or nil.
+    func idempotencyRecord(key: String) -> IdempotencyRecord?
+    /// The last id handed out for a kind (0 when none).
+    func lastId(_ kind: IdKind) -> Int
+    /// Applies a transaction atomically (and durably, for a durable store).
+    func commit(_ transaction: StoreTransaction) throws
+}
+
+/// One atomic change to an ``OrderStore``.
+public struct StoreTransaction: Sendable, Hashable {
+    /// Orders to insert or replace (by id).
+    public var orders: [OrderData] = []
+    /// Orders to delete; their idempotency records go with them (a deleted order's key may be used again).
+    public var deletedOrderIds: [Int] = []
+    /// Customer accounts to insert or replace.
+    public var users: [UserAccount] = []
+    /// Products to insert or replace.
+    public var products: [Product] = []
+    /// Idempotency records to insert or replace.
+    public var idempotencyRecords: [IdempotencyRecord] = []
+    /// New values of the id counters (only ever raised).
+    public var lastIds: [IdKind: Int] = [:]
+
+    /// An empty transaction.
+    public init() {}
+
+    /// Whether it changes nothing.
+    public var isEmpty: Bool {
+        orders.isEmpty && deletedOrderIds.isEmpty && users.isEmpty && products.isEmpty
+            && idempotencyRecords.isEmpty && lastIds.isEmpty
+    }
+}
+
+/// What an idempotency key (the create endpoint's `railway_order_id`) is bound to.
+public struct IdempotencyRecord: Sendable, Hashable, Codable {
+    /// The key, for example `railway:999`.
+    public var key: String
+    /// The order created under it.
+    public var orderId: Int
+    /// A canonical fingerprint of the request (equal requests, equal fingerprints).
+    public var fingerprint: String
+
+    /// Makes a record.
+    public init(key: String, orderId: Int, fingerprint: String) {
+        self.key = key
+        self.orderId = orderId
+        self.fingerprint = fingerprint
+    }
+}
+
+/// A list query: filter, sort, offset and limit.
+public struct OrderQuery: Sendable, Hashable {
+    /// The sort order by id.
+    public enum Sort: String, Sendable, Hashable {
+        /// Oldest first.
+        case idAscending
+        /// Newest first.
+        case idDescending
+    }
+
+    /// Only these statuses (nil: any).
+    public var statusIds: Set<String>?
+    /// Only this customer (nil: any).
+    public var userId: Int?
+    /// Only orders whose property `code` has exactly this value.
+    public var property: (code: String, value: String)?
+    /// The order.
+    public var sort: Sort
+    /// How many matching orders to skip.
+    public var offset: Int
+    /// How many to return at most (nil: all).
+    public var limit: Int?
+
+    /// Makes a query.
+    public init(
+        statusIds: Set<String>? = nil, userId: Int? = nil, property: (code: String, value: String)? = nil,
+        sort: Sort = .idDescending, offset: Int = 0, limit: Int? = nil
+    ) {
+        self.statusIds = statusIds
+        self.userId = userId
+        self.property = property
+        self.sort = sort
+        self.offset = offset
+        self.limit = limit
+    }
+
+    /// Whether an order matches the filter (not the page).
+    public func matches(_ order: OrderData) -> Bool {
+        if let statusIds, !statusIds.contains(order.statusId) { return false }
+        if let userId, order.userId != userId { return false }
+        if let property, order.propertyValue(code: property.code) != property.value { return false }
+        return true
+    }
+
+    /// Equal when every part is equal.
+    public static func == (lhs: OrderQuery, rhs: OrderQuery) -> Bool {
+        lhs.statusIds == rhs.statusIds && lhs.userId == rhs.userId && lhs.property?.code == rhs.property?.code
+            && lhs.property?.value == rhs.property?.value && lhs.sort == rhs.sort && lhs.offset == rhs.offset
+            && lhs.limit == rhs.limit
+    }
+
+    /// Hashes every part.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(statusIds)
+        hasher.combine(userId)
+        hasher.combine(property?.code)
+        hasher.combine(property?.value)
+        hasher.combine(sort)
+        hasher.combine(offset)
+        hasher.combine(limit)
+    }
+}
+
+/// A page of a list query.
+public struct OrderPage: Sendable, Hashable {
+    /// The orders of the page, in the query's order.
+    public var orders: [OrderData]
+    /// How many orders match the filter in all.
+    public var total: Int
+
+    /// Makes a page.
+    public init(orders: [OrderData], total: Int) {
+        self.orders = orders
+        self.total = total
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+
+/// What an ``Order`` consults while it is edited: the site, the catalog, the clock and account-number uniqueness.
+///
+/// The engine makes one per site; a test can make one directly with ``SaleContext/init(site:clock:)``.
+public final class SaleContext: Sendable {
+    /// The site configuration.
+    public let site: SiteConfiguration
+    /// The clock.
+    public let clock: SaleClock
+    let productLookup: @Sendable (Int) -> Product?
+    let accountNumberOwner: @Sendable (String) -> Int?
+    let deliveryById: [Int: DeliveryService]
+    let paySystemById: [Int: PaySystem]
+    let statusById: [String: Status]
+    let propertyById: [Int: OrderPropertyDefinition]
+    let propertiesByPersonType: [Int: [OrderPropertyDefinition]]
+    let allProperties: [OrderPropertyDefinition]
+    /// The built-in "no delivery" service.
+    public let emptyDelivery: DeliveryService
+    private let uniqueCounter = Atomic<Int>(0)
+
+    /// Makes a context over a site alone: the catalog is the site's products, no account number is taken.
+    public convenience init(site: SiteConfiguration, clock: SaleClock = .system) {
+        let products = Dictionary(site.products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(site: site, clock: clock, product: { products[$0] }, accountNumberOwner: { _ in nil })
+    }
+
+    /// Makes a context with a catalog and an account-number lookup (the engine's).
+    public init(
+        site: SiteConfiguration, clock: SaleClock, product: @escaping @Sendable (Int) -> Product?,
+        accountNumberOwner: @escaping @Sendable (String) -> Int?
+    ) {
+        self.site = site
+        self.clock = clock
+        self.productLookup = product
+        self.accountNumberOwner = accountNumberOwner
+        deliveryById = Dictionary(site.deliveryServices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        paySystemById = Dictionary(site.paySystems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        statusById = Dictionary(site.statuses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        propertyById = Dictionary(site.orderProperties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sorted = site.orderProperties.sorted { ($0.sort, $0.id) < ($1.sort, $1.id) }
+        allProperties = sorted
+        propertiesByPersonType = Dictionary(grouping: sorted, by: \.personTypeId)
+        emptyDelivery =
+            site.deliveryServices.first(where: \.isEmptyDelivery)
+            ?? DeliveryService(id: 0, name: "No delivery", isEmptyDelivery: true)
+    }
+
+    /// The catalog product with this id (run-time products first), or nil.
+    public func product(id: Int) -> Product? { productLookup(id) }
+
+    /// The delivery service with this id, or nil.
+    public func deliveryService(id: Int) -> DeliveryService? { deliveryById[id] }
+
+    /// The pay system with this id, or nil.
+    public func paySystem(id: Int) -> PaySystem? { paySystemById[id] }
+
+    /// The pay system with this code, or nil.
+    public func paySystem(code: String) -> PaySystem? { site.paySystems.first { $0.code == code } }
+
+    /// The status with this id, or nil.
+    public func status(id: String) -> Status? { statusById[id] }
+
+    /// The property definition with this id, or nil.
+    public func property(id: Int) -> OrderPropertyDefinition? { propertyById[id] }
+
+    /// `uniqid('bx_')`: unique within the process, ordered by the clock.
+    func uniqueId() -> String {
+        let micros = Int(clock.now().timeIntervalSince1970 * 1_000_000)
+        let count = uniqueCounter.add(1, ordering: .relaxed).newValue
+        return "bx_" + String(micros &+ count, radix: 16)
+    }
+}

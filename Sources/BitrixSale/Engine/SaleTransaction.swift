@@ -1,0 +1,285 @@
+import Foundation
+
+/// The steps of one atomic change, staged while the engine's write lock is held (see
+/// ``SaleEngine/transaction(_:)``): everything staged commits together, or nothing does.
+public struct SaleTransaction {
+    let engine: SaleEngine
+    var staged = StoreTransaction()
+    var savedOrders: [(Order, Bool)] = []
+    var rolledBack = false
+    private var lastIds: [IdKind: Int] = [:]
+    private var stagedUsers: [String: UserAccount] = [:]
+    private var stagedKeys: [String: IdempotencyRecord] = [:]
+    private var stagedAccountNumbers: Set<String> = []
+
+    init(engine: SaleEngine) { self.engine = engine }
+
+    /// Drops everything staged: the transaction will commit nothing.
+    public mutating func rollback() { rolledBack = true }
+
+    // MARK: Ids
+
+    /// The next id of a kind from the injected generator; never one handed out before (restarts and deletes
+    /// included), and above the site's own ids for users and products.
+    public mutating func nextId(_ kind: IdKind) -> Int {
+        let floor: Int =
+            switch kind {
+            case .user: engine.site.users.map(\.id).max() ?? 0
+            case .product: engine.site.products.map(\.id).max() ?? 0
+            default: 0
+            }
+        let last = max(lastIds[kind] ?? engine.store.lastId(kind), floor)
+        let id = max(engine.ids.next(kind, last), last + 1)
+        lastIds[kind] = id
+        staged.lastIds[kind] = id
+        return id
+    }
+
+    // MARK: Customers, products, idempotency keys
+
+    /// The customer account with this normalised phone (staged, stored or the site's), or nil.
+    public func user(phone: String) -> UserAccount? { stagedUsers[phone] ?? engine.user(phone: phone) }
+
+    /// The customer account with this id, or nil.
+    public func user(id: Int) -> UserAccount? {
+        stagedUsers.values.first { $0.id == id } ?? engine.user(id: id)
+    }
+
+    /// Finds the account with this phone, or stages a new one.
+    public mutating func findOrCreateUser(phone: String, name: String) -> (user: UserAccount, created: Bool) {
+        if let existing = user(phone: phone) { return (existing, false) }
+        let user = UserAccount(id: nextId(.user), phone: phone, name: name)
+        stagedUsers[phone] = user
+        staged.users.append(user)
+        return (user, true)
+    }
+
+    /// Stages a product: a new id when `product.id` is 0 or less, else insert or replace with that id.
+    public mutating func saveProduct(_ product: Product) -> Product {
+        var product = product
+        if product.id <= 0 {
+            product.id = nextId(.product)
+        } else if product.id > (lastIds[.product] ?? engine.store.lastId(.product)) {
+            lastIds[.product] = product.id
+            staged.lastIds[.product] = product.id
+        }
+        staged.products.append(product)
+        return product
+    }
+
+    /// The record bound to an idempotency key (staged or stored), or nil.
+    public func idempotencyRecord(key: String) -> IdempotencyRecord? {
+        stagedKeys[key] ?? engine.store.idempotencyRecord(key: key)
+    }
+
+    /// Binds an idempotency key to an order.
+    public mutating func bindIdempotencyKey(_ record: IdempotencyRecord) {
+        stagedKeys[record.key] = record
+        staged.idempotencyRecords.append(record)
+    }
+
+    // MARK: Save
+
+    /// `$order->save()` (§6.1, §6.2 for sale 18.x and later).
+    ///
+    /// 1. `OnSaleOrderBeforeSaved` handlers may veto (`SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR`).
+    /// 2. `verify()` problems become warnings and mark the order (MARKED = Y, REASON_MARKED).
+    /// 3. The emulator's diagnostics (§9) become warnings too; with `strict` every warning is an error instead.
+    /// 4. The order row needs USER_ID and CURRENCY (`BX_EMPTY_REQUIRED`; no id is assigned).
+    /// 5. Ids come from the generator; ACCOUNT_NUMBER is the id (`<id>-1` … on a clash), shipments and payments get
+    ///    `<number>/<n>` with the system shipment taking one; DATE_INSERT / DATE_UPDATE come from the clock.
+    /// 6. Child rows Bitrix cannot insert (a payment without PAY_SYSTEM_NAME, shipment items of quantity 0) are left
+    ///    out with a warning.
+    public mutating func save(_ order: inout Order, strict: Bool? = nil) -> SaleResult {
+        let strict = strict ?? engine.strict
+        var working = order
+        var result = SaleResult()
+        for hook in engine.hooks.withLock({ $0.before }) {
+            if let error = hook(working) {
+                result.addError(error)
+                return result
+            }
+        }
+        _ = working.propertyCollection()
+        let problems = working.verify()
+        var diagnostics = working.pendingDiagnostics
+        for diagnostic in diagnose(working) where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        let warnings = problems + diagnostics
+        if strict {
+            let escalated = warnings.filter { !Diagnostic.neverEscalated.contains($0.code) }
+            if !escalated.isEmpty {
+                result.addErrors(escalated)
+                for warning in warnings where !escalated.contains(warning) { result.addWarning(warning) }
+                return result
+            }
+        }
+        for warning in warnings { result.addWarning(warning) }
+        // The order row (§1.3).
+        if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
+        if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
+        guard result.isSuccess else { return result }
+
+        let now = engine.clock.now()
+        let isNew = working.isNew
+        if isNew {
+            let id = nextId(.order)
+            working.data.id = id
+            working.data.accountNumber = accountNumber(for: id)
+            if working.data.dateInsert == nil { working.data.dateInsert = now }
+        } else {
+            working.data.version += 1
+        }
+        working.data.dateUpdate = now
+        assignChildIds(&working, result: &result)
+        if !problems.isEmpty {
+            working.data.marked = true
+            working.data.reasonMarked = String((problems.last?.message ?? "").prefix(255))
+        }
+        working.pendingDiagnostics = []
+        staged.orders.removeAll { $0.id == working.data.id }
+        staged.orders.append(working.data)
+        if let number = working.data.accountNumber { stagedAccountNumbers.insert(number) }
+        savedOrders.append((working, isNew))
+        order = working
+        result.id = working.data.id
+        return result
+    }
+
+    /// `Order::delete($id)` (§1.4): refused when the order is missing, has a paid payment or a shipped shipment.
+    public mutating func delete(orderId: Int) -> SaleResult {
+        guard orderId > 0, let data = engine.store.order(id: orderId) else {
+            return .failure(SaleEngine.notFound(orderId))
+        }
+        var order = Order(data: data, context: engine.context)
+        // Bitrix cancels first; the cancel refuses paid payments and shipped shipments (§7.3).
+        do {
+            let cancel = try order.setField("CANCELED", .bool(true))
+            guard cancel.isSuccess else { return cancel }
+        } catch {
+            return .failure(SaleError(code: "0", message: "\(error)"))
+        }
+        staged.deletedOrderIds.append(orderId)
+        var result = SaleResult()
+        result.id = orderId
+        return result
+    }
+
+    private static func required(_ field: String) -> SaleError {
+        SaleError(
+            code: "BX_EMPTY_REQUIRED", message: "The field \(field) is required.",
+            messageRu: "Не заполнено обязательное поле \"\(field)\"", field: field
+        )
+    }
+
+    private func isTaken(_ number: String) -> Bool {
+        stagedAccountNumbers.contains(number) || engine.store.orderId(accountNumber: number) != nil
+    }
+
+    /// §1.7: the id as text, else `<id>-1` … `<id>-10`, else the id with the next free suffix.
+    private func accountNumber(for id: Int) -> String {
+        let plain = String(id)
+        if !isTaken(plain) { return plain }
+        var suffix = 1
+        while isTaken("\(plain)-\(suffix)") { suffix += 1 }
+        return "\(plain)-\(suffix)"
+    }
+
+    private mutating func assignChildIds(_ order: inout Order, result: inout SaleResult) {
+        let number = order.data.accountNumber ?? String(order.data.id ?? 0)
+        for index in order.data.basket.indices where order.data.basket[index].id == nil {
+            order.data.basket[index].id = nextId(.basketItem)
+        }
+        // Shipments: the system shipment is saved first and takes a number (§1.7).
+        func suffix(_ text: String?) -> Int { text.flatMap { Int($0.split(separator: "/").last ?? "") } ?? 0 }
+        var highest = ([order.data.systemShipmentAccountNumber] + order.data.shipments.map(\.accountNumber))
+            .map(suffix).max() ?? 0
+        if order.data.systemShipmentId == nil {
+            order.data.systemShipmentId = nextId(.shipment)
+            highest += 1
+            order.data.systemShipmentAccountNumber = "\(number)/\(highest)"
+        }
+        for index in order.data.shipments.indices {
+            order.data.shipments[index].items.removeAll { $0.quantity <= 0 }
+            if order.data.shipments[index].id == nil {
+                order.data.shipments[index].id = nextId(.shipment)
+                highest += 1
+                order.data.shipments[index].accountNumber = "\(number)/\(highest)"
+            }
+            for item in order.data.shipments[index].items.indices where order.data.shipments[index].items[item].id == nil {
+                order.data.shipments[index].items[item].id = nextId(.shipmentItem)
+            }
+        }
+        // Payments: a payment without PAY_SYSTEM_NAME fails its row insert and is left out (§4.1).
+        let unsaved = order.data.payments.filter { ($0.paySystemName ?? "").isEmpty }
+        for payment in unsaved {
+            result.addWarning(
+                SaleError(
+                    code: "BX_EMPTY_REQUIRED", message: "The field PAY_SYSTEM_NAME is required.",
+                    messageRu: "Не заполнено обязательное поле \"PAY_SYSTEM_NAME\"",
+                    field: "payments[\(payment.code)].PAY_SYSTEM_NAME"
+                )
+            )
+        }
+        order.data.payments.removeAll { ($0.paySystemName ?? "").isEmpty }
+        var highestPayment = order.data.payments.map { suffix($0.accountNumber) }.max() ?? 0
+        for index in order.data.payments.indices where order.data.payments[index].id == nil {
+            order.data.payments[index].id = nextId(.payment)
+            highestPayment += 1
+            order.data.payments[index].accountNumber = "\(number)/\(highestPayment)"
+        }
+        for index in (order.data.properties ?? []).indices where order.data.properties?[index].id == nil {
+            order.data.properties?[index].id = nextId(.propertyValue)
+        }
+    }
+
+    /// The emulator's diagnostics that need the engine (customer accounts) or the whole order.
+    private func diagnose(_ order: Order) -> [SaleError] {
+        var found: [SaleError] = []
+        let data = order.data
+        if let text = data.userIdText {
+            if let id = data.userId, user(id: id) == nil { found.append(Diagnostic.userNotFound(text)) }
+        }
+        if engine.context.status(id: data.statusId)?.type != .order {
+            found.append(Diagnostic.unknownStatus(data.statusId))
+        }
+        for item in data.basket {
+            if item.priceSetByHand, !item.customPrice {
+                found.append(
+                    Diagnostic.priceNotCustom(
+                        item: item.basketCode, productId: item.productId, price: Money.plainText(item.price)
+                    )
+                )
+            }
+            if item.customPrice, item.basePrice == 0, item.price > 0 {
+                found.append(Diagnostic.basePriceZero(item: item.basketCode, productId: item.productId))
+            }
+            if let currency = item.currency, let orderCurrency = data.currency, currency != orderCurrency {
+                found.append(
+                    Diagnostic.currencyMismatch(item: item.basketCode, itemCurrency: currency, orderCurrency: orderCurrency)
+                )
+            }
+        }
+        let undistributed = order.systemShipmentItems.filter { $0.quantity > 0 }
+        if !undistributed.isEmpty { found.append(Diagnostic.itemsInSystemShipment(undistributed.count)) }
+        for payment in data.payments where (payment.paySystemName ?? "").isEmpty {
+            found.append(Diagnostic.paymentDropped(payment: "#\(payment.code)"))
+        }
+        let payments = data.payments.filter { !($0.paySystemName ?? "").isEmpty }
+        if payments.isEmpty {
+            if order.price > 0 { found.append(Diagnostic.noPayment(orderPrice: Money.plainText(order.price))) }
+        } else {
+            let sum = payments.reduce(Decimal(0)) { $0 + $1.sum }
+            if sum != order.price {
+                found.append(
+                    Diagnostic.paymentSumMismatch(paymentSum: Money.plainText(sum), orderPrice: Money.plainText(order.price))
+                )
+            }
+        }
+        for value in data.properties ?? [] where (value.value ?? "").isEmpty {
+            if let definition = engine.context.property(id: value.propertyId), definition.required {
+                found.append(Diagnostic.requiredPropertyEmpty(code: definition.code, name: definition.name))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// A value passed to a string-keyed `setField`, loosely typed as PHP values are.
+///
+/// Values compare loosely, as PHP's `!=` does in Bitrix's `setField`: `"10"` equals `10`, `true` equals `"Y"`.
+public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
+    /// A string.
+    case string(String)
+    /// An integer.
+    case int(Int)
+    /// An exact decimal (money, quantities).
+    case decimal(Decimal)
+    /// A flag: written `Y`/`N`.
+    case bool(Bool)
+    /// A date and time.
+    case date(Date)
+    /// PHP `null`.
+    case null
+
+    /// The text Bitrix stores for this value (`Y`/`N` for flags, plain decimals, ISO 8601 for dates, empty for null).
+    public var text: String {
+        switch self {
+        case .string(let value): value
+        case .int(let value): String(value)
+        case .decimal(let value): Money.plainText(value)
+        case .bool(let value): value ? "Y" : "N"
+        case .date(let value): value.formatted(.iso8601)
+        case .null: ""
+        }
+    }
+
+    /// The text.
+    public var description: String { text }
+
+    /// Loose equality (PHP `==` on the stored text, numbers by value).
+    public func looselyEquals(_ other: FieldValue) -> Bool {
+        if let a = decimalValue, let b = other.decimalValue { return a == b }
+        return text == other.text
+    }
+
+    /// The value as a decimal when it is numeric (`"15000"`, `15000`, `1.5`), else nil.
+    public var decimalValue: Decimal? {
+        switch self {
+        case .int(let value): Decimal(value)
+        case .decimal(let value): value
+        case .string(let value): Money.parse(value)
+        case .bool, .date, .null: nil
+        }
+    }
+
+    /// PHP's `intval`: the leading integer of a string (`"5abc"` → 5, `"abc"` → 0), 0 for null.
+    public var intval: Int {
+        switch self {
+        case .int(let value): return value
+        case .decimal(let value): return Int(Money.plainText(Money.truncated(value))) ?? 0
+        case .bool(let value): return value ? 1 : 0
+        case .date, .null: return 0
+        case .string(let value):
+            var digits = ""
+            var scalars = value.trimmingCharacters(in: .whitespaces).unicodeScalars[...]
+            if let first = scalars.first, first == "-" || first == "+" {
+                if first == "-" { digits.append("-") }
+                scalars = scalars.dropFirst()
+            }
+            for scalar in scalars {
+                guard ("0"..."9").contains(scalar) else { break }
+                digits.unicodeScalars.append(scalar)
+            }
+            return Int(digits) ?? (digits.count > 1 ? (digits.hasPrefix("-") ? Int.min : Int.max) : 0)
+        }
+    }
+
+    /// Whether PHP's `strval($value) === ''` holds (the ORM's "empty required field" test).
+    public var isEmptyText: Bool { text.isEmpty }
+
+    /// The Y/N flag, when the value is one (`true`, `"Y"`, `"N"`, `false`).
+    public var flag: Bool? {
+        switch self {
+        case .bool(let value): value
+        case .string("Y"): true
+        case .string("N"): false
+        default: nil
+        }
+    }
+}
+
+extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByNilLiteral
+{
+    /// A string.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer.
+    public init(integerLiteral value: Int) { self = .int(value) }
+    /// A flag.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `null`.
+    public init(nilLiteral: ()) { self = .null }
+}
+
+/// Money helpers: exact decimals, rounding to the site precision, plain text.
+public enum Money {
+    /// Rounds half away from zero (PHP `round`) to `places` decimal places.
+    public static func round(_ value: Decimal, places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// Drops the fraction.
+    public static func truncated(_ value: Decimal) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, 0, value < 0 ? .up : .down)
+        return result
+    }
+
+    /// Parses a plain decimal literal (`15000`, `-1.25`, `1e3`); nil for anything else.
+    public static func parse(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty,
+            trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) })
+        else { return nil }
+        guard let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")), value.isFinite else {
+            return nil
+        }
+        return value
+    }
+
+    /// The value in plain notation: no exponent, no trailing zeros (`15000`, `12500.5`, `-0.01`).
+    public static func plainText(_ value: Decimal) -> String {
+        if value.isNaN || value.isZero { return "0" }
+        let negative = value < 0
+        var exponent = value.exponent
+        var digits = (negative ? -value : value).significand.description
+        while digits.count > 1, digits.hasSuffix("0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        var text: String
+        if exponent >= 0 {
+            text = digits + String(repeating: "0", count: exponent)
+        } else if digits.count > -exponent {
+            let split = digits.index(digits.endIndex, offsetBy: exponent)
+            text = digits[..<split] + "." + digits[split...]
+        } else {
+            text = "0." + String(repeating: "0", count: -exponent - digits.count) + digits
+        }
+        return negative ? "-" + text : text
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+extension Order {
+    /// `OrderBase::getAvailableFields()`: the names `setField` accepts (§1.2).
+    public static let settableFields: Set<String> = [
+        "LID", "PERSON_TYPE_ID", "CANCELED", "DATE_CANCELED", "EMP_CANCELED_ID", "REASON_CANCELED", "STATUS_ID",
+        "DATE_STATUS", "EMP_STATUS_ID", "DEDUCTED", "MARKED", "DATE_MARKED", "EMP_MARKED_ID", "REASON_MARKED",
+        "PRICE", "CURRENCY", "DISCOUNT_VALUE", "USER_ID", "TAX_VALUE", "DATE_INSERT", "DATE_UPDATE",
+        "USER_DESCRIPTION", "ADDITIONAL_INFO", "COMMENTS", "ORDER_TOPIC", "DATE_BILL", "DATE_PAY_BEFORE", "STAT_GID",
+        "RECURRING_ID", "LOCKED_BY", "IS_RECURRING", "DATE_LOCK", "RECOUNT_FLAG", "AFFILIATE_ID", "DELIVERY_DOC_NUM",
+        "DELIVERY_DOC_DATE", "UPDATED_1C", "STORE_ID", "RESPONSIBLE_ID", "ACCOUNT_NUMBER", "XML_ID", "ID_1C",
+        "VERSION_1C", "VERSION", "EXTERNAL_ORDER", "COMPANY_ID", "IS_SYNC_B24", "PRICE_WITHOUT_DISCOUNT",
+        "ORDER_WEIGHT", "DISCOUNT_PRICE", "BASE_PRICE_DELIVERY", "DELIVERY_LOCATION", "DELIVERY_LOCATION_ZIP",
+        "TAX_LOCATION", "TAX_PRICE", "VAT_RATE", "VAT_VALUE", "VAT_SUM", "VAT_DELIVERY", "USE_VAT",
+    ]
+
+    /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them (§1.2).
+    public static let engineOwnedFields: Set<String> = [
+        "ID", "PAYED", "DATE_PAYED", "EMP_PAYED_ID", "SUM_PAID", "ALLOW_DELIVERY", "DATE_ALLOW_DELIVERY",
+        "PRICE_DELIVERY", "PAY_SYSTEM_ID", "DELIVERY_ID", "TRACKING_NUMBER", "CREATED_BY", "RESERVED",
+        "DATE_DEDUCTED", "EMP_DEDUCTED_ID", "PAY_VOUCHER_NUM", "PAY_VOUCHER_DATE",
+    ]
+
+    /// `getField($name)`: any field by its Bitrix name, engine-owned ones included; nil when unset or unknown.
+    public func field(_ name: String) -> FieldValue? {
+        switch name {
+        case "ID": data.id.map(FieldValue.int)
+        case "LID": .string(data.siteId)
+        case "USER_ID": data.userIdText.map(FieldValue.string)
+        case "CURRENCY": data.currency.map(FieldValue.string)
+        case "PERSON_TYPE_ID": data.personTypeId.map(FieldValue.int)
+        case "STATUS_ID": .string(data.statusId)
+        case "CANCELED": .bool(data.canceled)
+        case "MARKED": .bool(data.marked)
+        case "REASON_MARKED": data.reasonMarked.map(FieldValue.string)
+        case "ACCOUNT_NUMBER": data.accountNumber.map(FieldValue.string)
+        case "XML_ID": .string(data.xmlId)
+        case "DATE_INSERT": data.dateInsert.map(FieldValue.date)
+        case "DATE_UPDATE": data.dateUpdate.map(FieldValue.date)
+        case "DATE_STATUS": data.dateStatus.map(FieldValue.date)
+        case "DATE_CANCELED": data.dateCanceled.map(FieldValue.date)
+        case "USER_DESCRIPTION": data.userDescription.map(FieldValue.string)
+        case "COMMENTS": data.comments.map(FieldValue.string)
+        case "VERSION": .int(data.version)
+        case "PRICE": .decimal(price)
+        case "PRICE_DELIVERY": .decimal(deliveryPrice)
+        case "SUM_PAID": .decimal(sumPaid)
+        case "PAYED": .bool(isPaid)
+        case "DEDUCTED": .bool(isShipped)
+        case "ALLOW_DELIVERY": .bool(isAllowDelivery)
+        case "DELIVERY_ID": deliveryId.map(FieldValue.int)
+        case "PAY_SYSTEM_ID": paySystemId.map(FieldValue.int)
+        case "DISCOUNT_PRICE": .decimal(0)
+        default: data.otherFields[name].map(FieldValue.string)
+        }
+    }
+
+    /// `setField($name, $value)` (§1.2).
+    ///
+    /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue or engine-owned;
+    ///   ``SaleException/notImplemented(_:)`` for a change of USER_ID or CURRENCY.
+    /// - Returns: a failed result when Bitrix refuses the value (the old value is kept).
+    @discardableResult
+    public mutating func setField(_ name: String, _ value: FieldValue) throws(SaleException) -> SaleResult {
+        guard Self.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
+        if let old = field(name), old.looselyEquals(value) { return SaleResult() }
+        if field(name) == nil, value.isEmptyText { return SaleResult() }
+        let now = context.clock.now()
+        switch name {
+        case "USER_ID": throw .notImplemented("field USER_ID")
+        case "CURRENCY": throw .notImplemented("field CURRENCY")
+        case "LID": data.siteId = value.text
+        case "PERSON_TYPE_ID":
+            // The property collection is not reloaded (§5.2).
+            changingPrice(recalculates: false) { $0.data.personTypeId = value.intval > 0 ? value.intval : nil }
+        case "STATUS_ID":
+            data.statusId = value.text
+            data.dateStatus = now
+        case "CANCELED":
+            let cancel = value.flag ?? false
+            if cancel {
+                var result = SaleResult()
+                if data.payments.contains(where: \.paid) {
+                    result.addError(Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments"))
+                }
+                if data.shipments.contains(where: \.deducted) {
+                    result.addError(Self.error("SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED", "The order has shipped products"))
+                }
+                guard result.isSuccess else { return result }
+                data.canceled = true
+                data.dateCanceled = now
+            } else {
+                data.canceled = false
+                data.dateCanceled = nil
+            }
+        case "DATE_CANCELED": data.dateCanceled = Self.date(value)
+        case "MARKED":
+            data.marked = value.flag ?? false
+            if data.marked {
+                data.otherFields["DATE_MARKED"] = FieldValue.date(now).text
+            } else {
+                data.reasonMarked = nil
+            }
+        case "REASON_MARKED": data.reasonMarked = value.isEmptyText ? nil : value.text
+        case "PRICE":
+            guard let amount = value.decimalValue else {
+                return .failure(SaleError(code: "0", message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE"))
+            }
+            changingPrice(recalculates: false) { $0.data.manualPrice = Money.round(amount, places: $0.precision) }
+        case "ACCOUNT_NUMBER":
+            if let owner = context.accountNumberOwner(value.text), owner != data.id {
+                return .failure(
+                    SaleError(
+                        code: "BX_ERROR", message: "An order with this number already exists",
+                        messageRu: "Заказ с таким номером уже существует", field: "ACCOUNT_NUMBER"
+                    )
+                )
+            }
+            data.accountNumber = value.text
+        case "XML_ID": data.xmlId = value.text
+        case "DATE_INSERT": data.dateInsert = Self.date(value)
+        case "DATE_UPDATE": data.dateUpdate = Self.date(value)
+        case "DATE_STATUS": data.dateStatus = Self.date(value)
+        case "USER_DESCRIPTION": data.userDescription = value.isEmptyText ? nil : value.text
+        case "COMMENTS": data.comments = value.isEmptyText ? nil : value.text
+        default: data.otherFields[name] = value.text
+        }
+        if name != "UPDATED_1C" { data.otherFields["UPDATED_1C"] = "N" }
+        return SaleResult()
+    }
+
+    /// `setFields(array)`: `setField` per key, errors collected.
+    @discardableResult
+    public mutating func setFields(_ fields: KeyValuePairs<String, FieldValue>) throws(SaleException) -> SaleResult {
+        var result = SaleResult()
+        for (name, value) in fields { result.merge(try setField(name, value)) }
+        return result
+    }
+
+    /// `setPersonTypeId($id)`.
+    @discardableResult
+    public mutating func setPersonTypeId(_ id: Int) -> SaleResult {
+        // PERSON_TYPE_ID is always settable, so this cannot throw.
+        (try? setField("PERSON_TYPE_ID", .int(id))) ?? SaleResult()
+    }
+
+    static func error(_ code: String, _ message: String, field: String? = nil) -> SaleError {
+        SaleError(code: code, message: message, field: field)
+    }
+
+    static func date(_ value: FieldValue) -> Date? {
+        switch value {
+        case .date(let date): return date
+        case .null: return nil
+        default: return try? Date(value.text, strategy: .iso8601)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+extension Order {
+    /// The code that stands for the hidden system shipment: every edit of it throws, as in Bitrix.
+    public static let systemShipmentCode = 0
+
+    /// `$shipmentCollection->createItem($service)` (§3.1): a real shipment with status DN and N flags.
+    ///
+    /// Without a service id, or with an id that names no service (`Manager::getObjectById` returns null), the
+    /// shipment gets the "no delivery" service, as Bitrix does quietly; the latter is reported as a diagnostic.
+    @discardableResult
+    public mutating func createShipment(deliveryId: Int? = nil) -> Int {
+        let code = nextCode()
+        var service = context.emptyDelivery
+        if let deliveryId {
+            if let found = context.deliveryService(id: deliveryId) {
+                service = found
+            } else {
+                note(
+                    SaleError(
+                        code: "EMU_UNKNOWN_DELIVERY_SERVICE",
+                        message: "Delivery service \(deliveryId) does not exist; Bitrix's createItem(null) quietly uses "
+                            + "the \"no delivery\" service \(service.id)",
+                        field: "shipments.DELIVERY_ID"
+                    )
+                )
+            }
+        }
+        data.shipments.append(Shipment(code: code, delivery: service, xmlId: context.uniqueId()))
+        return code
+    }
+
+    /// `$shipment->setField($name, $value)` (§3.4, §3.6).
+    ///
+    /// - Throws: ``SaleException/notSupported(_:)`` on the system shipment (``systemShipmentCode``),
+    ///   ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue.
+    @discardableResult
+    public mutating func setShipmentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
+        -> SaleResult
+    {
+        if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be modified") }
+        guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("shipment \(code)")
+        }
+        guard Shipment.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
+        if let old = data.shipments[index].field(name), old.looselyEquals(value) { return SaleResult() }
+        let now = context.clock.now()
+        switch name {
+        case "DELIVERY_ID":
+            let id = value.intval
+            if id > 0 {
+                guard let service = context.deliveryService(id: id) else {
+                    return .failure(
+                        Self.error(
+                            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE", "Incorrect delivery service specified",
+                            field: "DELIVERY_ID"
+                        )
+                    )
+                }
+                data.shipments[index].deliveryId = id
+                data.shipments[index].deliveryName = service.name
+            } else {
+                data.shipments[index].deliveryId = id
+            }
+        case "PRICE_DELIVERY", "BASE_PRICE_DELIVERY", "DISCOUNT_PRICE":
+            guard let amount = value.decimalValue else {
+                return .failure(SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name))
+            }
+            if data.canceled {
+                return .failure(
+                    Self.error(
+                        "SALE_ORDER_PRICE_DELIVERY_ORDER_CANCELED", "Cannot change the delivery price of a canceled order"
+                    )
+                )
+            }
+            changingPrice {
+                var shipment = $0.data.shipments[index]
+                switch name {
+                case "PRICE_DELIVERY":
+                    shipment.priceDelivery = amount
+                    shipment.priceSetByHand = !shipment.customPriceDelivery
+                case "BASE_PRICE_DELIVERY":
+                    shipment.basePriceDelivery = amount
+                    if !shipment.customPriceDelivery { shipment.priceDelivery = amount - shipment.discountPrice }
+                default:
+                    shipment.discountPrice = amount
+                    if !shipment.customPriceDelivery {
+                        shipment.priceDelivery = shipment.basePriceDelivery - amount
+                    }
+                }
+                $0.data.shipments[index] = shipment
+            }
+        case "CUSTOM_PRICE_DELIVERY":
+            data.shipments[index].customPriceDelivery = value.flag ?? false
+            if data.shipments[index].customPriceDelivery { data.shipments[index].priceSetByHand = false }
+        case "ALLOW_DELIVERY":
+            if data.canceled {
+                return .failure(Self.error("SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED", "Cannot allow delivery of a canceled order"))
+            }
+            data.shipments[index].allowDelivery = value.flag ?? false
+            data.shipments[index].otherFields["DATE_ALLOW_DELIVERY"] = FieldValue.date(now).text
+        case "DEDUCTED":
+            if data.canceled {
+                return .failure(Self.error("SALE_ORDER_SHIPMENT_ORDER_CANCELED", "Cannot ship a canceled order"))
+            }
+            data.shipments[index].deducted = value.flag ?? false
+            data.shipments[index].otherFields["DATE_DEDUCTED"] = FieldValue.date(now).text
+        case "STATUS_ID": data.shipments[index].statusId = value.text
+        case "DELIVERY_NAME": data.shipments[index].deliveryName = value.text
+        case "CANCELED": data.shipments[index].canceled = value.flag ?? false
+        case "MARKED":
+            data.shipments[index].marked = value.flag ?? false
+            if !data.shipments[index].marked { data.shipments[index].reasonMarked = nil }
+        case "REASON_MARKED": data.shipments[index].reasonMarked = value.isEmptyText ? nil : value.text
+        case "ACCOUNT_NUMBER": data.shipments[index].accountNumber = value.text
+        case "XML_ID": data.shipments[index].xmlId = value.text
+        default: data.shipments[index].otherFields[name] = value.text
+        }
+        return SaleResult()
+    }
+
+    /// `$shipmentItemCollection->createItem($basketItem)` without a quantity: the item starts at 0, which `verify()`
+    /// reports at save and which is not saved (§3.3, §9.6). Returns nothing new when the item exists already.
+    @discardableResult
+    public mutating func createShipmentItem(shipment code: Int, basketItem basketCode: Int) throws(SaleException)
+        -> SaleResult
+    {
+        if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be modified") }
+        guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("shipment \(code)")
+        }
+        guard data.basket.contains(where: { $0.code == basketCode }) else {
+            throw .objectNotFound("basket item \(basketCode)")
+        }
+        if data.shipments[index].deducted {
+            return .failure(
+                Self.error(
+                    "SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT",
+                    "The shipment has already been shipped and cannot be edited"
+                )
+            )
+        }
+        if !data.shipments[index].items.contains(where: { $0.basketCode == basketCode }) {
+            data.shipments[index].items.append(ShipmentItem(basketCode: basketCode, quantity: 0, id: nil))
+        }
+        return SaleResult()
+    }
+
+    /// `createItem($basketItem)` then `setQuantity($quantity)` (§3.3): moves quantity out of (or back into) the
+    /// system shipment, which must hold at least the increase. For a new order the delivery price is recalculated.
+    @discardableResult
+    public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
+        throws(SaleException) -> SaleResult
+    {
+        let created = try createShipmentItem(shipment: code, basketItem: basketCode)
+        guard created.isSuccess else { return created }
+        guard let index = data.shipments.firstIndex(where: { $0.code == code }),
+            let line = data.shipments[index].items.firstIndex(where: { $0.basketCode == basketCode }),
+            let basketItem = basketItem(basketCode)
+        else { throw .objectNotFound("shipment item \(code)/\(basketCode)") }
+        let current = data.shipments[index].items[line].quantity
+        let delta = quantity - current
+        let available = basketItem.quantity - distributedQuantity(ofBasketItem: basketCode)
+        if delta > available {
+            let label = basketItem.name.isEmpty ? "#\(basketItem.productId)" : basketItem.name
+            return .failure(
+                Self.error(
+                    "SALE_SHIPMENT_ITEM_LESS_AVAILABLE_QUANTITY",
+                    "The available quantity of \"\(label)\" (\(Money.plainText(available))) is less than specified "
+                        + "(\(Money.plainText(delta)))",
+                    field: "shipments[\(code)].items[\(basketItem.basketCode)].QUANTITY"
+                )
+            )
+        }
+        changingPrice {
+            $0.data.shipments[index].items[line].quantity = quantity
+            if $0.isNew { $0.recalculateDelivery(only: code) }
+        }
+        return SaleResult()
+    }
+
+    /// Deletes a real shipment; its items go back to the system shipment. A shipped one is refused (§3.6).
+    @discardableResult
+    public mutating func deleteShipment(_ code: Int) throws(SaleException) -> SaleResult {
+        if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be deleted") }
+        guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("shipment \(code)")
+        }
+        if data.shipments[index].deducted {
+            return .failure(
+                Self.error("SALE_SHIPMENT_EXIST_SHIPPED", "Partial shipment was already shipped. Cancel shipment")
+            )
+        }
+        changingPrice { _ = $0.data.shipments.remove(at: index) }
+        return SaleResult()
+    }
+
+    /// `ShipmentCollection::calculateDelivery()` (§3.4): real shipments with a service and no custom price take the
+    /// service's price; a hand-set price that this replaces is reported.
+    mutating func recalculateDelivery(only code: Int? = nil) {
+        for index in data.shipments.indices {
+            let shipment = data.shipments[index]
+            guard code == nil || shipment.code == code, shipment.deliveryId > 0, !shipment.customPriceDelivery,
+                let service = context.deliveryService(id: shipment.deliveryId), !service.isEmptyDelivery,
+                !shipment.isEmpty
+            else { continue }
+            let newPrice = service.price - shipment.discountPrice
+            if shipment.priceSetByHand, shipment.priceDelivery != newPrice {
+                note(
+                    Diagnostic.deliveryPriceReplaced(
+                        shipment: shipment.accountNumber ?? "#\(shipment.code)",
+                        handSet: Money.plainText(shipment.priceDelivery), service: Money.plainText(newPrice)
+                    )
+                )
+            }
+            data.shipments[index].basePriceDelivery = service.price
+            data.shipments[index].priceDelivery = newPrice
+            data.shipments[index].priceSetByHand = false
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// An order (`Bitrix\Sale\Order`): its fields, basket, shipments, payments and property values, edited as Bitrix
+/// edits them, with the derived figures (price, paid flag, the system shipment) computed from the parts.
+///
+/// Read fields through ``data`` or directly (`order.statusId`, `order.basket`), edit them with the Bitrix-named
+/// methods (``setField(_:_:)``, ``createBasketItem(moduleId:productId:)``, ``createShipment(deliveryId:)`` …), and
+/// save through ``SaleEngine/save(_:)``.
+@dynamicMemberLookup
+public struct Order: Sendable {
+    /// The site, catalog and clock the order is checked against.
+    public let context: SaleContext
+    /// The persisted state.
+    public internal(set) var data: OrderData
+    /// Emulator diagnostics noticed while editing (reported by the next save).
+    public internal(set) var pendingDiagnostics: [SaleError] = []
+
+    /// Wraps persisted state (as the engine does on load).
+    public init(data: OrderData, context: SaleContext) {
+        self.data = data
+        self.context = context
+    }
+
+    /// Reads a field of ``data``.
+    public subscript<Value>(dynamicMember keyPath: KeyPath<OrderData, Value>) -> Value { data[keyPath: keyPath] }
+
+    /// `Order::create($siteId, $userId, $currency)` (§1.1).
+    ///
+    /// Presets CANCELED, DEDUCTED, ALLOW_DELIVERY and PAYED to N, STATUS_ID to N, XML_ID to `bx_…`. USER_ID is kept
+    /// only when PHP's `intval` of it is positive, and then as given (`"5abc"` stays `"5abc"`). The currency defaults to
+    /// the site currency.
+    public static func create(
+        siteId: String, userId: FieldValue? = nil, currency: String? = nil, context: SaleContext
+    ) -> Order {
+        let userText: String? =
+            if let userId, userId.intval > 0 { userId.text } else { nil }
+        var data = OrderData(
+            siteId: siteId, userIdText: userText, currency: currency ?? context.site.currency,
+            xmlId: context.uniqueId()
+        )
+        data.dateStatus = context.clock.now()
+        return Order(data: data, context: context)
+    }
+
+    /// Whether the order has never been saved (`ID = 0` in Bitrix).
+    public var isNew: Bool { data.id == nil }
+
+    var precision: Int { context.site.valuePrecision }
+
+    // MARK: Derived figures
+
+    /// `Basket::getPrice()`: Σ round(PRICE × QUANTITY) over every line.
+    public var basketPrice: Decimal {
+        data.basket.reduce(Decimal(0)) { $0 + $1.finalPrice(precision: precision) }
+    }
+
+    /// `Basket::getBasePrice()`: Σ round(BASE_PRICE × QUANTITY).
+    public var basketBasePrice: Decimal {
+        data.basket.reduce(Decimal(0)) { $0 + Money.round($1.basePrice * $1.quantity, places: precision) }
+    }
+
+    /// `PRICE_DELIVERY`: Σ PRICE_DELIVERY of the real shipments.
+    public var deliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
+
+    /// The price Bitrix calculates: basket price plus delivery price (§1.6).
+    public var calculatedPrice: Decimal { basketPrice + deliveryPrice }
+
+    /// `PRICE`: a hand-set price until the next recalculation, else ``calculatedPrice``.
+    public var price: Decimal { data.manualPrice ?? calculatedPrice }
+
+    /// `getPaymentCollection()->getPaidSum()`: Σ SUM of paid payments.
+    public var paidSum: Decimal { data.payments.filter(\.paid).reduce(Decimal(0)) { $0 + $1.sum } }
+
+    /// `SUM_PAID`: the paid sum, capped at the price (§4.4).
+    public var sumPaid: Decimal { min(paidSum, price) }
+
+    /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (§4.4).
+    public var isPaid: Bool {
+        data.payments.contains(where: \.paid)
+            && Money.round(price, places: precision) <= Money.round(paidSum, places: precision)
+    }
+
+    /// The quantities the hidden system shipment holds: per basket line, its quantity less what real shipments hold.
+    public var systemShipmentItems: [ShipmentItem] {
+        data.basket.compactMap { item in
+            let rest = item.quantity - distributedQuantity(ofBasketItem: item.code)
+            return rest == 0 ? nil : ShipmentItem(basketCode: item.code, quantity: rest, id: nil)
+        }
+    }
+
+    /// What real shipments hold of a basket line.
+    public func distributedQuantity(ofBasketItem code: Int) -> Decimal {
+        data.shipments.reduce(Decimal(0)) { $0 + $1.quantity(ofBasketItem: code) }
+    }
+
+    /// `ShipmentCollection::isShipped()`: non-empty, system shipment empty, every non-empty real shipment shipped.
+    public var isShipped: Bool {
+        !data.shipments.isEmpty && systemShipmentItems.isEmpty
+            && data.shipments.filter { !$0.isEmpty }.allSatisfy(\.deducted)
+    }
+
+    /// `ALLOW_DELIVERY` of the order: as ``isShipped`` for the allow-delivery flag.
+    public var isAllowDelivery: Bool {
+        !data.shipments.isEmpty && systemShipmentItems.isEmpty
+            && data.shipments.filter { !$0.isEmpty }.allSatisfy(\.allowDelivery)
+    }
+
+    /// The order's `DELIVERY_ID`: the first real shipment's service, nil without one.
+    public var deliveryId: Int? { data.shipments.first?.deliveryId }
+
+    /// The order's `PAY_SYSTEM_ID`: the first payment's pay system, nil without one.
+    public var paySystemId: Int? { data.payments.first?.paySystemId }
+
+    /// The basket line with this code, or nil.
+    public func basketItem(_ code: Int) -> BasketItem? { data.basket.first { $0.code == code } }
+
+    /// `Basket::getExistsItem($module, $productId)`: the first line of that product (Bitrix never merges by itself).
+    public func existingBasketItem(moduleId: String, productId: Int) -> BasketItem? {
+        data.basket.first { $0.moduleId == moduleId && $0.productId == productId }
+    }
+
+    /// The real shipment with this code, or nil.
+    public func shipment(_ code: Int) -> Shipment? { data.shipments.first { $0.code == code } }
+
+    /// The payment with this code, or nil.
+    public func payment(_ code: Int) -> Payment? { data.payments.first { $0.code == code } }
+
+    // MARK: Editing helpers
+
+    mutating func nextCode() -> Int {
+        defer { data.nextCode += 1 }
+        return data.nextCode
+    }
+
+    mutating func note(_ diagnostic: SaleError) {
+        if !pendingDiagnostics.contains(diagnostic) { pendingDiagnostics.append(diagnostic) }
+    }
+
+    /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
+    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM follows the new price (§4.3).
+    mutating func changingPrice<T>(recalculates: Bool = true, _ edit: (inout Order) throws -> T) rethrows -> T {
+        let before = price
+        let result = try edit(&self)
+        if recalculates { data.manualPrice = nil }
+        let after = price
+        if before != after { followPriceWithLonePayment() }
+        return result
+    }
+
+    private mutating func followPriceWithLonePayment() {
+        guard data.payments.count == 1, !data.canceled else { return }
+        let payment = data.payments[0]
+        let allowEdit = context.paySystem(id: payment.paySystemId)?.allowEditPayment ?? false
+        guard !payment.paid, !payment.isReturn, !payment.sumChangedByHand, allowEdit else { return }
+        data.payments[0].sum = price
+    }
+}
