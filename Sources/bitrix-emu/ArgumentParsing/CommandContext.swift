@@ -7,12 +7,6 @@ struct CommandContext: Sendable {
     /// Where diagnostics go.
     let standardError: OutputSink
 
-    /// Creates a context writing to the given sinks.
-    init(standardOutput: OutputSink, standardError: OutputSink) {
-        self.standardOutput = standardOutput
-        self.standardError = standardError
-    }
-
     /// The process's standard output and error.
     static let process = CommandContext(standardOutput: .standardOutput, standardError: .standardError)
 }

@@ -30,11 +30,6 @@ struct CommandParser: Sendable {
     /// The root of the command tree.
     let root: any ParsableCommand.Type
 
-    /// Creates a parser for the tree under `root`.
-    init(root: any ParsableCommand.Type) {
-        self.root = root
-    }
-
     /// Parses the arguments after the program name.
     func parse(_ arguments: [String]) throws(CommandLineError) -> ParseResult {
         var path = CommandPath([root])

@@ -9,11 +9,6 @@ struct CommandRunner: Sendable {
     /// The root of the command tree.
     let root: any ParsableCommand.Type
 
-    /// Creates a runner for the tree under `root`.
-    init(root: any ParsableCommand.Type) {
-        self.root = root
-    }
-
     /// Runs the arguments after the program name (`CommandLine.arguments.dropFirst()`).
     func run(_ arguments: [String], context: CommandContext) async -> ExitCode {
         let parsed: ParseResult

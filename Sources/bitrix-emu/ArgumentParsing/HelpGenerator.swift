@@ -40,11 +40,11 @@ enum HelpGenerator {
         lines.append("")
         lines.append("OPTIONS:")
         for spec in specs where !spec.isPositional {
-            var text = spec.help
-            if spec.isRequired { text += " (required)" }
-            if let defaultDescription = spec.defaultDescription { text += " (default: \(defaultDescription))" }
-            if case .option(repeating: true) = spec.kind { text += " (may be repeated)" }
-            lines.append(contentsOf: entry(spec.helpLabel, text))
+            var notes: [String] = []
+            if spec.isRequired { notes.append("(required)") }
+            if let defaultDescription = spec.defaultDescription { notes.append("(default: \(defaultDescription))") }
+            if case .option(repeating: true) = spec.kind { notes.append("(may be repeated)") }
+            lines.append(contentsOf: entry(spec.helpLabel, spec.help, notes: notes))
         }
         lines.append(contentsOf: entry("-h, --help", "Show help information."))
 
@@ -74,9 +74,10 @@ enum HelpGenerator {
         """
     }
 
-    private static func entry(_ label: String, _ help: String) -> [String] {
+    /// One argument or subcommand: the label, then the help from ``helpColumn``; each note stays on one line.
+    private static func entry(_ label: String, _ help: String, notes: [String] = []) -> [String] {
         let labelColumn = "  " + label
-        let wrapped = wrap(help, indent: helpColumn)
+        let wrapped = wrap(words: help.split(separator: " ").map(String.init) + notes, indent: helpColumn)
         guard let first = wrapped.first else { return [labelColumn] }
         if labelColumn.count + 2 <= helpColumn {
             let padding = String(repeating: " ", count: helpColumn - labelColumn.count)
@@ -88,10 +89,15 @@ enum HelpGenerator {
 
     /// Splits `text` into lines of at most ``width`` characters, each prefixed by `indent` spaces.
     static func wrap(_ text: String, indent: Int) -> [String] {
+        wrap(words: text.split(separator: " ").map(String.init), indent: indent)
+    }
+
+    /// Lays out `words` (each kept whole, even if it contains spaces) in lines of at most ``width`` characters.
+    static func wrap(words: [String], indent: Int) -> [String] {
         let prefix = String(repeating: " ", count: indent)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
+        for word in words {
             if current.isEmpty {
                 current = prefix + word
             } else if current.count + 1 + word.count <= width {

@@ -44,6 +44,6 @@ extension ValueParser where Value == UInt64 {
 }
 
 extension Character {
-    /// Whether this is one of `0`...`9` (not any Unicode digit).
+    /// Whether this is one of the ASCII digits `0` to `9`, not any Unicode digit.
     var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
 }

@@ -1,5 +1,7 @@
-/// `bitrix-emu request [--state DIR] [--site FILE] [--no-auth] [--include] METHOD PATH [--body JSON|@FILE]
-/// [-H 'Name: value']...`: one API call, printed like curl.
+/// `bitrix-emu request ... METHOD PATH ...`: one API call, printed like curl.
+///
+/// The whole line: `request [--state DIR] [--site FILE] [--no-auth] [--include] METHOD PATH
+/// [--body JSON|@FILE] [-H 'Name: value']...`.
 struct RequestCommand: ParsableCommand {
     /// Where the request body comes from.
     enum Body: Sendable, Hashable {
@@ -11,7 +13,10 @@ struct RequestCommand: ParsableCommand {
 
     static let state = SharedOptions.state(isRequired: false)
     static let site = SharedOptions.site
-    static let noAuth = Flag("no-auth", help: "Send no Authorization header (by default the site's first token is sent).")
+    static let noAuth = Flag(
+        "no-auth",
+        help: "Send no Authorization header (by default the site's first token is sent)."
+    )
     static let include = Flag("include", short: "i", help: "Print the status line and the headers before the body.")
     static let method = Argument<String>(
         "method",
@@ -94,7 +99,9 @@ struct RequestCommand: ParsableCommand {
             guard let colon = header.firstIndex(of: ":"),
                 !header[..<colon].trimmingCharacters(in: .whitespaces).isEmpty
             else {
-                throw ValidationError("the header '\(header)' is invalid for '--header <header>': expected 'Name: value'")
+                throw ValidationError(
+                    "the header '\(header)' is invalid for '--header <header>': expected 'Name: value'"
+                )
             }
         }
     }
