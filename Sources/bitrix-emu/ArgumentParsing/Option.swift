@@ -1,0 +1,60 @@
+/// An option that takes one value: `--state DIR` or `--state=DIR`; when repeated, the last one wins.
+struct Option<Value: Sendable>: ArgumentDeclaration {
+    /// The erased description used for parsing and help.
+    let spec: ArgumentSpec
+    /// The value used when the option is absent.
+    let defaultValue: Value?
+
+    /// Declares an option.
+    ///
+    /// - Parameters:
+    ///   - longName: The name without dashes: `"state"` for `--state`.
+    ///   - shortName: An optional one-letter alias: `"o"` for `-o`.
+    ///   - valueName: The placeholder in help: `"dir"` shows as `<dir>`.
+    ///   - parser: Converts and checks the value text.
+    ///   - isRequired: Whether the command line must contain it.
+    ///   - defaultValue: The value when absent; shown in help.
+    ///   - help: The help text.
+    init(
+        _ longName: String,
+        short shortName: Character? = nil,
+        valueName: String,
+        parser: ValueParser<Value>,
+        isRequired: Bool = false,
+        defaultValue: Value? = nil,
+        help: String
+    ) {
+        self.defaultValue = defaultValue
+        self.spec = ArgumentSpec(
+            kind: .option(repeating: false),
+            longName: longName,
+            shortName: shortName,
+            valueName: valueName,
+            help: help,
+            isRequired: isRequired,
+            defaultDescription: defaultValue.map { String(describing: $0) },
+            expected: parser.expected,
+            convert: { parser.parse($0) }
+        )
+    }
+}
+
+extension Option where Value == String {
+    /// Declares an option whose value is any non-empty text.
+    init(
+        _ longName: String,
+        short shortName: Character? = nil,
+        valueName: String,
+        isRequired: Bool = false,
+        help: String
+    ) {
+        self.init(
+            longName,
+            short: shortName,
+            valueName: valueName,
+            parser: .nonEmptyString,
+            isRequired: isRequired,
+            help: help
+        )
+    }
+}

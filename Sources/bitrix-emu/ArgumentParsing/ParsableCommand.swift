@@ -1,0 +1,42 @@
+/// A command of the command line, as a type: declared arguments, then `validate()`, then `run(_:)`.
+///
+/// In the spirit of swift-argument-parser's `ParsableCommand`, without property wrappers: a command
+/// declares its arguments as static values, lists them in ``configuration``, and reads them back in
+/// ``init(from:)``. A command with ``CommandConfiguration/subcommands`` is a group; it is never
+/// instantiated, and naming it without a subcommand prints its help.
+protocol ParsableCommand: Sendable {
+    /// The name, help texts, arguments and subcommands.
+    static var configuration: CommandConfiguration { get }
+
+    /// Reads the typed values of a parsed command line; throws ``UsageError`` for what the parser could not check.
+    init(from values: ParsedValues) throws(UsageError)
+
+    /// Rejects combinations of arguments that parse but do not fit together; runs before ``run(_:)``.
+    ///
+    /// A thrown ``ValidationError`` is printed as a usage error and exits with ``ExitCode/usage``.
+    func validate() throws(ValidationError)
+
+    /// Does the work and tells how it went; a thrown error is printed and exits with ``ExitCode/failure``.
+    func run(_ context: CommandContext) async throws -> ExitCode
+}
+
+extension ParsableCommand {
+    /// Accepts every combination.
+    func validate() throws(ValidationError) {}
+}
+
+/// A command that only groups subcommands (`scenario`, `state`); it is never instantiated or run.
+protocol CommandGroup: ParsableCommand {}
+
+extension CommandGroup {
+    /// Groups have nothing to read; the parser never reaches this.
+    init(from values: ParsedValues) throws(UsageError) {
+        throw .validation("'\(Self.configuration.commandName)' needs a subcommand")
+    }
+
+    /// Groups are never run: naming one without a subcommand prints its help instead.
+    func run(_ context: CommandContext) async throws -> ExitCode {
+        context.standardOutput.write(HelpGenerator.help(for: CommandPath([Self.self])))
+        return .success
+    }
+}

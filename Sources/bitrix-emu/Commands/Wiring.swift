@@ -1,0 +1,37 @@
+// The bodies of the commands. Placeholder: replace this file to wire the commands to the engine.
+// Each function gets the parsed, validated command and the output streams, and returns the exit code.
+
+enum Wiring {
+    static func scenarioRun(_ command: ScenarioRunCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("scenario run", context)
+    }
+
+    static func request(_ command: RequestCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("request", context)
+    }
+
+    static func load(_ command: LoadCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("load", context)
+    }
+
+    static func stateVerify(_ command: StateVerifyCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("state verify", context)
+    }
+
+    static func stateCompact(_ command: StateCompactCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("state compact", context)
+    }
+
+    static func stateExport(_ command: StateExportCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("state export", context)
+    }
+
+    static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
+        notWired("bench", context)
+    }
+
+    private static func notWired(_ name: String, _ context: CommandContext) -> ExitCode {
+        context.standardError.write("bitrix-emu: \(name) is not wired yet\n")
+        return .failure
+    }
+}
