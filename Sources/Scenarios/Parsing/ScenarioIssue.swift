@@ -16,13 +16,13 @@ struct ScenarioIssue: Error, Sendable, Hashable {
 
 /// Short English descriptions of JSON values for messages.
 enum JSONDescriptions {
-    /// `a string`, `an object`, `null`, …
+    /// `a string ("date")`, `a number (5)`, `an object`, `null`, …
     static func article(for value: JSONValue) -> String {
         switch value {
         case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
+        case .bool: "a boolean (\(compact(value)))"
+        case .number: "a number (\(compact(value)))"
+        case .string: "a string (\(compact(value, limit: 60)))"
         case .array: "an array"
         case .object: "an object"
         }
