@@ -73,7 +73,7 @@ final class HostRecorder: Sendable {
 }
 
 /// Parses a scenario from text, as if read from `/fixtures/<file>`.
-func scenario(_ text: String, file: String = "t.json") throws -> Scenario {
+func scenario(_ text: String, file: String = "t.json") throws(ScenarioFileError) -> Scenario {
     try Scenario.parse(Array(text.utf8), file: file, folder: URL(fileURLWithPath: "/fixtures"))
 }
 
