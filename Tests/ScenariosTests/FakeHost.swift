@@ -5,6 +5,7 @@ import SiteAPI
 import Synchronization
 
 /// An in-memory host: records what it is asked and answers with a responder (by default an echo of the request).
+///
 /// Used from one test at a time (the runner is synchronous), hence unchecked.
 final class FakeHost: ScenarioHost, @unchecked Sendable {
     let firstToken: String

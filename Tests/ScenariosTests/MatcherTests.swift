@@ -48,30 +48,41 @@ private func lines(_ expected: JSONValue, _ actual: JSONValue?) throws -> [Strin
     }
 
     @Test func captureTakesAnyPresentValueAndStoresIt() throws {
-        let result = try match(["id": ["$capture": "orderId"], "lines": ["$capture": "lines"]], ["id": 42, "lines": [1]])
+        let result = try match(
+            ["id": ["$capture": "orderId"], "lines": ["$capture": "lines"]],
+            ["id": 42, "lines": [1]]
+        )
         #expect(result.isMatch)
         #expect(result.captures.map(\.name) == ["orderId", "lines"])
         #expect(result.captures.map(\.value) == [42, [1]])
-        #expect(try lines(["id": ["$capture": "x"]], [:]) == [#"$.id: expected {"$capture":"x"}, got nothing (the key is missing)"#])
+        #expect(
+            try lines(["id": ["$capture": "x"]], [:]) == [
+                #"$.id: expected {"$capture":"x"}, got nothing (the key is missing)"#
+            ]
+        )
     }
 
-    @Test(arguments: [
-        ("string", JSONValue.string("a"), true), ("string", 1, false),
-        ("number", .number(JSONNumber(literal: "1.5")), true), ("number", "1", false),
-        ("integer", 3, true), ("integer", .number(JSONNumber(literal: "3.0")), true),
-        ("integer", .number(JSONNumber(literal: "3.5")), false), ("integer", "3", false),
-        ("boolean", false, true), ("boolean", 0, false),
-        ("object", [:], true), ("object", [], false),
-        ("array", [], true), ("array", [:], false),
-        ("null", nil, true), ("null", "null", false),
-    ] as [(String, JSONValue, Bool)])
+    @Test(
+        arguments: [
+            ("string", JSONValue.string("a"), true), ("string", 1, false),
+            ("number", .number(JSONNumber(literal: "1.5")), true), ("number", "1", false),
+            ("integer", 3, true), ("integer", .number(JSONNumber(literal: "3.0")), true),
+            ("integer", .number(JSONNumber(literal: "3.5")), false), ("integer", "3", false),
+            ("boolean", false, true), ("boolean", 0, false),
+            ("object", [:], true), ("object", [], false),
+            ("array", [], true), ("array", [:], false),
+            ("null", nil, true), ("null", "null", false),
+        ] as [(String, JSONValue, Bool)]
+    )
     func typeMatcherChecksTheKind(kind: String, value: JSONValue, matches: Bool) throws {
         #expect(try match(["v": ["$type": .string(kind)]], ["v": value]).isMatch == matches)
     }
 
     @Test func absentRequiresTheKeyToBeMissing() throws {
         #expect(try match(["error": ["$absent": true]], ["success": true]).isMatch)
-        #expect(try lines(["error": ["$absent": true]], ["error": nil]) == ["$.error: expected no value (absent), got null"])
+        #expect(
+            try lines(["error": ["$absent": true]], ["error": nil]) == ["$.error: expected no value (absent), got null"]
+        )
     }
 
     @Test func regexIsAnUnanchoredSearchUnlessAnchored() throws {
@@ -116,26 +127,45 @@ private func lines(_ expected: JSONValue, _ actual: JSONValue?) throws -> [Strin
 
     @Test func containsNamesTheUnmatchedPattern() throws {
         #expect(
-            try lines(["$contains": [1, 3]], [1, 2]) == [#"$: expected a distinct element matching 3 ("$contains"[1]), got [1,2]"#]
+            try lines(["$contains": [1, 3]], [1, 2]) == [
+                #"$: expected a distinct element matching 3 ("$contains"[1]), got [1,2]"#
+            ]
         )
         #expect(try lines(["$contains": [1]], "1") == [#"$: expected {"$contains":[1]}, got "1""#])
     }
 
     @Test func capturesInsideContainsComeFromTheAssignedElement() throws {
-        let result = try match(["$contains": [["id": ["$capture": "second"], "name": "b"]]], [["id": 1, "name": "a"], ["id": 2, "name": "b"]])
+        let result = try match(
+            ["$contains": [["id": ["$capture": "second"], "name": "b"]]],
+            [["id": 1, "name": "a"], ["id": 2, "name": "b"]]
+        )
         #expect(result.captures == [MatchResult.Capture(name: "second", value: 2)])
     }
 
-    @Test(arguments: [
-        (["$type": "date"] as JSONValue, "$.$type", #"expected one of string|number|integer|boolean|object|array|null, found a string ("date")"#),
-        (["$length": -1], "$.$length", "expected a non-negative integer, found a number (-1)"),
-        (["$absent": false], "$.$absent", "expected true, found a boolean (false)"),
-        ([["$absent": true]], "$[0]", "$absent is only allowed as the value of an object member"),
-        (["$contains": 1], "$.$contains", "expected an array, found a number (1)"),
-        (["$capture": ""], "$.$capture", #"expected a variable name (letters, digits, "_", "-" or "."), found a string ("")"#),
-        (["$typo": 1], "$.$typo", #"unknown matcher "$typo" (expected one of "$capture", "$type", "$absent", "$regex", "$length", "$contains")"#),
-        (["$type": "string", "x": 1], "$", #"expected a matcher object with exactly one "$" key, found the keys "$type", "x""#),
-    ] as [(JSONValue, String, String)])
+    @Test(
+        arguments: [
+            (
+                ["$type": "date"] as JSONValue, "$.$type",
+                #"expected one of string|number|integer|boolean|object|array|null, found a string ("date")"#
+            ),
+            (["$length": -1], "$.$length", "expected a non-negative integer, found a number (-1)"),
+            (["$absent": false], "$.$absent", "expected true, found a boolean (false)"),
+            ([["$absent": true]], "$[0]", "$absent is only allowed as the value of an object member"),
+            (["$contains": 1], "$.$contains", "expected an array, found a number (1)"),
+            (
+                ["$capture": ""], "$.$capture",
+                #"expected a variable name (letters, digits, "_", "-" or "."), found a string ("")"#
+            ),
+            (
+                ["$typo": 1], "$.$typo",
+                #"unknown matcher "$typo" (expected one of "$capture", "$type", "$absent", "$regex", "$length", "$contains")"#
+            ),
+            (
+                ["$type": "string", "x": 1], "$",
+                #"expected a matcher object with exactly one "$" key, found the keys "$type", "x""#
+            ),
+        ] as [(JSONValue, String, String)]
+    )
     func malformedMatchersAreRejectedWithTheirPath(expected: JSONValue, path: String, problem: String) {
         #expect(throws: MatcherError(path: path, problem: problem)) { try Matcher(expected) }
     }

@@ -5,11 +5,13 @@ import Testing
 @testable import Scenarios
 
 @Suite struct ScenarioDurationTests {
-    @Test(arguments: [
-        ("P1D", 0, 0, 86_400.0), ("PT1H30M", 0, 0, 5_400), ("PT0.5S", 0, 0, 0.5), ("PT1,5H", 0, 0, 5_400),
-        ("P1Y2M", 1, 2, 0), ("P2W", 0, 0, 1_209_600), ("P1Y2M3W4DT5H6M7.25S", 1, 2, 2_178_367.25),
-        ("P0.5D", 0, 0, 43_200), ("PT36H", 0, 0, 129_600), ("P0D", 0, 0, 0),
-    ] as [(String, Int, Int, Double)])
+    @Test(
+        arguments: [
+            ("P1D", 0, 0, 86_400.0), ("PT1H30M", 0, 0, 5_400), ("PT0.5S", 0, 0, 0.5), ("PT1,5H", 0, 0, 5_400),
+            ("P1Y2M", 1, 2, 0), ("P2W", 0, 0, 1_209_600), ("P1Y2M3W4DT5H6M7.25S", 1, 2, 2_178_367.25),
+            ("P0.5D", 0, 0, 43_200), ("PT36H", 0, 0, 129_600), ("P0D", 0, 0, 0),
+        ] as [(String, Int, Int, Double)]
+    )
     func parsesComponents(text: String, years: Int, months: Int, seconds: Double) throws {
         let duration = try #require(ScenarioDuration(iso8601: text))
         #expect(duration.years == years)
@@ -35,13 +37,15 @@ import Testing
 }
 
 @Suite struct ScenarioTimestampTests {
-    @Test(arguments: [
-        ("2025-10-20T10:00:00+05:00", 1_760_936_400.0, 18_000),
-        ("2025-10-20T05:00:00Z", 1_760_936_400, 0),
-        ("2025-10-20T05:00Z", 1_760_936_400, 0),
-        ("2025-10-20T00:30:00.5-04:30", 1_760_936_400.5, -16_200),
-        ("2024-02-29T00:00:00Z", 1_709_164_800, 0),
-    ] as [(String, Double, Int)])
+    @Test(
+        arguments: [
+            ("2025-10-20T10:00:00+05:00", 1_760_936_400.0, 18_000),
+            ("2025-10-20T05:00:00Z", 1_760_936_400, 0),
+            ("2025-10-20T05:00Z", 1_760_936_400, 0),
+            ("2025-10-20T00:30:00.5-04:30", 1_760_936_400.5, -16_200),
+            ("2024-02-29T00:00:00Z", 1_709_164_800, 0),
+        ] as [(String, Double, Int)]
+    )
     func parsesDateTimeWithOffset(text: String, seconds: Double, offset: Int) throws {
         let timestamp = try #require(ScenarioTimestamp(iso8601: text))
         #expect(timestamp.date.timeIntervalSince1970 == seconds)

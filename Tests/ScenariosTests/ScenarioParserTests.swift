@@ -133,7 +133,8 @@ import Testing
             #"t.json: $.steps[0].expect.body.a.$regex: expected a valid regular expression, found "(""#
         ),
         (
-            head + #"[{"request": {"method": "GET", "path": "/"}, "expect": {"body": {"items": [{"$absent": true}]}}}]}"#,
+            head
+                + #"[{"request": {"method": "GET", "path": "/"}, "expect": {"body": {"items": [{"$absent": true}]}}}]}"#,
             "t.json: $.steps[0].expect.body.items[0]: $absent is only allowed as the value of an object member"
         ),
         (

@@ -20,9 +20,14 @@ import Testing
         file: "s/b.json",
         name: "Read <back> & \"check\"",
         steps: [
-            StepResult(number: 1, name: nil, title: "GET /api/v2/orders/{{orderId}}", outcome: .failed([
-                "status: expected 200, got 404", #"$.data.status: expected "N", got "P""#,
-            ])),
+            StepResult(
+                number: 1,
+                name: nil,
+                title: "GET /api/v2/orders/{{orderId}}",
+                outcome: .failed([
+                    "status: expected 200, got 404", #"$.data.status: expected "N", got "P""#,
+                ])
+            ),
             StepResult(number: 2, name: nil, title: "restart", outcome: .skipped),
         ]
     )
@@ -72,7 +77,9 @@ import Testing
     }
 
     @Test func junitHasASuitePerFileACasePerStepFailuresAndSkips() {
-        let report = ScenarioRunReport(entries: [.scenario(Self.passing), .scenario(Self.failing), .invalid(Self.invalid)])
+        let report = ScenarioRunReport(entries: [
+            .scenario(Self.passing), .scenario(Self.failing), .invalid(Self.invalid),
+        ])
         #expect(
             report.junitXML == """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -152,7 +159,11 @@ import Testing
         #expect(report.failedCount == 0)
         #expect(
             report.invalidFiles == [
-                .invalidScenario(file: base + "/bad.json", path: "$.name", problem: "expected a string, found a number (1)"),
+                .invalidScenario(
+                    file: base + "/bad.json",
+                    path: "$.name",
+                    problem: "expected a string, found a number (1)"
+                ),
                 .notFound(file: base + "/missing.json"),
             ]
         )

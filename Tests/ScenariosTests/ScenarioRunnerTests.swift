@@ -70,7 +70,9 @@ private struct Unreachable: Error, CustomStringConvertible {
     }
 
     @Test func afterTheFirstFailingStepTheRestAreSkipped() throws {
-        let recorder = HostRecorder { FakeHost(respond: FakeHost.fixed(404, ["success": false, "error": "Not found"])) }
+        let recorder = HostRecorder {
+            FakeHost(respond: FakeHost.fixed(404, ["success": false, "error": "Not found"]))
+        }
         let result = try run(
             """
             {"name": "skip", "steps": [
@@ -103,7 +105,10 @@ private struct Unreachable: Error, CustomStringConvertible {
 
     @Test func aStepWithoutExpectAcceptsAnyAnswer() throws {
         let recorder = HostRecorder { FakeHost(respond: { _ in APIResponse(status: 500, body: Array("oops".utf8)) }) }
-        let result = try run(#"{"name": "any", "steps": [{"request": {"method": "GET", "path": "/"}}]}"#, recorder: recorder)
+        let result = try run(
+            #"{"name": "any", "steps": [{"request": {"method": "GET", "path": "/"}}]}"#,
+            recorder: recorder
+        )
         #expect(result.passed)
     }
 
@@ -132,7 +137,9 @@ private struct Unreachable: Error, CustomStringConvertible {
 
     @Test func aHostThatCannotStartFailsTheScenarioWithItsMessage() throws {
         let runner = ScenarioRunner(makeHost: { _ in throw SiteFileInvalid() })
-        let result = runner.run(try scenario(#"{"name": "bad site", "steps": [{"restart": true}, {"advance_clock": "P1D"}]}"#))
+        let result = runner.run(
+            try scenario(#"{"name": "bad site", "steps": [{"restart": true}, {"advance_clock": "P1D"}]}"#)
+        )
         #expect(
             result.steps.map(\.outcome) == [
                 .failed(["the scenario could not start: site.json: $.tokens: expected a non-empty array"]), .skipped,
@@ -142,7 +149,10 @@ private struct Unreachable: Error, CustomStringConvertible {
 
     @Test func aHostErrorFailsTheStep() throws {
         let recorder = HostRecorder { FakeHost(respond: { _ in throw Unreachable() }) }
-        let result = try run(#"{"name": "crash", "steps": [{"request": {"method": "GET", "path": "/"}}]}"#, recorder: recorder)
+        let result = try run(
+            #"{"name": "crash", "steps": [{"request": {"method": "GET", "path": "/"}}]}"#,
+            recorder: recorder
+        )
         #expect(result.steps.map(\.outcome) == [.failed(["the request could not be sent: engine crashed"])])
         #expect(recorder.hosts.first?.closed == true)
     }

@@ -12,13 +12,18 @@ import Testing
 
     @Test func textFormOfEachKind() throws {
         #expect(try variables.substitute("/orders/{{id}}") == "/orders/42")
-        #expect(try variables.substitute("{{name}}|{{flag}}|{{none}}|{{price}}|{{items}}") == "Ann Lee|true|null|1500.50|[1,2]")
+        #expect(
+            try variables.substitute("{{name}}|{{flag}}|{{none}}|{{price}}|{{items}}")
+                == "Ann Lee|true|null|1500.50|[1,2]"
+        )
         #expect(try variables.substitute("{{ id }}") == "42")
         #expect(try variables.substitute("no {{ braces") == "no {{ braces")
     }
 
     @Test func anExactReferenceInABodyKeepsTheValueType() throws {
-        let body: JSONValue = ["id": "{{id}}", "note": "order {{id}}", "flag": "{{flag}}", "items": "{{items}}", "{{name}}": 1]
+        let body: JSONValue = [
+            "id": "{{id}}", "note": "order {{id}}", "flag": "{{flag}}", "items": "{{items}}", "{{name}}": 1,
+        ]
         let expected: JSONValue = ["id": 42, "note": "order 42", "flag": true, "items": [1, 2], "Ann Lee": 1]
         #expect(try variables.substitute(json: body) == expected)
     }

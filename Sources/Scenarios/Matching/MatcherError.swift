@@ -1,8 +1,8 @@
 /// An expected value that is not a valid pattern: a malformed matcher, named by its JSON path.
 public struct MatcherError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The JSON path of the problem inside the expected value, e.g. `$.items[0].$type`.
+    /// The JSON path of the problem inside the expected value, such as `$.items[0].$type`.
     public var path: String
-    /// What was expected there, e.g. `expected a non-negative integer, found a string`.
+    /// What was expected there, such as `expected a non-negative integer, found a string`.
     public var problem: String
 
     /// Makes an error.

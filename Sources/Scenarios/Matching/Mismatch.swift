@@ -1,6 +1,6 @@
 /// One difference between an expected and an actual value: where, what was expected, what was found.
 public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
-    /// The JSON path of the problem, e.g. `$.data.items[0].quantity`.
+    /// The JSON path of the problem, such as `$.data.items[0].quantity`.
     public var path: String
     /// What was expected there, mostly compact JSON (`"N"`, `{"$type":"integer"}`).
     public var expected: String

@@ -6,7 +6,9 @@ extension Pattern {
     func match(_ actual: JSONValue?, at path: JSONPath, into result: inout MatchResult) {
         if case .absent = self {
             if let actual {
-                result.mismatches.append(Mismatch(path: path.description, expected: "no value (absent)", actual: Self.show(actual)))
+                result.mismatches.append(
+                    Mismatch(path: path.description, expected: "no value (absent)", actual: Self.show(actual))
+                )
             }
             return
         }
@@ -58,7 +60,12 @@ extension Pattern {
     }
 
     /// Subset match of a plain value: objects by the members given, arrays by length and elements, scalars by value.
-    private func matchLiteral(_ expected: JSONValue, _ actual: JSONValue, at path: JSONPath, into result: inout MatchResult) {
+    private func matchLiteral(
+        _ expected: JSONValue,
+        _ actual: JSONValue,
+        at path: JSONPath,
+        into result: inout MatchResult
+    ) {
         switch expected {
         case .object(let members):
             guard case .object = actual else { return fail(path, actual, into: &result) }
@@ -135,7 +142,9 @@ extension Pattern {
     }
 
     private func fail(_ path: JSONPath, got actual: String, expected: String? = nil, into result: inout MatchResult) {
-        result.mismatches.append(Mismatch(path: path.description, expected: expected ?? Self.show(json), actual: actual))
+        result.mismatches.append(
+            Mismatch(path: path.description, expected: expected ?? Self.show(json), actual: actual)
+        )
     }
 
     private static func show(_ value: JSONValue) -> String { JSONDescriptions.compact(value) }

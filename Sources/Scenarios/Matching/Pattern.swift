@@ -49,6 +49,8 @@ enum Pattern: Sendable {
     ///   - value: the expected value as written.
     ///   - path: where `value` is in its document (for messages).
     ///   - isMember: whether `value` is the value of an object member (the only place `$absent` makes sense).
+    /// - Returns: the pattern.
+    /// - Throws: ``ScenarioIssue`` at the path of a malformed matcher or a duplicate key.
     static func parse(_ value: JSONValue, at path: JSONPath, isMember: Bool = false) throws(ScenarioIssue) -> Pattern {
         switch value {
         case .string(let text): return .template(text)

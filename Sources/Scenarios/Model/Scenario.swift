@@ -5,7 +5,7 @@ import SaleJSON
 ///
 /// The file format is `shared/spec/scenarios.md`; ``Scenario/load(from:displayPath:)`` reads and checks one.
 public struct Scenario: Sendable {
-    /// The file as the user named it (paths in reports), e.g. `Fixtures/scenarios/create.json`.
+    /// The file as the user named it (paths in reports), such as `Fixtures/scenarios/create.json`.
     public var file: String
     /// The scenario's `name`.
     public var name: String

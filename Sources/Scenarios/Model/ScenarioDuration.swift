@@ -53,18 +53,18 @@ public struct ScenarioDuration: Sendable, Hashable, CustomStringConvertible {
             let designator = bytes[index]
             index += 1
             // Rank keeps the designators in order and each at most once.
-            let rank: Int
-            let unit: Double
+            let designation: (rank: Int, unit: Double)
             switch (inTime, designator) {
-            case (false, UInt8(ascii: "Y")): rank = 1; unit = 0
-            case (false, UInt8(ascii: "M")): rank = 2; unit = 0
-            case (false, UInt8(ascii: "W")): rank = 3; unit = 604_800
-            case (false, UInt8(ascii: "D")): rank = 4; unit = 86_400
-            case (true, UInt8(ascii: "H")): rank = 5; unit = 3_600
-            case (true, UInt8(ascii: "M")): rank = 6; unit = 60
-            case (true, UInt8(ascii: "S")): rank = 7; unit = 1
+            case (false, UInt8(ascii: "Y")): designation = (1, 0)
+            case (false, UInt8(ascii: "M")): designation = (2, 0)
+            case (false, UInt8(ascii: "W")): designation = (3, 604_800)
+            case (false, UInt8(ascii: "D")): designation = (4, 86_400)
+            case (true, UInt8(ascii: "H")): designation = (5, 3_600)
+            case (true, UInt8(ascii: "M")): designation = (6, 60)
+            case (true, UInt8(ascii: "S")): designation = (7, 1)
             default: return nil
             }
+            let (rank, unit) = designation
             guard rank > lastDesignatorRank else { return nil }
             lastDesignatorRank = rank
             sawComponent = true

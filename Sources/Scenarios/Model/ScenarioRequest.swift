@@ -25,7 +25,13 @@ public struct ScenarioRequest: Sendable, Hashable {
     }
 
     /// Makes a request.
-    public init(method: String, path: String, query: [HeaderField] = [], headers: [HeaderField] = [], body: Body = .none) {
+    public init(
+        method: String,
+        path: String,
+        query: [HeaderField] = [],
+        headers: [HeaderField] = [],
+        body: Body = .none
+    ) {
         self.method = method
         self.path = path
         self.query = query

@@ -26,7 +26,8 @@ public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertibl
         switch self {
         case .notFound(let file): "\(file): no such file or folder"
         case .unreadable(let file, let reason): "\(file): cannot be read (\(reason))"
-        case .invalidJSON(let file, let offset, let expected): "\(file): not valid JSON: at byte \(offset): expected \(expected)"
+        case .invalidJSON(let file, let offset, let expected):
+            "\(file): not valid JSON: at byte \(offset): expected \(expected)"
         case .invalidScenario(let file, let path, let problem): "\(file): \(path): \(problem)"
         }
     }

@@ -4,7 +4,7 @@ import SaleJSON
 struct ScenarioIssue: Error, Sendable, Hashable {
     /// Where the problem is.
     var path: JSONPath
-    /// What was expected there, e.g. `expected a string, found a number`.
+    /// What was expected there, such as `expected a string, found a number`.
     var problem: String
 
     /// The problem of a value of the wrong kind: `expected a string, found a number`.
@@ -16,7 +16,7 @@ struct ScenarioIssue: Error, Sendable, Hashable {
 
 /// Short English descriptions of JSON values for messages.
 enum JSONDescriptions {
-    /// `a string ("date")`, `a number (5)`, `an object`, `null`, …
+    /// How a value reads in a message: `a string ("date")`, `a number (5)`, `an object`, `null`.
     static func article(for value: JSONValue) -> String {
         switch value {
         case .null: "null"

@@ -60,7 +60,9 @@ struct ScenarioParser {
                         problem: "expected a variable name (letters, digits, \"_\", \"-\" or \".\"), found \"\(key)\""
                     )
                 }
-                guard seen.insert(key).inserted else { throw ScenarioIssue(path: path, problem: "duplicate key \"\(key)\"") }
+                guard seen.insert(key).inserted else {
+                    throw ScenarioIssue(path: path, problem: "duplicate key \"\(key)\"")
+                }
                 variables.append((name: key, value: value))
             }
         }
@@ -68,7 +70,9 @@ struct ScenarioParser {
         guard case .array(let list)? = top["steps"] else {
             throw ScenarioIssue.expected("an array of steps", at: stepsPath, found: top["steps"])
         }
-        guard !list.isEmpty else { throw ScenarioIssue(path: stepsPath, problem: "expected at least one step, found none") }
+        guard !list.isEmpty else {
+            throw ScenarioIssue(path: stepsPath, problem: "expected at least one step, found none")
+        }
         var steps: [ScenarioStep] = []
         for (index, value) in list.enumerated() {
             steps.append(try parseStep(value, at: stepsPath.index(index)))
@@ -114,9 +118,10 @@ struct ScenarioParser {
             return ScenarioStep(name: name, action: .advanceClock(duration))
         default:
             let request = try parseRequest(step["request"] ?? .null, at: path.key("request"))
-            let expect = try step["expect"].map { (value) throws(ScenarioIssue) in
-                try parseExpect(value, at: path.key("expect"))
-            }
+            let expect = try step["expect"]
+                .map { (value) throws(ScenarioIssue) in
+                    try parseExpect(value, at: path.key("expect"))
+                }
             return ScenarioStep(name: name, action: .request(request, expect: expect))
         }
     }
@@ -127,7 +132,8 @@ struct ScenarioParser {
         guard !method.isEmpty, method.allSatisfy({ $0.isLetter && $0.isASCII }) else {
             throw ScenarioIssue(
                 path: path.key("method"),
-                problem: "expected an HTTP method such as GET or POST, found \(JSONDescriptions.compact(.string(method)))"
+                problem:
+                    "expected an HTTP method such as GET or POST, found \(JSONDescriptions.compact(.string(method)))"
             )
         }
         let target = try request.string("path", required: true) ?? ""
@@ -188,9 +194,10 @@ struct ScenarioParser {
             status = codes
         }
         let headers = try fields(expect["headers"], at: path.key("headers"))
-        let body = try expect["body"].map { (value) throws(ScenarioIssue) in
-            Matcher(pattern: try Pattern.parse(value, at: path.key("body")))
-        }
+        let body = try expect["body"]
+            .map { (value) throws(ScenarioIssue) in
+                Matcher(pattern: try Pattern.parse(value, at: path.key("body")))
+            }
         return ScenarioExpectation(status: status, headers: headers, body: body)
     }
 }

@@ -10,8 +10,10 @@ enum ScenarioDiscovery {
         var displayPath: String
     }
 
-    /// The files at `paths`, in the given order: a file as is; a folder's `*.json` files, recursively, sorted by
-    /// path (hidden files and folders skipped). A path that does not exist is kept, so that loading reports it.
+    /// The files at `paths`, in the given order.
+    ///
+    /// A file is taken as is; a folder gives its `*.json` files, recursively, sorted by path (hidden files and
+    /// folders skipped). A path that does not exist is kept, so that loading reports it.
     static func files(at paths: [String]) -> [Found] {
         var found: [Found] = []
         var seen: Set<String> = []

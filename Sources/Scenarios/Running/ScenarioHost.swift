@@ -18,5 +18,7 @@ public protocol ScenarioHost: AnyObject {
     func close()
 }
 
-/// Makes the host for one scenario; a thrown error (e.g. an invalid site file) fails that scenario with its message.
+/// Makes the host for one scenario.
+///
+/// A thrown error (an invalid site file, say) fails that scenario with the error's description.
 public typealias ScenarioHostFactory = @Sendable (ScenarioContext) throws -> any ScenarioHost

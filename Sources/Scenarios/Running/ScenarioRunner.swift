@@ -145,7 +145,9 @@ private struct SubstitutedExpectation {
             let expected = JSONDescriptions.compact(.string(field.value))
             if let actual = response.header(field.name) {
                 if actual != field.value {
-                    problems.append("header \(name): expected \(expected), got \(JSONDescriptions.compact(.string(actual)))")
+                    problems.append(
+                        "header \(name): expected \(expected), got \(JSONDescriptions.compact(.string(actual)))"
+                    )
                 }
             } else {
                 problems.append("header \(name): expected \(expected), got nothing (the header is missing)")
