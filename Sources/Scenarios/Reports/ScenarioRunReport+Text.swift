@@ -1,0 +1,49 @@
+import Foundation
+
+extension ScenarioRunReport {
+    /// The closing line: `N passed, N failed` (scenarios).
+    public var summaryLine: String { "\(passedCount) passed, \(failedCount) failed" }
+
+    /// The text report, one line per scenario, each failing step with its problems indented below it, each skipped
+    /// step named, each invalid file with its error, and the closing ``summaryLine``; ends with a newline.
+    ///
+    /// ```
+    /// PASS scenarios/a.json — Create an order (5 steps)
+    /// FAIL scenarios/b.json — Read it back (3 steps)
+    ///   FAIL step 2: GET /api/v2/orders/{{orderId}}
+    ///     $.data.status: expected "N", got "P"
+    ///   SKIP step 3: restart
+    /// INVALID scenarios/c.json: $.steps[0].reqest: unknown key "reqest" (…)
+    /// 1 passed, 1 failed
+    /// ```
+    public var text: String {
+        var lines: [String] = []
+        for entry in entries {
+            switch entry {
+            case .invalid(let error):
+                lines.append("INVALID \(error)")
+            case .scenario(let result):
+                let count = result.steps.count == 1 ? "1 step" : "\(result.steps.count) steps"
+                lines.append("\(result.passed ? "PASS" : "FAIL") \(result.file) — \(result.name) (\(count))")
+                for step in result.steps {
+                    switch step.outcome {
+                    case .passed:
+                        continue
+                    case .failed(let problems):
+                        lines.append("  FAIL step \(step.number): \(step.title)")
+                        lines += problems.map { "    " + Self.oneLine($0) }
+                    case .skipped:
+                        lines.append("  SKIP step \(step.number): \(step.title)")
+                    }
+                }
+            }
+        }
+        lines.append(summaryLine)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` with line breaks shown as `\n`, so that one problem stays one line.
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
