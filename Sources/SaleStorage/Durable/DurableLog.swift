@@ -311,7 +311,6 @@ extension DurableLog {
     public func append(_ record: JSONValue) throws(StorageError) -> Int {
         let sequence = try write(record)
         try waitUntilDurable(sequence)
-        compactIfNeeded()
         return sequence
     }
 
@@ -353,11 +352,18 @@ extension DurableLog {
         case lead(OpenFile, Int)
     }
 
-    /// Returns once the record with `sequence` (and every one before it) is on disk.
+    /// Returns once the record with `sequence` (and every one before it) is on disk (blocks the calling thread).
     ///
     /// Group commit: the first caller to find no flush running flushes for every line written so far; callers
-    /// arriving meanwhile wait and are woken when it ends, then return or lead the next flush.
+    /// arriving meanwhile wait and are woken when it ends, then return or lead the next flush. Afterwards
+    /// compacts through the ``SnapshotSource`` when the journal has grown past ``Options/compactionThreshold``
+    /// (so call it without holding a lock the source takes).
     public func waitUntilDurable(_ sequence: Int) throws(StorageError) {
+        try awaitDurable(sequence)
+        compactIfNeeded()
+    }
+
+    private func awaitDurable(_ sequence: Int) throws(StorageError) {
         while true {
             let role = state.withLock { state -> Role in
                 if state.durable >= sequence { return .done }
@@ -498,7 +504,7 @@ extension DurableLog {
         }
         // Step 1: the records the snapshot covers must be on disk, so the journal always reaches the snapshot.
         let bytes = try SnapshotFormat.encode(sequence: sequence, payload: payload, maxDepth: options.maxDepth)
-        try waitUntilDurable(sequence)
+        try awaitDurable(sequence)
         // Step 2: the snapshot, atomically. Either version beside the current journal opens to the same records.
         try POSIX.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
         // Step 3: a new journal continuing it, with the lines written after `sequence`.
