@@ -124,6 +124,8 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
         }
         #expect(file.hasSuffix("/journal.jsonl"))
         #expect(offset == start + 1)
+        #expect(error.description.hasPrefix("\(file) at byte \(start + 1): expected a string key"))
+        #expect(!error.description.contains("\n"))
     }
 
     @Test func aChecksumMismatchInsideAStringIsAnErrorAtTheLine() throws {
