@@ -425,7 +425,9 @@ extension DurableLog {
         }
     }
 
-    /// Closes the log: flushes what was written and releases the folder lock. Later calls throw ``StorageError/closed(folder:)``.
+    /// Closes the log: flushes what was written and releases the folder lock.
+    ///
+    /// Later calls throw ``StorageError/closed(folder:)``.
     public func close() {
         let waiters = state.withLock { state in
             if let journal = state.journal, state.failure == nil, state.written > state.durable {
