@@ -1,0 +1,556 @@
+// # Durable state folder: format and guarantees
+//
+// A state folder holds three files:
+//
+//     LOCK            the single-writer lock (flock LOCK_EX|LOCK_NB); holds the owner's pid and a newline
+//     snapshot.json   the state as of some journal sequence (absent until the first compaction)
+//     journal.jsonl   the changes after that snapshot, one line each
+//
+// and, only after a crash, leftovers `snapshot.json.tmp` / `journal.jsonl.tmp`, which opening removes.
+//
+// ## snapshot.json
+//
+// Pretty-printed JSON (two-space indent) ending in a newline. The header members come first in this fixed
+// order, then the payload, whose object keys are sorted by their UTF-8 bytes (duplicate keys folded, last wins),
+// so equal states give identical bytes:
+//
+//     {
+//       "format": "bitrix-order-engine/state",
+//       "version": 1,
+//       "sequence": 56,
+//       "crc32": "1c291ca3",
+//       "payload": { … }
+//     }
+//
+// - `sequence`: the last journal sequence the payload covers (0: none).
+// - `crc32`: CRC-32 (IEEE) of the compact JSON `{"format":…,"version":…,"sequence":…,"payload":…}` (the same
+//   object without `crc32`, members in that order, the payload exactly as stored), as eight lower-case hex digits.
+//   Whitespace does not count, so reindenting is harmless; any change of a value, key or order is detected.
+// - An unknown `format` or a `version` above 1 is refused; so is any other member.
+//
+// ## journal.jsonl
+//
+// Compact JSON lines, each ending in `\n`. The first line is a header naming the snapshot it continues:
+//
+//     {"format":"bitrix-order-engine/journal","version":1,"after":56,"crc32":"…"}
+//
+// where `crc32` covers `{"format":…,"version":…,"after":…}`. Every following line is one committed record:
+//
+//     {"seq":57,"crc32":"…","record":{…}}
+//
+// where `seq` counts up by one from `after + 1`, and `crc32` covers `{"seq":57,"record":{…}}` (the line without
+// its `crc32` member, the record bytes exactly as written).
+//
+// ## Opening
+//
+// The snapshot (if any) and the journal are checked completely. With S the snapshot's sequence (0 without one)
+// and A the journal's `after`: A must be ≤ S (else the snapshot the journal needs is missing), the lines must
+// run A+1, A+2, … without a gap, and the journal must reach at least S. Lines up to S are skipped (already in the
+// snapshot). Only an unfinished last line (no newline: a write cut short, never acknowledged) is repaired: it is
+// cut away with a warning before anything is appended. A last line whose newline was overwritten (all bytes but
+// the last form a valid line) is damage. Anything else is a ``StorageError`` naming the file, the byte offset
+// and what was expected; no damaged file is ever rewritten or truncated.
+//
+// ## Crash safety
+//
+// Append: the line is written with `pwrite` at the end of the journal under the append lock, then flushed with
+// `fdatasync` (one leader flushes for every line written so far: group commit); the caller returns only after
+// its line is covered by a successful flush. A crash before that leaves at worst an unfinished last line that
+// was never acknowledged. A failed write or flush stops the log (Linux may drop dirty pages after a failed
+// fsync, so retrying could acknowledge lost data); reopening rereads what is really on disk.
+//
+// Compaction through N (the payload must reflect exactly the records 1…N):
+// 1. wait until records ≤ N are durable;
+// 2. write `snapshot.json.tmp`, fsync, rename over `snapshot.json`, fsync the folder;
+// 3. under the append lock, write `journal.jsonl.tmp` = header `after: N` + the lines after N copied from the
+//    old journal, fsync, rename over `journal.jsonl`, fsync the folder, continue appending to it.
+// A crash before the rename in 2 leaves the old snapshot and the old journal (and a leftover .tmp, removed on
+// open). Between 2 and 3 the new snapshot (N) sits beside the old journal (after A ≤ N, reaching ≥ N): replay
+// skips lines ≤ N. After 3 the new journal continues the new snapshot. Every state in between opens to the same
+// records.
+
+import Dispatch
+import Foundation
+import SaleJSON
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The durable layer of a state folder: a snapshot plus an append-only journal of ``SaleJSON/JSONValue`` records.
+///
+/// The store that sits on it keeps its state in memory and plugs in as a reducer: it replays
+/// ``Recovery/snapshot`` and ``Recovery/records`` on open, and for each change writes a record under its own lock
+/// and waits for durability outside it, so that concurrent commits share one flush:
+///
+/// ```swift
+/// let (log, recovery) = try DurableLog.open(folder: url, options: .init(create: true))
+/// var state = State(snapshot: recovery.snapshot)
+/// for record in recovery.records { state.apply(record) }
+/// // per change, under the store's lock:
+/// let sequence = try log.write(record)   // fast; fixes the record's place in the journal
+/// state.apply(record)
+/// // after releasing the store's lock:
+/// try log.waitUntilDurable(sequence)     // returns once the line is on disk
+/// ```
+///
+/// A snapshot is taken with ``compact(through:payload:)``: under its own lock the store copies its state and
+/// reads ``lastSequence`` (all writes happen under that lock, so the two agree), then encodes outside it.
+/// Registering the same as a ``SnapshotSource`` lets the log compact by itself past
+/// ``Options/compactionThreshold``. The file format and the crash-safety argument are described at the top of
+/// `DurableLog.swift`.
+public final class DurableLog: Sendable {
+    /// How to open a folder.
+    public struct Options: Sendable {
+        /// Whether a missing or empty folder is initialised as a new, empty state (otherwise it is an error).
+        public var create: Bool
+        /// Journal size in bytes past which ``append(_:)`` compacts through the ``SnapshotSource``; nil: never.
+        public var compactionThreshold: Int?
+        /// Whether journal flushes use `fdatasync` (true, the default) or a full `fsync`.
+        public var dataSyncOnly: Bool
+        /// The deepest nesting accepted in a record or payload (checked when writing, so reading never fails on it).
+        public var maxDepth: Int
+
+        /// Makes options.
+        public init(
+            create: Bool = false,
+            compactionThreshold: Int? = 64 << 20,
+            dataSyncOnly: Bool = true,
+            maxDepth: Int = 128
+        ) {
+            self.create = create
+            self.compactionThreshold = compactionThreshold
+            self.dataSyncOnly = dataSyncOnly
+            self.maxDepth = maxDepth
+        }
+    }
+
+    /// What opening found: replay ``snapshot`` then ``records`` to rebuild the state.
+    public struct Recovery: Sendable {
+        /// The snapshot payload, or nil when the folder has no snapshot yet.
+        public var snapshot: JSONValue?
+        /// The last sequence the snapshot covers (0 without a snapshot).
+        public var snapshotSequence: Int
+        /// The records after the snapshot, in order; `records[i]` has sequence `snapshotSequence + 1 + i`.
+        public var records: [JSONValue]
+        /// What was repaired (an unfinished last journal line).
+        public var warnings: [StorageWarning]
+        /// Whether the folder was initialised by this open.
+        public var created: Bool
+
+        /// The sequence of the last record (the next ``DurableLog/write(_:)`` gets this plus one).
+        public var lastSequence: Int { snapshotSequence + records.count }
+    }
+
+    /// Counters for diagnostics and benchmarks.
+    public struct Statistics: Sendable, Hashable {
+        /// Records written since open.
+        public var writes = 0
+        /// Journal flushes since open (fewer than writes when commits were grouped).
+        public var syncs = 0
+        /// Compactions since open.
+        public var compactions = 0
+        /// The current journal size in bytes.
+        public var journalBytes = 0
+        /// The last sequence written.
+        public var lastSequence = 0
+        /// The last sequence known to be on disk.
+        public var durableSequence = 0
+        /// The sequence the snapshot on disk covers.
+        public var snapshotSequence = 0
+        /// Why the last automatic compaction failed, if it did (the appended records were durable regardless).
+        public var lastCompactionError: StorageError?
+    }
+
+    /// Produces a consistent cut of the caller's state: the payload reflects exactly the records up to `sequence`.
+    public typealias SnapshotSource = @Sendable () -> (sequence: Int, payload: JSONValue)
+
+    /// The state folder's path.
+    public let folder: String
+    private let options: Options
+    private let state: Mutex<State>
+    private let compactionGate = Mutex<Void>(())
+
+    private struct State {
+        var journal: OpenFile?
+        var lock: FolderLock?
+        var failure: StorageError?
+        var after: Int
+        var headerEnd: Int
+        var lineEnds: [Int]
+        var size: Int
+        var written: Int
+        var durable: Int
+        var snapshotSequence: Int
+        var syncing = false
+        var waiters: [DispatchSemaphore] = []
+        var source: SnapshotSource?
+        var statistics = Statistics()
+    }
+
+    private var journalPath: String { folder + "/" + JournalFormat.fileName }
+    private var snapshotPath: String { folder + "/" + SnapshotFormat.fileName }
+
+    private init(folder: String, options: Options, state: State) {
+        self.folder = folder
+        self.options = options
+        self.state = Mutex(state)
+    }
+
+    deinit { close() }
+}
+
+// MARK: - Opening
+
+extension DurableLog {
+    /// Opens (or, with ``Options/create``, creates) a state folder, checks it and returns what it holds.
+    ///
+    /// Takes the folder's lock for as long as the log is open; a second opener gets
+    /// ``StorageError/locked(folder:lockFile:holder:)``.
+    public static func open(
+        folder url: URL,
+        options: Options = Options()
+    ) throws(StorageError) -> (log: DurableLog, recovery: Recovery) {
+        var folder = url.standardizedFileURL.path
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        if try !POSIX.exists(folder) {
+            guard options.create else { throw .notInitialized(folder: folder) }
+            try POSIX.makeDirectories(folder)
+        }
+        guard try POSIX.isDirectory(folder) else { throw .io(path: folder, operation: "open folder", code: ENOTDIR) }
+        let lock = try FolderLock.acquire(folder: folder)
+        let journalPath = folder + "/" + JournalFormat.fileName
+        let snapshotPath = folder + "/" + SnapshotFormat.fileName
+        try POSIX.removeIfPresent(journalPath + ".tmp")
+        try POSIX.removeIfPresent(snapshotPath + ".tmp")
+
+        let snapshotBytes = try POSIX.readFile(snapshotPath)
+        var created = false
+        if try !POSIX.exists(journalPath) {
+            if snapshotBytes != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
+            guard options.create else { throw .notInitialized(folder: folder) }
+            try POSIX.writeAtomically(
+                folder: folder,
+                name: JournalFormat.fileName,
+                bytes: JournalFormat.header(after: 0)
+            )
+            created = true
+        }
+        let journal = try POSIX.open(journalPath, O_RDWR)
+        let journalBytes = try POSIX.read(journal, at: 0, count: try POSIX.size(journal))
+
+        let snapshot = try snapshotBytes.map { bytes throws(StorageError) in
+            try SnapshotFormat.decode(bytes, path: snapshotPath, maxDepth: options.maxDepth)
+        }
+        let scan = try JournalFormat.scan(journalBytes, path: journalPath, maxDepth: options.maxDepth)
+        let covered = snapshot?.sequence ?? 0
+        guard scan.after <= covered else {
+            throw .missingSnapshot(
+                journal: journalPath,
+                snapshot: snapshotPath,
+                needs: scan.after,
+                covers: snapshot?.sequence
+            )
+        }
+        let last = scan.after + scan.records.count
+        guard last >= covered else {
+            throw .damaged(
+                file: journalPath,
+                offset: scan.lineEnds.last ?? scan.headerEnd,
+                expected: "records up to sequence \(covered), which \(snapshotPath) covers; the journal ends at \(last)"
+            )
+        }
+        var warnings: [StorageWarning] = []
+        var size = journalBytes.count
+        if let torn = scan.torn {
+            try POSIX.truncate(journal, to: torn.offset)
+            try POSIX.sync(journal, dataOnly: false)
+            warnings.append(.droppedTornLine(file: journalPath, offset: torn.offset, length: torn.length))
+            size = torn.offset
+        }
+        var statistics = Statistics()
+        statistics.journalBytes = size
+        let log = DurableLog(
+            folder: folder,
+            options: options,
+            state: State(
+                journal: journal,
+                lock: lock,
+                after: scan.after,
+                headerEnd: scan.headerEnd,
+                lineEnds: scan.lineEnds,
+                size: size,
+                written: last,
+                durable: last,
+                snapshotSequence: covered,
+                statistics: statistics
+            )
+        )
+        let recovery = Recovery(
+            snapshot: snapshot?.payload,
+            snapshotSequence: covered,
+            records: Array(scan.records.dropFirst(covered - scan.after)),
+            warnings: warnings,
+            created: created
+        )
+        return (log, recovery)
+    }
+}
+
+// MARK: - Appending
+
+extension DurableLog {
+    /// Appends `record` and returns its sequence once its line is on disk (blocks the calling thread).
+    ///
+    /// The same as ``write(_:)`` then ``waitUntilDurable(_:)``; afterwards compacts through the
+    /// ``SnapshotSource`` when the journal has grown past ``Options/compactionThreshold``.
+    @discardableResult
+    public func append(_ record: JSONValue) throws(StorageError) -> Int {
+        let sequence = try write(record)
+        try waitUntilDurable(sequence)
+        return sequence
+    }
+
+    /// Writes `record` as the next journal line and returns its sequence; not yet durable.
+    ///
+    /// Cheap enough to call under the caller's own lock, which then fixes the order of records; call
+    /// ``waitUntilDurable(_:)`` after releasing it before acknowledging the change.
+    public func write(_ record: JSONValue) throws(StorageError) -> Int {
+        let body = JSONWriter().bytes(record)
+        do {
+            _ = try JSONParser(maxDepth: options.maxDepth).parse(body)
+        } catch {
+            throw .invalidRecord(reason: "it would not read back (\(error))")
+        }
+        return try state.withLock { state throws(StorageError) -> Int in
+            if let failure = state.failure { throw .stopped(after: failure) }
+            guard let journal = state.journal else { throw .closed(folder: folder) }
+            let sequence = state.written + 1
+            let line = JournalFormat.line(sequence: sequence, record: body)
+            do throws(StorageError) {
+                try POSIX.write(journal, line, at: state.size)
+            } catch {
+                state.failure = error
+                try? POSIX.truncate(journal, to: state.size)
+                throw error
+            }
+            state.size += line.count
+            state.written = sequence
+            state.lineEnds.append(state.size)
+            state.statistics.writes += 1
+            return sequence
+        }
+    }
+
+    private enum Role {
+        case done
+        case failed(StorageError)
+        case wait(DispatchSemaphore)
+        case lead(OpenFile, Int)
+    }
+
+    /// Returns once the record with `sequence` (and every one before it) is on disk (blocks the calling thread).
+    ///
+    /// Group commit: the first caller to find no flush running flushes for every line written so far; callers
+    /// arriving meanwhile wait and are woken when it ends, then return or lead the next flush. Afterwards
+    /// compacts through the ``SnapshotSource`` when the journal has grown past ``Options/compactionThreshold``
+    /// (so call it without holding a lock the source takes).
+    public func waitUntilDurable(_ sequence: Int) throws(StorageError) {
+        try awaitDurable(sequence)
+        compactIfNeeded()
+    }
+
+    private func awaitDurable(_ sequence: Int) throws(StorageError) {
+        while true {
+            let role = state.withLock { state -> Role in
+                if state.durable >= sequence { return .done }
+                if let failure = state.failure { return .failed(failure) }
+                guard let journal = state.journal else { return .failed(.closed(folder: folder)) }
+                guard sequence <= state.written else {
+                    return .failed(.invalidRecord(reason: "sequence \(sequence) has not been written"))
+                }
+                if !state.syncing {
+                    state.syncing = true
+                    return .lead(journal, state.written)
+                }
+                let waiter = DispatchSemaphore(value: 0)
+                state.waiters.append(waiter)
+                return .wait(waiter)
+            }
+            switch role {
+            case .done:
+                return
+            case .failed(let error):
+                throw error
+            case .wait(let waiter):
+                waiter.wait()
+            case .lead(let journal, let target):
+                var failure: StorageError?
+                do {
+                    try POSIX.sync(journal, dataOnly: options.dataSyncOnly)
+                } catch {
+                    failure = error
+                }
+                let waiters = state.withLock { state in
+                    state.syncing = false
+                    state.statistics.syncs += 1
+                    if let failure {
+                        if state.failure == nil { state.failure = failure }
+                    } else {
+                        state.durable = max(state.durable, target)
+                    }
+                    defer { state.waiters = [] }
+                    return state.waiters
+                }
+                for waiter in waiters { waiter.signal() }
+            }
+        }
+    }
+
+    /// The sequence of the last record written (durable or not yet).
+    public var lastSequence: Int { state.withLock { $0.written } }
+
+    /// Counters since open.
+    public var statistics: Statistics {
+        state.withLock { state in
+            var statistics = state.statistics
+            statistics.journalBytes = state.size
+            statistics.lastSequence = state.written
+            statistics.durableSequence = state.durable
+            statistics.snapshotSequence = state.snapshotSequence
+            return statistics
+        }
+    }
+
+    /// Closes the log: flushes what was written and releases the folder lock.
+    ///
+    /// Later calls throw ``StorageError/closed(folder:)``.
+    public func close() {
+        let waiters = state.withLock { state in
+            if let journal = state.journal, state.failure == nil, state.written > state.durable {
+                if (try? POSIX.sync(journal, dataOnly: options.dataSyncOnly)) != nil { state.durable = state.written }
+            }
+            state.journal = nil
+            state.lock = nil
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.signal() }
+    }
+}
+
+// MARK: - Compaction
+
+extension DurableLog {
+    /// Sets (or clears) the source that automatic compaction and ``compact()`` take snapshots from.
+    ///
+    /// The source is called on an appending thread while no log lock is held; it must not be called while
+    /// the caller holds a lock that the source takes.
+    public func setSnapshotSource(_ source: SnapshotSource?) {
+        state.withLock { $0.source = source }
+    }
+
+    /// Folds the journal into a new snapshot: `payload` must reflect exactly the records up to `sequence`.
+    ///
+    /// Records written after `sequence` stay in the new journal. Blocks until the snapshot and the new journal
+    /// are on disk; appends continue meanwhile except during the short journal switch.
+    public func compact(through sequence: Int, payload: JSONValue) throws(StorageError) {
+        try compactionGate.withLock { _ throws(StorageError) in
+            try compactLocked(through: sequence, payload: payload)
+        }
+    }
+
+    /// Compacts through a cut taken from the ``SnapshotSource``.
+    public func compact() throws(StorageError) {
+        let source = state.withLock { $0.source }
+        guard let source else {
+            throw .invalidCompaction(sequence: lastSequence, reason: "no snapshot source is set")
+        }
+        try compactionGate.withLock { _ throws(StorageError) in
+            let cut = source()
+            try compactLocked(through: cut.sequence, payload: cut.payload)
+        }
+    }
+
+    private func compactIfNeeded() {
+        guard let threshold = options.compactionThreshold else { return }
+        let source = state.withLock { state in
+            state.size >= threshold && state.failure == nil && state.journal != nil ? state.source : nil
+        }
+        guard let source else { return }
+        compactionGate.withLockIfAvailable { _ in
+            guard state.withLock({ $0.size >= threshold }) else { return }
+            let cut = source()
+            do throws(StorageError) {
+                try compactLocked(through: cut.sequence, payload: cut.payload)
+            } catch {
+                state.withLock { $0.statistics.lastCompactionError = error }
+            }
+        }
+    }
+
+    private func compactLocked(through sequence: Int, payload: JSONValue) throws(StorageError) {
+        let (covered, written) = try state.withLock { state throws(StorageError) -> (Int, Int) in
+            if let failure = state.failure { throw .stopped(after: failure) }
+            guard state.journal != nil else { throw .closed(folder: folder) }
+            return (state.snapshotSequence, state.written)
+        }
+        guard sequence <= written else {
+            throw .invalidCompaction(sequence: sequence, reason: "only \(written) records have been written")
+        }
+        guard sequence >= covered else {
+            throw .invalidCompaction(sequence: sequence, reason: "the snapshot already covers \(covered)")
+        }
+        // Step 1: the records the snapshot covers must be on disk, so the journal always reaches the snapshot.
+        let bytes = try SnapshotFormat.encode(sequence: sequence, payload: payload, maxDepth: options.maxDepth)
+        try awaitDurable(sequence)
+        // Step 2: the snapshot, atomically. Either version beside the current journal opens to the same records.
+        try POSIX.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
+        // Step 3: a new journal continuing it, with the lines written after `sequence`.
+        let waiters = try state.withLock { state throws(StorageError) -> [DispatchSemaphore] in
+            if let failure = state.failure { throw .stopped(after: failure) }
+            guard let old = state.journal else { throw .closed(folder: folder) }
+            state.snapshotSequence = sequence
+            let kept = sequence - state.after
+            let cut = kept == 0 ? state.headerEnd : state.lineEnds[kept - 1]
+            let tail = try POSIX.read(old, at: cut, count: state.size - cut)
+            guard tail.count == state.size - cut else {
+                throw .io(path: old.path, operation: "read (file shorter than written)", code: EIO)
+            }
+            let header = JournalFormat.header(after: sequence)
+            let prepared = try POSIX.prepareTemporary(
+                folder: folder,
+                name: JournalFormat.fileName,
+                bytes: header + tail
+            )
+            var renamed = false
+            do throws(StorageError) {
+                state.journal = try POSIX.commitTemporary(
+                    prepared,
+                    folder: folder,
+                    name: JournalFormat.fileName,
+                    renamed: &renamed
+                )
+            } catch {
+                // After the rename the old file is gone from the folder: appending to it would lose records.
+                if renamed {
+                    state.failure = error
+                    state.journal = nil
+                }
+                throw error
+            }
+            state.lineEnds = state.lineEnds[kept...].map { $0 - cut + header.count }
+            state.after = sequence
+            state.headerEnd = header.count
+            state.size = header.count + tail.count
+            state.durable = state.written
+            state.statistics.compactions += 1
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.signal() }
+    }
+}

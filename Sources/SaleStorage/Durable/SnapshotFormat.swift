@@ -1,0 +1,124 @@
+import SaleJSON
+
+/// Reads and writes the snapshot file (see ``DurableLog`` for the format).
+enum SnapshotFormat {
+    /// The `format` value.
+    static let format = "bitrix-order-engine/state"
+    /// The newest `version` this code writes and reads.
+    static let version = 1
+    /// The file name inside the state folder.
+    static let fileName = "snapshot.json"
+
+    /// The value with every object's keys sorted by UTF-8 bytes and duplicate keys folded (last wins).
+    static func canonical(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let elements):
+            return .array(elements.map(canonical))
+        case .object(let members):
+            var latest: [String: JSONValue] = [:]
+            for (key, member) in members { latest[key] = member }
+            let keys = latest.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return .object(keys.map { (key: $0, value: canonical(latest[$0]!)) })
+        default:
+            return value
+        }
+    }
+
+    /// The members covered by the checksum, in their fixed order.
+    private static func checkedBody(version: JSONValue, sequence: JSONValue, payload: JSONValue) -> JSONValue {
+        .object([
+            (key: "format", value: .string(format)),
+            (key: "version", value: version),
+            (key: "sequence", value: sequence),
+            (key: "payload", value: payload),
+        ])
+    }
+
+    /// The file's bytes: pretty JSON, header members first in fixed order, payload keys sorted, final newline.
+    static func encode(sequence: Int, payload: JSONValue, maxDepth: Int) throws(StorageError) -> [UInt8] {
+        let payload = canonical(payload)
+        let body = JSONWriter().bytes(checkedBody(version: .int(version), sequence: .int(sequence), payload: payload))
+        do {
+            _ = try JSONParser(maxDepth: maxDepth + 1).parse(body)
+        } catch {
+            throw .invalidRecord(reason: "the snapshot payload does not read back: \(error)")
+        }
+        let document: JSONValue = .object([
+            (key: "format", value: .string(format)),
+            (key: "version", value: .int(version)),
+            (key: "sequence", value: .int(sequence)),
+            (key: "crc32", value: .string(CRC32.of(body).hex)),
+            (key: "payload", value: payload),
+        ])
+        var bytes = JSONWriter(pretty: true).bytes(document)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Checks and reads a snapshot file: the sequence it covers and its payload.
+    static func decode(
+        _ bytes: [UInt8],
+        path: String,
+        maxDepth: Int
+    ) throws(StorageError) -> (sequence: Int, payload: JSONValue) {
+        let document: JSONValue
+        do {
+            document = try JSONParser(maxDepth: maxDepth + 1).parse(bytes)
+        } catch {
+            throw .damaged(file: path, offset: error.offset, expected: error.expected)
+        }
+        let keys = ["format", "version", "sequence", "crc32", "payload"]
+        guard let members = document.objectMembers else {
+            throw .damaged(
+                file: path,
+                offset: 0,
+                expected: "a JSON object with the members \(keys.joined(separator: ", "))"
+            )
+        }
+        guard let found = document["format"]?.stringValue else {
+            throw .damaged(file: path, offset: 0, expected: "a \"format\" string member")
+        }
+        guard found == format else {
+            throw .unknownFormat(file: path, offset: 0, found: found, expected: format)
+        }
+        guard let versionValue = document["version"], let foundVersion = strictInt(versionValue), foundVersion >= 1
+        else {
+            throw .damaged(file: path, offset: 0, expected: "a \"version\" member that is a positive integer")
+        }
+        guard foundVersion <= version else {
+            throw .newerVersion(file: path, offset: 0, found: foundVersion, supported: version)
+        }
+        guard members.count == keys.count, Set(members.map(\.key)) == Set(keys) else {
+            throw .damaged(
+                file: path,
+                offset: 0,
+                expected: "exactly the members \(keys.joined(separator: ", ")), found \(members.map(\.key))"
+            )
+        }
+        guard let sequenceValue = document["sequence"], let sequence = strictInt(sequenceValue), sequence >= 0 else {
+            throw .damaged(file: path, offset: 0, expected: "a \"sequence\" member that is a non-negative integer")
+        }
+        guard let stored = document["crc32"]?.stringValue, stored.utf8.count == 8 else {
+            throw .damaged(file: path, offset: 0, expected: "a \"crc32\" member of eight hex digits")
+        }
+        let payload = document["payload"]!
+        let body = JSONWriter().bytes(checkedBody(version: versionValue, sequence: sequenceValue, payload: payload))
+        let computed = CRC32.of(body).hex
+        guard computed == stored else {
+            throw .damaged(
+                file: path,
+                offset: 0,
+                expected: "content matching its crc32 \(stored), computed \(computed) (the file was altered)"
+            )
+        }
+        return (sequence, payload)
+    }
+
+    /// An integer whose literal is exactly its canonical decimal text (`7`, not `7.0` or `7e0`).
+    static func strictInt(_ value: JSONValue) -> Int? {
+        guard let number = value.numberValue, let int = Int(number.literal), String(int) == number.literal else {
+            return nil
+        }
+        return int
+    }
+}
