@@ -219,3 +219,15 @@ extension Order {
         }
     }
 }
+
+extension Order {
+    /// `$shipment->setFields([...])`: `setShipmentField` per key in the given order, results merged.
+    @discardableResult
+    public mutating func setShipmentFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
+        throws(SaleException) -> SaleResult
+    {
+        var result = SaleResult()
+        for (name, value) in fields { result.merge(try setShipmentField(code, name, value)) }
+        return result
+    }
+}

@@ -1,5 +1,5 @@
-// The bodies of the commands. Placeholder: replace this file to wire the commands to the engine.
-// Each function gets the parsed, validated command and the output streams, and returns the exit code.
+// The bodies of the commands, one extension file per command group (Wiring+State.swift, …). Each function gets
+// the parsed, validated command and the output streams, and returns the exit code.
 
 enum Wiring {
     static func scenarioRun(_ command: ScenarioRunCommand, _ context: CommandContext) async throws -> ExitCode {
@@ -12,18 +12,6 @@ enum Wiring {
 
     static func load(_ command: LoadCommand, _ context: CommandContext) async throws -> ExitCode {
         notWired("load", context)
-    }
-
-    static func stateVerify(_ command: StateVerifyCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("state verify", context)
-    }
-
-    static func stateCompact(_ command: StateCompactCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("state compact", context)
-    }
-
-    static func stateExport(_ command: StateExportCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("state export", context)
     }
 
     static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
