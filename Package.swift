@@ -30,12 +30,16 @@ let package = Package(
             name: "bitrix-emu",
             dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON"]
         ),
+        // Test support shared by the test targets: running the built binary as a child process.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON"]),
         .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"]),
-        .testTarget(name: "SaleStorageTests", dependencies: ["SaleStorage", "BitrixSale", "bitrix-emu"]),
+        .testTarget(
+            name: "SaleStorageTests", dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "TestSupport", "bitrix-emu"]
+        ),
         .testTarget(name: "SiteAPITests", dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON"]),
-        .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "BitrixSale"]),
+        .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
     swiftLanguageModes: [.v6]
 )

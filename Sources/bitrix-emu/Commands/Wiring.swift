@@ -2,18 +2,6 @@
 // the parsed, validated command and the output streams, and returns the exit code.
 
 enum Wiring {
-    static func scenarioRun(_ command: ScenarioRunCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("scenario run", context)
-    }
-
-    static func request(_ command: RequestCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("request", context)
-    }
-
-    static func load(_ command: LoadCommand, _ context: CommandContext) async throws -> ExitCode {
-        notWired("load", context)
-    }
-
     static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
         notWired("bench", context)
     }

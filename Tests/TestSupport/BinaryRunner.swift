@@ -1,6 +1,5 @@
 // End-to-end test support: run a built product (by default `bitrix-emu`) as a child process and collect
-// everything it printed and how it exited. Self-contained (Foundation + Synchronization only) so other
-// test targets can copy it as is.
+// everything it printed and how it exited. Shared by the test targets (target TestSupport).
 
 import Foundation
 import Synchronization
@@ -12,30 +11,30 @@ import Darwin
 #endif
 
 /// What a child process printed and how it ended.
-struct BinaryRun: Sendable {
+public struct BinaryRun: Sendable {
     /// Every byte written to standard output.
-    let stdoutData: Data
+    public let stdoutData: Data
     /// Every byte written to standard error.
-    let stderrData: Data
+    public let stderrData: Data
     /// The exit status, or the signal number when ``terminatedBySignal`` is true.
-    let status: Int32
+    public let status: Int32
     /// Whether the process was ended by a signal rather than by exiting.
-    let terminatedBySignal: Bool
+    public let terminatedBySignal: Bool
     /// Whether the process was still running at the timeout and was terminated.
-    let timedOut: Bool
+    public let timedOut: Bool
 
     /// Standard output as UTF-8 text (invalid bytes replaced).
-    var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     /// Standard error as UTF-8 text (invalid bytes replaced).
-    var stderr: String { String(decoding: stderrData, as: UTF8.self) }
+    public var stderr: String { String(decoding: stderrData, as: UTF8.self) }
 }
 
 /// Why ``runBinary(_:stdin:environment:inheritEnvironment:workingDirectory:timeout:executable:)`` could not run.
-enum BinaryRunnerError: Error, CustomStringConvertible {
+public enum BinaryRunnerError: Error, CustomStringConvertible {
     /// No executable product of that name next to the test bundle; `searched` lists the folders looked in.
     case productNotFound(name: String, searched: [String])
 
-    var description: String {
+    public var description: String {
         switch self {
         case .productNotFound(let name, let searched):
             return "no executable '\(name)' found in \(searched.joined(separator: ", ")); "
@@ -50,7 +49,7 @@ enum BinaryRunnerError: Error, CustomStringConvertible {
 /// executable and of `Bundle.main`, and up to three folders above them (on macOS the test binary sits in
 /// `X.xctest/Contents/MacOS/`). `swift test` builds executable products before the tests, so the binary is
 /// the current one.
-func locateProduct(named name: String = "bitrix-emu") throws -> URL {
+public func locateProduct(named name: String = "bitrix-emu") throws -> URL {
     let fileManager = FileManager.default
     if name == "bitrix-emu", let override = ProcessInfo.processInfo.environment["BITRIX_EMU_BINARY"],
         !override.isEmpty
@@ -95,7 +94,7 @@ func locateProduct(named name: String = "bitrix-emu") throws -> URL {
 /// - Throws: ``BinaryRunnerError`` when the product is not found, or the error of `Process.run()`.
 ///
 /// Writing to a child that exited early must not kill the tests, so this ignores `SIGPIPE` in the test process.
-func runBinary(
+public func runBinary(
     _ arguments: [String],
     stdin: Data? = nil,
     environment: [String: String] = [:],
