@@ -1,0 +1,124 @@
+import Foundation
+import SaleJSON
+
+/// Reads typed fields out of a JSON body, collecting every problem instead of stopping at the first.
+///
+/// `null` counts as absent. Numbers are read exactly (``ExactNumber``); numeric strings are accepted where noted.
+struct FieldReader {
+    /// The problems found so far, in the order found.
+    var problems: [FieldProblem] = []
+
+    mutating func add(_ field: String, _ code: String, _ message: String) {
+        problems.append(FieldProblem(field: field, code: code, message: message))
+    }
+
+    /// The value, treating `null` as absent; records `required` when absent and `required` is set.
+    mutating func present(_ value: JSONValue?, _ field: String, required: Bool) -> JSONValue? {
+        guard let value, !value.isNull else {
+            if required { add(field, "required", "is required") }
+            return nil
+        }
+        return value
+    }
+
+    /// An exact number from a JSON number or a plain numeric string (`"15000"`, `"12.50"`).
+    private mutating func number(_ value: JSONValue, _ field: String, expected: String) -> ExactNumber? {
+        switch value {
+        case .number(let number):
+            if let exact = ExactNumber(number) { return exact }
+        case .string(let text):
+            let trimmed = Substring(text).trimmingSpaces
+            if trimmed.utf8.count <= 64, let exact = ExactNumber(trimmed.utf8, plainOnly: true) { return exact }
+            add(field, "invalid_type", "must be \(expected), got the string \"\(excerpt(text))\"")
+            return nil
+        default: break
+        }
+        add(field, "invalid_type", "must be \(expected), got \(value.typeName)")
+        return nil
+    }
+
+    /// An integer in `range` (a numeric string is accepted); out of range or fractional → a problem.
+    mutating func integer(
+        _ value: JSONValue?, _ field: String, in range: ClosedRange<Int>, required: Bool, what: String = "an integer"
+    ) -> Int? {
+        guard let value = present(value, field, required: required),
+            let exact = number(value, field, expected: what)
+        else { return nil }
+        guard exact.isIntegral else {
+            add(field, "invalid_type", "must be \(what), got \(excerpt(exact.display))")
+            return nil
+        }
+        guard !exact.negative, let integer = exact.integer(atMost: range.upperBound), integer >= range.lowerBound else {
+            add(
+                field, "out_of_range",
+                "must be from \(range.lowerBound) to \(range.upperBound), got \(excerpt(exact.display))"
+            )
+            return nil
+        }
+        return integer
+    }
+
+    /// A positive id up to 2^53 − 1.
+    mutating func id(_ value: JSONValue?, _ field: String, required: Bool) -> Int? {
+        integer(value, field, in: 1...ExactNumber.maxId, required: required, what: "a positive integer")
+    }
+
+    /// A money amount: ≥ 0, at most 10^12, at most 2 decimal places (a numeric string is accepted).
+    mutating func money(_ value: JSONValue?, _ field: String, required: Bool) -> Decimal? {
+        guard let value = present(value, field, required: required),
+            let exact = number(value, field, expected: "a number")
+        else { return nil }
+        if exact.negative {
+            add(field, "out_of_range", "must not be negative, got \(excerpt(exact.display))")
+            return nil
+        }
+        if !exact.magnitude(atMostPowerOfTen: 12) {
+            add(field, "out_of_range", "must be at most 1000000000000, got \(excerpt(exact.display))")
+            return nil
+        }
+        if exact.decimalPlaces > 2 {
+            add(field, "invalid_format", "must have at most 2 decimal places, got \(excerpt(exact.display))")
+            return nil
+        }
+        return exact.decimal
+    }
+
+    /// A string: trimmed, non-empty unless `allowEmpty`, at most `maxLength` characters.
+    mutating func text(
+        _ value: JSONValue?, _ field: String, required: Bool, maxLength: Int, allowEmpty: Bool = false
+    ) -> String? {
+        guard let value = present(value, field, required: required) else { return nil }
+        guard case .string(let raw) = value else {
+            add(field, "invalid_type", "must be a string, got \(value.typeName)")
+            return nil
+        }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, !allowEmpty {
+            add(field, required ? "required" : "empty", "must not be empty")
+            return nil
+        }
+        // Count lazily: a huge string is refused without counting all of it.
+        if text.utf8.count > maxLength, text.count > maxLength {
+            add(field, "too_long", "must be at most \(maxLength) characters, got \(text.count)")
+            return nil
+        }
+        return text
+    }
+
+    /// A phone, normalised (`+77015211545`).
+    mutating func phone(_ value: JSONValue?, _ field: String, required: Bool) -> String? {
+        guard let value = present(value, field, required: required) else { return nil }
+        guard case .string(let raw) = value else {
+            add(field, "invalid_type", "must be a string, got \(value.typeName)")
+            return nil
+        }
+        guard let phone = PhoneNumber.normalise(raw) else {
+            add(
+                field, "invalid_format",
+                "must be a phone number of 11 to 15 digits such as +77015211545, got \"\(excerpt(raw))\""
+            )
+            return nil
+        }
+        return phone
+    }
+}

@@ -1,0 +1,39 @@
+import SaleJSON
+
+/// The idempotency fingerprint of a body: canonical JSON, so that bodies equal as parsed JSON (any key order,
+/// numbers equal by value, the last of repeated keys winning) give equal fingerprints.
+enum Fingerprint {
+    static func of(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number):
+            out.append(contentsOf: (ExactNumber(number)?.canonical ?? number.literal).utf8)
+        case .string(let text): JSONWriter.writeString(text, into: &out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                write(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            var last: [String: JSONValue] = [:]
+            for (key, member) in members { last[key] = member }
+            out.append(UInt8(ascii: "{"))
+            for (position, key) in last.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(last[key] ?? .null, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import BitrixSale
+import SaleJSON
+
+extension SiteAPI {
+    /// `limit` (1–100, default 20) and `offset` (≥ 0, default 0) from the query; malformed → 400, never clamped.
+    func paging(_ context: RequestContext) throws(APIError) -> (limit: Int, offset: Int) {
+        var limit = 20
+        var offset = 0
+        if let text = context.query["limit"] {
+            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: 100), value >= 1 else {
+                throw .badRequest("limit must be an integer from 1 to 100, got \"\(excerpt(text))\"")
+            }
+            limit = value
+        }
+        if let text = context.query["offset"] {
+            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: ExactNumber.maxId)
+            else {
+                throw .badRequest("offset must be an integer of at least 0, got \"\(excerpt(text))\"")
+            }
+            offset = value
+        }
+        return (limit, offset)
+    }
+
+    /// `{"success": true, "data": [Order…], "pagination": {total, limit, offset, has_more}}`.
+    func page(_ query: OrderQuery) -> APIResponse {
+        let (orders, total) = engine.list(query)
+        let limit = query.limit ?? 0
+        return Envelope.success([
+            (key: "data", value: .array(orders.map(orderJSON.value))),
+            (
+                key: "pagination",
+                value: .object([
+                    (key: "total", value: .int(total)), (key: "limit", value: .int(limit)),
+                    (key: "offset", value: .int(query.offset)),
+                    (key: "has_more", value: .bool(query.offset + orders.count < total)),
+                ])
+            ),
+        ])
+    }
+
+    /// `GET /api/v2/orders`.
+    func listOrders(_ context: RequestContext) throws(APIError) -> APIResponse {
+        let (limit, offset) = try paging(context)
+        var railwayId: Int?
+        if let text = context.query["railway_order_id"] {
+            railwayId = try positiveId(.text(text), name: "railway_order_id")
+        }
+        var statuses = Set(activeStatusIds)
+        if let text = context.query["status"] {
+            var problems: [FieldProblem] = []
+            var chosen: Set<String> = []
+            for code in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0.trimmingSpaces) }) {
+                if activeStatusIds.contains(code) {
+                    chosen.insert(code)
+                } else {
+                    problems.append(
+                        FieldProblem(
+                            field: "status", code: "unknown",
+                            message: "\"\(excerpt(code))\" is not an active status; allowed: "
+                                + activeStatusIds.joined(separator: ", ")
+                        )
+                    )
+                }
+            }
+            guard problems.isEmpty else { throw .unprocessable(problems) }
+            statuses = chosen
+        }
+        return page(
+            OrderQuery(
+                statusIds: statuses, property: railwayId.map { (code: "RAILWAY_ORDER_ID", value: String($0)) },
+                sort: .idDescending, offset: offset, limit: limit
+            )
+        )
+    }
+
+    /// `GET /api/v2/orders/{id}` and `GET /api/v2/orders/detail/?id=`.
+    func orderDetail(id: Int) throws(APIError) -> APIResponse {
+        guard let order = try? engine.load(id: id) else { throw .notFound("Order \(id) not found") }
+        return Envelope.success([(key: "data", value: orderJSON.value(order))])
+    }
+
+    /// `GET /api/v2/customers/orders.php?phone=`.
+    func customerOrdersByPhone(_ context: RequestContext) throws(APIError) -> APIResponse {
+        guard let text = context.query["phone"], !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .badRequest("phone is required")
+        }
+        guard let phone = PhoneNumber.normalise(text) else {
+            throw .badRequest("phone must be a phone number of 11 to 15 digits such as +77015211545, got \"\(excerpt(text))\"")
+        }
+        let (limit, offset) = try paging(context)
+        guard let user = engine.user(phone: phone) else {
+            return page(OrderQuery(userId: -1, sort: .idDescending, offset: offset, limit: limit))
+        }
+        return page(OrderQuery(userId: user.id, sort: .idDescending, offset: offset, limit: limit))
+    }
+
+    /// `GET /api/v2/customers/orders_by_id.php?user_id=`.
+    func customerOrdersById(_ context: RequestContext) throws(APIError) -> APIResponse {
+        let userId = try queryId(context, "user_id")
+        let (limit, offset) = try paging(context)
+        return page(OrderQuery(userId: userId, sort: .idDescending, offset: offset, limit: limit))
+    }
+}

@@ -1,0 +1,122 @@
+import BitrixSale
+import Foundation
+import SaleJSON
+
+/// The Order as JSON (`docs/API.md`, "The Order as JSON"): one shape for list items and detail.
+struct OrderJSON: Sendable {
+    let site: SiteConfiguration
+    let time: SiteTime
+    let statusNames: [String: String]
+    let paySystemCodes: [Int: String]
+
+    init(site: SiteConfiguration, time: SiteTime) {
+        self.site = site
+        self.time = time
+        statusNames = Dictionary(
+            site.statuses.map { ($0.id, $0.nameRu ?? $0.name) }, uniquingKeysWith: { first, _ in first }
+        )
+        paySystemCodes = Dictionary(site.paySystems.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func value(_ order: Order) -> JSONValue {
+        let data = order.data
+        var properties: [(key: String, value: JSONValue)] = []
+        for property in data.properties ?? [] {
+            guard let text = property.value, !text.isEmpty, !properties.contains(where: { $0.key == property.code })
+            else { continue }
+            properties.append((key: property.code, value: .string(text)))
+        }
+        var basketIds: [Int: Int] = [:]
+        let basket: [JSONValue] = data.basket.map { item in
+            if let id = item.id { basketIds[item.code] = id }
+            return .object([
+                (key: "id", value: .optional(item.id)),
+                (key: "product_id", value: .int(item.productId)),
+                (key: "name", value: .string(item.name)),
+                (key: "quantity", value: Self.quantity(item.quantity)),
+                (key: "price", value: .money(item.price)),
+                (key: "base_price", value: .money(item.basePrice)),
+                (key: "custom_price", value: .bool(item.customPrice)),
+                (key: "sum", value: .money(item.finalPrice(precision: site.valuePrecision))),
+            ])
+        }
+        let shipments: [JSONValue] = data.shipments.map { shipment in
+            .object([
+                (key: "id", value: .optional(shipment.id)),
+                (key: "delivery_id", value: .int(shipment.deliveryId)),
+                (key: "delivery_name", value: .string(shipment.deliveryName)),
+                (key: "price_delivery", value: .money(shipment.priceDelivery)),
+                (key: "status", value: .string(shipment.statusId)),
+                (key: "deducted", value: .bool(shipment.deducted)),
+                (
+                    key: "items",
+                    value: .array(
+                        shipment.items.map { item in
+                            .object([
+                                (key: "basket_id", value: .optional(basketIds[item.basketCode])),
+                                (key: "quantity", value: Self.quantity(item.quantity)),
+                            ])
+                        }
+                    )
+                ),
+            ])
+        }
+        let payments: [JSONValue] = data.payments.map { payment in
+            .object([
+                (key: "id", value: .optional(payment.id)),
+                (key: "pay_system_id", value: .int(payment.paySystemId)),
+                (key: "pay_system_code", value: .optional(paySystemCodes[payment.paySystemId])),
+                (key: "pay_system_name", value: .optional(payment.paySystemName)),
+                (key: "sum", value: .money(payment.sum)),
+                (key: "paid", value: .bool(payment.paid)),
+            ])
+        }
+        return .object([
+            (key: "id", value: .optional(data.id)),
+            (key: "account_number", value: .optional(data.accountNumber)),
+            (key: "site_id", value: .string(data.siteId)),
+            (key: "person_type_id", value: .optional(data.personTypeId)),
+            (key: "user_id", value: .optional(data.userId)),
+            (key: "status", value: .string(data.statusId)),
+            (key: "status_name", value: .optional(statusNames[data.statusId])),
+            (key: "canceled", value: .bool(data.canceled)),
+            (key: "paid", value: .bool(order.isPaid)),
+            (key: "currency", value: .optional(data.currency)),
+            (key: "price", value: .money(order.price)),
+            (key: "basket_price", value: .money(order.basketPrice)),
+            (key: "price_delivery", value: .money(order.deliveryPrice)),
+            (key: "sum_paid", value: .money(order.sumPaid)),
+            (key: "date_insert", value: .optional(data.dateInsert.map(time.iso8601))),
+            (key: "date_update", value: .optional(data.dateUpdate.map(time.iso8601))),
+            (key: "user_description", value: .optional(data.userDescription)),
+            (key: "properties", value: .object(properties)),
+            (key: "basket", value: .array(basket)),
+            (key: "shipments", value: .array(shipments)),
+            (key: "payments", value: .array(payments)),
+        ])
+    }
+
+    /// A quantity: a JSON integer when whole (always, for orders made through this API).
+    static func quantity(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// A product as `{id, title, price, currency, active, images_urls, owner, properties}`.
+    static func product(_ product: Product) -> JSONValue {
+        .object([
+            (key: "id", value: .int(product.id)),
+            (key: "title", value: .string(product.name)),
+            (key: "price", value: .money(product.price)),
+            (key: "currency", value: .string(product.currency)),
+            (key: "active", value: .bool(product.active)),
+            (key: "images_urls", value: .array(product.imagesUrls.map(JSONValue.string))),
+            (key: "owner", value: .optional(product.owner)),
+            (
+                key: "properties",
+                value: .object(
+                    product.properties.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
+                        (key: $0.key, value: .string($0.value))
+                    }
+                )
+            ),
+        ])
+    }
+}

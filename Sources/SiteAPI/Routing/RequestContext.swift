@@ -1,0 +1,78 @@
+import SaleJSON
+
+/// A request taken apart: method, decoded path, query parameters, headers and body.
+struct RequestContext: Sendable {
+    /// The method, upper case.
+    var method: String
+    /// The percent-decoded path without the query.
+    var path: String
+    /// The query parameters, percent-decoded (`+` is a space); a repeated name keeps its last value.
+    var query: [String: String]
+    /// The original request.
+    var request: APIRequest
+
+    init(_ request: APIRequest) {
+        self.request = request
+        method = request.method.uppercased()
+        let target = request.target
+        if let mark = target.firstIndex(of: "?") {
+            path = FormDecoding.percentDecode(target[..<mark], plusIsSpace: false)
+            query = FormDecoding.pairs(target[target.index(after: mark)...])
+        } else {
+            path = FormDecoding.percentDecode(Substring(target), plusIsSpace: false)
+            query = [:]
+        }
+    }
+
+    /// Whether the declared content type is a URL-encoded form.
+    var isFormContentType: Bool {
+        (request.header("Content-Type") ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded")
+    }
+}
+
+/// `application/x-www-form-urlencoded` and query-string decoding.
+enum FormDecoding {
+    /// `a=1&b=two+words` → `["a": "1", "b": "two words"]`; a name without `=` has an empty value; the last repeat wins.
+    static func pairs(_ text: Substring) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            if let equals = pair.firstIndex(of: "=") {
+                let name = percentDecode(pair[..<equals], plusIsSpace: true)
+                result[name] = percentDecode(pair[pair.index(after: equals)...], plusIsSpace: true)
+            } else {
+                result[percentDecode(pair, plusIsSpace: true)] = ""
+            }
+        }
+        return result
+    }
+
+    /// Decodes `%XX` escapes (an invalid escape is kept as written) and, for forms, `+` as a space.
+    static func percentDecode(_ text: Substring, plusIsSpace: Bool) -> String {
+        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return String(text) }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: byte - 0x30
+            case 0x41...0x46: byte - 0x41 + 10
+            case 0x61...0x66: byte - 0x61 + 10
+            default: nil
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]),
+                let low = hex(bytes[index + 2])
+            {
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(plusIsSpace && byte == UInt8(ascii: "+") ? 0x20 : byte)
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
