@@ -31,25 +31,6 @@ import Testing
         #expect(result.stderr.contains("\n  See 'bitrix-emu request --help'.\n"))
     }
 
-    @Test(
-        "commands not wired to the engine yet say so and fail",
-        arguments: [
-            (["scenario", "run", "a"], "scenario run"),
-            (["request", "GET", "/api/v2/orders"], "request"),
-            (["load", "--count", "1"], "load"),
-            (["state", "verify", "--state", "d"], "state verify"),
-            (["state", "compact", "--state", "d"], "state compact"),
-            (["state", "export", "--state", "d"], "state export"),
-            (["bench", "--orders", "1"], "bench"),
-        ]
-    )
-    func notWired(arguments: [String], name: String) async {
-        let result = await runInProcess(arguments)
-        #expect(result.code == .failure)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "bitrix-emu: \(name) is not wired yet\n")
-    }
-
     @Test func versionPrintsTheVersion() async {
         let result = await runInProcess(["version"])
         #expect(result.code == .success)

@@ -62,13 +62,6 @@ import Testing
         )
     }
 
-    @Test func anUnwiredCommandExits1() async throws {
-        let run = try await runBinary(["load", "--count", "2"], stdin: Data("ignored".utf8))
-        #expect(run.status == 1)
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "bitrix-emu: load is not wired yet\n")
-    }
-
     @Test func versionExits0() async throws {
         let run = try await runBinary(["version"])
         #expect(run.status == 0)

@@ -1,0 +1,121 @@
+import BitrixSale
+import Foundation
+import SaleStorage
+import TestSupport
+import Testing
+
+/// Every command of the built `bitrix-emu`, run as a child process: stdout, stderr and exit status.
+@Suite struct CommandsEndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("emu-e2e-\(UUID().uuidString)")
+    }
+
+    @Test func scenarioRunPassesTheFixturesAndWritesJUnit() async throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let junit = folder.appendingPathComponent("report.xml")
+        let run = try await runBinary(
+            ["scenario", "run", "Fixtures/scenarios", "--junit", junit.path], workingDirectory: Self.root
+        )
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasSuffix(" passed, 0 failed\n"))
+        #expect(run.stdout.contains("PASS Fixtures/scenarios/01-create-list-detail.json"))
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuite"))
+        #expect(xml.contains("01-create-list-detail.json"))
+    }
+
+    @Test func scenarioRunExits1OnAFailureAnd2OnAnInvalidFile() async throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let failing = folder.appendingPathComponent("failing.json")
+        try Data(
+            #"{"name": "fails", "steps": [{"request": {"method": "GET", "path": "/api/v2/orders"}, "expect": {"status": 200}}]}"#
+                .utf8
+        ).write(to: failing)
+        let failed = try await runBinary(["scenario", "run", failing.path])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("expected status 200") || failed.stdout.contains("401"))
+        #expect(failed.stdout.hasSuffix("0 passed, 1 failed\n"))
+
+        let invalid = folder.appendingPathComponent("invalid.json")
+        try Data(#"{"name": "bad", "steps": [{"request": {"method": 5, "path": "/x"}}]}"#.utf8).write(to: invalid)
+        let refused = try await runBinary(["scenario", "run", invalid.path])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains("invalid.json"))
+        #expect(refused.stdout.contains("$.steps[0].request.method"))
+    }
+
+    @Test func requestCreatesReadsAndShowsHeadersOnAStateFolder() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let seed = Self.root.appendingPathComponent("Fixtures/payloads/seed.json").path
+        let created = try await runBinary(
+            ["request", "--state", state.path, "POST", "/api/v2/orders/create", "--body", "@\(seed)"]
+        )
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix(#"{"success":true,"bitrix_order_id":1,"railway_order_id":123"#))
+        let detail = try await runBinary(["request", "--state", state.path, "--include", "GET", "/api/v2/orders/1"])
+        #expect(detail.status == 0)
+        #expect(detail.stdout.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(detail.stdout.contains("Content-Type: application/json; charset=UTF-8\r\n"))
+        #expect(detail.stdout.contains(#""account_number":"1""#))
+        let unauthorized = try await runBinary(["request", "--state", state.path, "--no-auth", "GET", "/api/v2/orders"])
+        #expect(unauthorized.status == 1)
+        #expect(unauthorized.stdout == #"{"success":false,"error":"Unauthorized"}"# + "\n")
+    }
+
+    @Test func loadPrintsOneOkLinePerAcknowledgedCreateAndStateCommandsWork() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let load = try await runBinary(["load", "--state", state.path, "--count", "25", "--seed", "7"])
+        #expect(load.status == 0, "\(load.stderr)")
+        let lines = load.stdout.split(separator: "\n")
+        #expect(lines.count == 25)
+        #expect(lines.first == "ok 1 1")
+        #expect(lines.last == "ok 25 25")
+        #expect(load.stderr.contains("25 orders created, 0 failed"))
+
+        let verify = try await runBinary(["state", "verify", "--state", state.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("25 orders"))
+        #expect(verify.stdout.hasSuffix("sound\n"))
+
+        let compact = try await runBinary(["state", "compact", "--state", state.path])
+        #expect(compact.status == 0, "\(compact.stderr)")
+        #expect(compact.stdout.hasPrefix("compacted "))
+
+        let exported = state.appendingPathComponent("export.json")
+        let export = try await runBinary(["state", "export", "--state", state.path, "--output", exported.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let text = try String(contentsOf: exported, encoding: .utf8)
+        #expect(text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 1,\n  \"sequence\": 0,"))
+        let again = try await runBinary(["state", "export", "--state", state.path])
+        #expect(again.stdout == text)
+
+        let more = try await runBinary(["load", "--state", state.path, "--count", "2"])
+        #expect(more.stdout == "ok 26 26\nok 27 27\n")
+    }
+
+    @Test func stateCommandsRefuseAMissingOrDamagedFolder() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let missing = try await runBinary(["state", "verify", "--state", state.path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains(state.path))
+        _ = try await runBinary(["load", "--state", state.path, "--count", "3"])
+        let journal = state.appendingPathComponent("journal.jsonl")
+        var bytes = try Data(contentsOf: journal)
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: journal)
+        let damaged = try await runBinary(["state", "verify", "--state", state.path])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("journal.jsonl"))
+        #expect(try Data(contentsOf: journal) == bytes)  // never rewritten
+    }
+}
