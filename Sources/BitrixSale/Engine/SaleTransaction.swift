@@ -2,7 +2,7 @@ import Foundation
 
 /// The steps of one atomic change, staged while the engine's write lock is held (see
 /// ``SaleEngine/transaction(_:)``): everything staged commits together, or nothing does.
-public struct SaleTransaction {
+public struct SaleTransaction: Sendable {
     let engine: SaleEngine
     var staged = StoreTransaction()
     var savedOrders: [(Order, Bool)] = []

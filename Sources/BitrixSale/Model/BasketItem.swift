@@ -39,8 +39,10 @@ public struct BasketItem: Sendable, Hashable, Codable {
     /// Whether PRICE was last set by hand (not by the provider) while not custom: it will be replaced.
     public internal(set) var priceSetByHand: Bool
 
-    /// `isCustom()`: no provider (empty module and no provider class).
-    public var isCustom: Bool { moduleId.isEmpty && (productProviderClass ?? "").isEmpty }
+    /// `isCustom()`: no provider (empty module, no provider class and no `CALLBACK_FUNC`).
+    public var isCustom: Bool {
+        moduleId.isEmpty && (productProviderClass ?? "").isEmpty && (otherFields["CALLBACK_FUNC"] ?? "").isEmpty
+    }
 
     /// The basket code as Bitrix shows it before save (`n1`) or the id after.
     public var basketCode: String { id.map(String.init) ?? "n\(code)" }

@@ -98,7 +98,7 @@ extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
 }
 
 /// Money helpers: exact decimals, rounding to the site precision, plain text.
-public enum Money {
+public enum Money: Sendable {
     /// Rounds half away from zero (PHP `round`) to `places` decimal places.
     public static func round(_ value: Decimal, places: Int) -> Decimal {
         var input = value

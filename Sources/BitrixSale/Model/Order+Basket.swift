@@ -163,7 +163,9 @@ extension Order {
             if let line = data.shipments[only].items.firstIndex(where: { $0.basketCode == item.code }) {
                 data.shipments[only].items[line].quantity += delta
             }
-        } else if quantity < distributed {
+        } else if distributed > 0, quantity < distributed {
+            // Only quantity already spread over real shipments limits a decrease; with none, even a negative
+            // quantity passes setField and is caught by verify() at save (§2.4, §10.6).
             return .failure(
                 Self.error(
                     "SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY",

@@ -34,8 +34,10 @@ public struct Order: Sendable {
     ) -> Order {
         let userText: String? =
             if let userId, userId.intval > 0 { userId.text } else { nil }
+        // `if ($currency == null)` compares loosely: an empty string also falls back to the site currency.
+        let currency = (currency ?? "").isEmpty ? context.site.currency : currency
         var data = OrderData(
-            siteId: siteId, userIdText: userText, currency: currency ?? context.site.currency,
+            siteId: siteId, userIdText: userText, currency: currency,
             xmlId: context.uniqueId()
         )
         data.dateStatus = context.clock.now()

@@ -1,6 +1,6 @@
 /// The emulator's own diagnostics: each names a silent degradation of Bitrix (`bitrix-semantics.md` §9) that a real
 /// install would perform without a word. They come back as save warnings; in strict mode as save errors.
-public enum Diagnostic {
+public enum Diagnostic: Sendable {
     /// §9.8: a property code that the order's person type does not have; Bitrix's lookup returns null and the
     /// value is dropped.
     public static func unknownPropertyCode(_ code: String, personTypeId: Int?) -> SaleError {

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import BitrixSale
+
+/// The emulator's diagnostics: each silent degradation of Bitrix (bitrix-semantics.md §9) is a warning with its own
+/// code; strict mode turns it into a save error and stores nothing.
+@Suite struct DiagnosticTests {
+    /// One degradation applied to an otherwise complete order.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var code: String
+        var userId: FieldValue = 1
+        var currency: String? = nil
+        var degrade: @Sendable (inout Fixture.Complete) throws -> Void = { _ in }
+        var testDescription: String { code }
+    }
+
+    static let cases: [Case] = [
+        // §9.8
+        Case(code: "EMU_PROPERTY_CODE_UNKNOWN") { $0.order.setPropertyValue("ТОО", code: "COMPANY") },
+        // §9.2
+        Case(code: "EMU_CUSTOM_PRICE_REPLACED") {
+            try $0.order.setBasketItemField($0.line, "PRICE", 14000)
+            try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
+        },
+        // §9.5
+        Case(code: "EMU_ITEMS_IN_SYSTEM_SHIPMENT") {
+            let extra = $0.order.createBasketItem(moduleId: "catalog", productId: 7)
+            try $0.order.setBasketItemField(extra, "QUANTITY", 1)
+        },
+        // §9.12
+        Case(code: "EMU_PAYMENT_SUM_MISMATCH") {
+            let second = $0.order.createPayment(paySystemId: 2)
+            try $0.order.setPaymentField(second, "SUM", 100)
+        },
+        // §9.9
+        Case(code: "EMU_REQUIRED_PROPERTY_EMPTY") { $0.order.setPropertyValue(nil, code: "ADDRESS") },
+        // §9.1
+        Case(code: "EMU_USER_NOT_FOUND", userId: "77015211545"),
+        // §9.13
+        Case(code: "EMU_CURRENCY_MISMATCH", currency: "USD"),
+        // §7.2
+        Case(code: "EMU_UNKNOWN_STATUS") { try $0.order.setField("STATUS_ID", "ZZ") },
+    ]
+
+    private func degraded(_ engine: SaleEngine, _ testCase: Case) throws -> Order {
+        var complete = try Fixture.complete(on: engine, userId: testCase.userId, currency: testCase.currency)
+        try testCase.degrade(&complete)
+        return complete.order
+    }
+
+    @Test(arguments: cases)
+    func eachDegradationIsAWarningWithItsOwnCode(_ testCase: Case) throws {
+        let engine = try Fixture.engine()
+        var order = try degraded(engine, testCase)
+        let result = engine.save(&order)
+        #expect(result.isSuccess)
+        #expect(result.warningCodes == [testCase.code])
+        #expect(result.warnings.filter { !$0.isDiagnostic }.isEmpty)
+        #expect(engine.list(OrderQuery()).total == 1)
+    }
+
+    @Test(arguments: cases)
+    func strictSaveTurnsTheDegradationIntoAnErrorAndStoresNothing(_ testCase: Case) throws {
+        let engine = try Fixture.engine()
+        var order = try degraded(engine, testCase)
+        let result = engine.save(&order, strict: true)
+        #expect(!result.isSuccess)
+        #expect(result.errorCodes == [testCase.code])
+        #expect(result.id == nil)
+        #expect(order.isNew)
+        #expect(engine.list(OrderQuery()).total == 0)
+        #expect(engine.store.lastId(.order) == 0)
+    }
+
+    @Test(arguments: cases)
+    func aStrictEngineRefusesTheDegradationWithoutBeingAsked(_ testCase: Case) throws {
+        let engine = try Fixture.engine(strict: true)
+        var order = try degraded(engine, testCase)
+        #expect(engine.save(&order).errorCodes == [testCase.code])
+        #expect(engine.list(OrderQuery()).total == 0)
+        // …and a non-strict save on the same engine can still be asked for.
+        #expect(engine.save(&order, strict: false).isSuccess)
+    }
+
+    // §4.4: an order without any payment is legitimate; strict mode reports but never escalates it.
+    @Test func strictModeDoesNotEscalateAMissingPayment() throws {
+        let engine = try Fixture.engine(strict: true)
+        var complete = try Fixture.complete(on: engine)
+        try complete.order.deletePayment(complete.payment)
+        let result = engine.save(&complete.order)
+        #expect(result.isSuccess)
+        #expect(result.warningCodes == ["EMU_NO_PAYMENT"])
+    }
+
+    @Test func everyDiagnosticCodeIsDistinct() {
+        #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
+    }
+}
