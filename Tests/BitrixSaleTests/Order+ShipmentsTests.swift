@@ -216,3 +216,33 @@ import Testing
         #expect(try complete.order.setShipmentField(complete.shipment, name, value).errorCodes == [code])
     }
 }
+
+/// Fixes found by the core test suite: delivery-price deltas and shipment marking.
+@Suite struct ShipmentFollowUpTests {
+    let engine = try! SaleEngine(clock: .fixed(Date(timeIntervalSince1970: 1_760_936_400)))
+
+    // bitrix-semantics.md §1.6: a PRICE_DELIVERY change adds its delta to the order PRICE, even a hand-set one.
+    @Test func aDeliveryPriceChangeMovesAHandSetOrderPriceByItsDelta() throws {
+        var order = engine.createOrder(userId: 1)
+        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
+        try order.setBasketItemField(line, "QUANTITY", 1)
+        let shipment = order.createShipment(deliveryId: 1)
+        try order.setField("PRICE", 100)
+        try order.setShipmentFields(shipment, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 2500])
+        #expect(order.price == 2600)
+    }
+
+    // bitrix-semantics.md §3.6: a shipment verify failure marks the shipment, which marks the order.
+    @Test func aShipmentWithoutDeliveryServiceIsMarkedAtSave() throws {
+        var order = engine.createOrder(userId: 1)
+        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
+        try order.setBasketItemField(line, "QUANTITY", 1)
+        let shipment = order.createShipment(deliveryId: 1)
+        try order.setShipmentField(shipment, "DELIVERY_ID", 0)
+        let result = engine.save(&order)
+        #expect(result.isSuccess)
+        #expect(order.marked)
+        #expect(order.shipments[0].marked)
+        #expect(order.shipments[0].reasonMarked == "Delivery service is not specified")
+    }
+}

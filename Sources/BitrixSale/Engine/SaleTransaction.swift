@@ -134,6 +134,14 @@ public struct SaleTransaction: Sendable {
         if !problems.isEmpty {
             working.data.marked = true
             working.data.reasonMarked = String((problems.last?.message ?? "").prefix(255))
+            // A shipment's own verify failure marks the shipment too (§3.6).
+            for index in working.data.shipments.indices {
+                let prefix = "shipments[\(working.data.shipments[index].code)]"
+                if let problem = problems.last(where: { $0.field?.hasPrefix(prefix) ?? false }) {
+                    working.data.shipments[index].marked = true
+                    working.data.shipments[index].reasonMarked = String(problem.message.prefix(255))
+                }
+            }
         }
         working.pendingDiagnostics = []
         staged.orders.removeAll { $0.id == working.data.id }

@@ -73,7 +73,9 @@ extension Order {
                     )
                 )
             }
-            changingPrice {
+            // A delivery-price change is pushed into the order as a delta (§1.6): a hand-set PRICE moves with it.
+            changingPrice(recalculates: false) {
+                let before = $0.data.shipments[index].priceDelivery
                 var shipment = $0.data.shipments[index]
                 switch name {
                 case "PRICE_DELIVERY":
@@ -89,6 +91,7 @@ extension Order {
                     }
                 }
                 $0.data.shipments[index] = shipment
+                if let manual = $0.data.manualPrice { $0.data.manualPrice = manual + shipment.priceDelivery - before }
             }
         case "CUSTOM_PRICE_DELIVERY":
             data.shipments[index].customPriceDelivery = value.flag ?? false
