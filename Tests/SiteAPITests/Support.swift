@@ -84,3 +84,11 @@ extension JSONValue {
     /// A number from its literal.
     static func num(_ literal: String) -> JSONValue { .number(JSONNumber(literal: literal)) }
 }
+
+extension JSONValue {
+    /// The element at `index` of an array, or nil.
+    subscript(index: Int) -> JSONValue? {
+        guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+}
