@@ -18,14 +18,21 @@ extension SiteAPI {
         let railwayId = keyReader.id(body["railway_order_id"], "railway_order_id", required: true)
         let validation = CreateOrderValidator(engine: engine, options: options, time: time, properties: createProperties)
             .validate(body)
-        let fingerprint = Fingerprint.of(body)
+        // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
+        var fingerprintCache: String?
+        func fingerprint() -> String {
+            if let fingerprintCache { return fingerprintCache }
+            let value = Fingerprint.of(body)
+            fingerprintCache = value
+            return value
+        }
         let outcome: CreateOutcome = try transaction { transaction in
             // The replay check comes first: a replay answers even when its delivery date has passed.
             if let railwayId {
                 let key = Self.idempotencyKey(railwayId)
                 if let record = transaction.idempotencyRecord(key: key), let data = engine.store.order(id: record.orderId) {
                     let order = Order(data: data, context: engine.context)
-                    guard record.fingerprint == fingerprint else {
+                    guard record.fingerprint == fingerprint() else {
                         let holder = order.accountNumber ?? String(record.orderId)
                         return .refused(
                             APIError(
@@ -46,7 +53,7 @@ extension SiteAPI {
             }
             switch validation {
             case .failure(let error): return .refused(error)
-            case .success(let input): return build(input, fingerprint: fingerprint, in: &transaction)
+            case .success(let input): return build(input, fingerprint: fingerprint(), in: &transaction)
             }
         }
         switch outcome {
