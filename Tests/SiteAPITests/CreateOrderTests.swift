@@ -20,26 +20,27 @@ import Testing
         let api = try makeAPI()
         _ = try api.create(seedPayload())
         let detail = try api.send("GET", "/api/v2/orders/1")
-        let expected = try JSONParser().parse(
-            #"""
-            {"success": true, "data": {
-              "id": 1, "account_number": "1", "site_id": "s1", "person_type_id": 1, "user_id": 2, "status": "N",
-              "status_name": "Принят, ожидается оплата", "canceled": false, "paid": false, "currency": "KZT",
-              "price": 17500, "basket_price": 15000, "price_delivery": 2500, "sum_paid": 0,
-              "date_insert": "2025-10-20T10:00:00+05:00", "date_update": "2025-10-20T10:00:00+05:00",
-              "user_description": "Позвонить за 10 минут",
-              "properties": {"FIO": "Иван Иванов", "PHONE": "+77015211545", "ADDRESS": "ул. Абая 150, кв 25",
-                "DELIVERY_DATE": "2025-10-21", "DELIVERY_TIME": "14:00-16:00", "RECIPIENT_NAME": "Мария Петрова",
-                "RECIPIENT_PHONE": "+77778889900", "RAILWAY_ORDER_ID": "999"},
-              "basket": [{"id": 1, "product_id": 5, "name": "Букет из 15 роз", "quantity": 1, "price": 15000,
-                "base_price": 15000, "custom_price": true, "sum": 15000}],
-              "shipments": [{"id": 2, "delivery_id": 1, "delivery_name": "Курьерская доставка", "price_delivery": 2500,
-                "status": "DN", "deducted": false, "items": [{"basket_id": 1, "quantity": 1}]}],
-              "payments": [{"id": 1, "pay_system_id": 3, "pay_system_code": "kaspi", "pay_system_name": "Kaspi.kz",
-                "sum": 17500, "paid": false}]
-            }}
-            """#
-        )
+        let expected = try JSONParser()
+            .parse(
+                #"""
+                {"success": true, "data": {
+                  "id": 1, "account_number": "1", "site_id": "s1", "person_type_id": 1, "user_id": 2, "status": "N",
+                  "status_name": "Принят, ожидается оплата", "canceled": false, "paid": false, "currency": "KZT",
+                  "price": 17500, "basket_price": 15000, "price_delivery": 2500, "sum_paid": 0,
+                  "date_insert": "2025-10-20T10:00:00+05:00", "date_update": "2025-10-20T10:00:00+05:00",
+                  "user_description": "Позвонить за 10 минут",
+                  "properties": {"FIO": "Иван Иванов", "PHONE": "+77015211545", "ADDRESS": "ул. Абая 150, кв 25",
+                    "DELIVERY_DATE": "2025-10-21", "DELIVERY_TIME": "14:00-16:00", "RECIPIENT_NAME": "Мария Петрова",
+                    "RECIPIENT_PHONE": "+77778889900", "RAILWAY_ORDER_ID": "999"},
+                  "basket": [{"id": 1, "product_id": 5, "name": "Букет из 15 роз", "quantity": 1, "price": 15000,
+                    "base_price": 15000, "custom_price": true, "sum": 15000}],
+                  "shipments": [{"id": 2, "delivery_id": 1, "delivery_name": "Курьерская доставка", "price_delivery": 2500,
+                    "status": "DN", "deducted": false, "items": [{"basket_id": 1, "quantity": 1}]}],
+                  "payments": [{"id": 1, "pay_system_id": 3, "pay_system_code": "kaspi", "pay_system_name": "Kaspi.kz",
+                    "sum": 17500, "paid": false}]
+                }}
+                """#
+            )
         #expect(detail.json == expected)
         // Member order as the contract lists it.
         let keys = detail["data"]?.objectMembers?.map(\.key)
@@ -82,7 +83,8 @@ import Testing
 
     @Test func withoutDeliveryPriceTheDeliveryIsTheRest() throws {
         let api = try makeAPI()
-        let body = seedPayload().setting("items", [["product_id": 1, "quantity": 3], ["product_id": 4, "quantity": 2]])
+        let body = seedPayload()
+            .setting("items", [["product_id": 1, "quantity": 3], ["product_id": 4, "quantity": 2]])
             .setting("total_amount", .num("29601.00")).setting("payment_method", nil)
         let answer = try api.create(body)
         #expect(answer.status == 200)
@@ -116,11 +118,15 @@ import Testing
 
     @Test func linesOfOneProductMergeAtEqualPrices() throws {
         let api = try makeAPI()
-        let body = seedPayload().setting(
-            "items",
-            [["product_id": 5, "quantity": 1, "price": 15000], ["product_id": 5, "quantity": 2],
-             ["product_id": 7, "quantity": 1, "price": 0]]
-        ).setting("total_amount", 47500)
+        let body = seedPayload()
+            .setting(
+                "items",
+                [
+                    ["product_id": 5, "quantity": 1, "price": 15000], ["product_id": 5, "quantity": 2],
+                    ["product_id": 7, "quantity": 1, "price": 0],
+                ]
+            )
+            .setting("total_amount", 47500)
         let answer = try api.create(body)
         #expect(answer.status == 200)
         let basket = try api.send("GET", "/api/v2/orders/1")["data"]?["basket"]?.arrayValue ?? []
@@ -128,9 +134,14 @@ import Testing
         #expect(basket.first?["quantity"] == 3)
         #expect(basket.last?["price"] == 0 && basket.last?["custom_price"] == true)
         let conflict = try api.create(
-            seedPayload(railwayId: 2).setting(
-                "items", [["product_id": 5, "quantity": 1, "price": 15000], ["product_id": 5, "quantity": 1, "price": 14000]]
-            )
+            seedPayload(railwayId: 2)
+                .setting(
+                    "items",
+                    [
+                        ["product_id": 5, "quantity": 1, "price": 15000],
+                        ["product_id": 5, "quantity": 1, "price": 14000],
+                    ]
+                )
         )
         #expect(conflict.status == 422)
         #expect(conflict.detailFields == ["items[1].price"])
@@ -140,7 +151,8 @@ import Testing
     @Test func unknownFieldsAreNamedInWarnings() throws {
         let api = try makeAPI()
         let answer = try api.create(
-            seedPayload().setting("delivery_adress", "typo").setting("items", [["product_id": 5, "quantity": 1, "price": 15000, "qty": 2]])
+            seedPayload().setting("delivery_adress", "typo")
+                .setting("items", [["product_id": 5, "quantity": 1, "price": 15000, "qty": 2]])
         )
         #expect(answer.status == 200)
         #expect(
@@ -159,7 +171,9 @@ import Testing
     @Test func theBodyIsJSONWhateverTheContentTypeSays() throws {
         let api = try makeAPI()
         let answer = try api.send(
-            "POST", "/api/v2/orders/create", body: JSONWriter().string(seedPayload()),
+            "POST",
+            "/api/v2/orders/create",
+            body: JSONWriter().string(seedPayload()),
             headers: [HeaderField("Content-Type", "text/plain")]
         )
         #expect(answer.status == 200)
@@ -210,7 +224,7 @@ import Testing
         ("customer_phone", "7015211545", "customer_phone", "invalid_format"),
         ("customer_phone", "+7701521154512345", "customer_phone", "invalid_format"),
         ("customer_phone", "+7 701 abc", "customer_phone", "invalid_format"),
-        ("customer_phone", 77015211545, "customer_phone", "invalid_type"),
+        ("customer_phone", 77_015_211_545, "customer_phone", "invalid_type"),
         ("delivery_address", nil, "delivery_address", "required"),
         ("delivery_address", "", "delivery_address", "required"),
         ("delivery_date", nil, "delivery_date", "required"),
@@ -274,7 +288,8 @@ import Testing
 
     @Test func optionalFieldsMayBeNullOrAbsent() throws {
         let api = try makeAPI()
-        let body = seedPayload().setting("recipient_name", .null).setting("recipient_phone", nil).setting("notes", .null)
+        let body = seedPayload().setting("recipient_name", .null).setting("recipient_phone", nil)
+            .setting("notes", .null)
             .setting("payment_method", nil).setting("delivery_id", 2).setting("delivery_price", .null)
         let answer = try api.create(body)
         #expect(answer.status == 200)
@@ -299,9 +314,10 @@ import Testing
         let first = try api.create(seedPayload())
         // Same payload, other key order and other number spellings.
         let reordered = JSONValue.object(
-            (seedPayload().objectMembers ?? []).reversed().map { member in
-                member.key == "total_amount" ? (key: member.key, value: .num("1.75e4")) : member
-            }
+            (seedPayload().objectMembers ?? []).reversed()
+                .map { member in
+                    member.key == "total_amount" ? (key: member.key, value: .num("1.75e4")) : member
+                }
         )
         let replay = try api.create(reordered)
         #expect(replay.status == 200)
@@ -364,7 +380,8 @@ import Testing
             for task in 0..<8 {
                 group.addTask {
                     var ok = 0
-                    for index in 0..<500 where try api.create(seedPayload(railwayId: task * 1000 + index + 1)).status == 200 {
+                    for index in 0..<500
+                    where try api.create(seedPayload(railwayId: task * 1000 + index + 1)).status == 200 {
                         ok += 1
                     }
                     return ok

@@ -33,7 +33,11 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 1, "status": "F"}"#).status == 200)
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 2, "status": "AP"}"#).status == 200)
         #expect(try api.send("GET", "/api/v2/orders")["pagination"]?["total"] == 2)
-        #expect(try api.send("GET", "/api/v2/orders", query: "status=AP")["data"]?.arrayValue?.compactMap { $0["id"] } == [2])
+        #expect(
+            try api.send("GET", "/api/v2/orders", query: "status=AP")["data"]?.arrayValue?.compactMap { $0["id"] } == [
+                2
+            ]
+        )
         #expect(try api.send("GET", "/api/v2/orders", query: "status=N,AP")["pagination"]?["total"] == 2)
         #expect(try api.send("GET", "/api/v2/orders", query: "status=N%2CDE")["pagination"]?["total"] == 1)
         for bad in ["F", "XX", "N,F", ""] {
@@ -86,7 +90,9 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         #expect(json.status == 200)
         #expect(json.json == ["success": true, "data": ["id": 1, "status": "AP", "previous_status": "N"]])
         let form = try api.send(
-            "POST", "/api/v2/order/change-status/", body: "id=1&status=CO",
+            "POST",
+            "/api/v2/order/change-status/",
+            body: "id=1&status=CO",
             headers: [HeaderField("Content-Type", "application/x-www-form-urlencoded")]
         )
         #expect(form["data"]?["previous_status"] == "AP")
@@ -95,7 +101,12 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         let query = try api.send("POST", "/api/v2/order/change-status/index.php", query: "id=1&status=F")
         #expect(query["data"]?["status"] == "F")
         // The body wins over the query.
-        let both = try api.send("POST", "/api/v2/order/change-status", query: "id=99&status=XX", body: #"{"id": "1", "status": "N"}"#)
+        let both = try api.send(
+            "POST",
+            "/api/v2/order/change-status",
+            query: "id=99&status=XX",
+            body: #"{"id": "1", "status": "N"}"#
+        )
         #expect(both["data"]?["status"] == "N")
         #expect(try api.send("GET", "/api/v2/orders/1")["data"]?["status"] == "N")
     }
@@ -107,11 +118,19 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         #expect(unknownStatus.detailFields == ["status"])
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 1}"#).status == 422)
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 5, "status": "AP"}"#).status == 404)
-        #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": "x", "status": "AP"}"#).status == 400)
+        #expect(
+            try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": "x", "status": "AP"}"#).status == 400
+        )
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"status": "AP"}"#).status == 400)
         #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"[1]"#).status == 400)
-        #expect(try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 1.5, "status": "AP"}"#).status == 400)
-        let warned = try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 1, "status": "AP", "stat": 1}"#)
+        #expect(
+            try api.send("POST", "/api/v2/order/change-status/", body: #"{"id": 1.5, "status": "AP"}"#).status == 400
+        )
+        let warned = try api.send(
+            "POST",
+            "/api/v2/order/change-status/",
+            body: #"{"id": 1, "status": "AP", "stat": 1}"#
+        )
         #expect(warned["warnings"] == ["Unknown field \"stat\" was ignored"])
     }
 }
@@ -176,7 +195,8 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         ("/api/v2/customers/orders.php", ""), ("/api/v2/customers/orders.php", "phone="),
         ("/api/v2/customers/orders.php", "phone=12"), ("/api/v2/customers/orders.php", "phone=abc"),
         ("/api/v2/customers/orders_by_id.php", ""), ("/api/v2/customers/orders_by_id.php", "user_id=x"),
-        ("/api/v2/customers/orders_by_id.php", "user_id=0"), ("/api/v2/customers/orders_by_id.php", "user_id=1&limit=0"),
+        ("/api/v2/customers/orders_by_id.php", "user_id=0"),
+        ("/api/v2/customers/orders_by_id.php", "user_id=1&limit=0"),
     ])
     func aMissingOrMalformedParameterIs400(_ path: String, _ query: String) throws {
         let api = try makeAPI()
@@ -188,8 +208,10 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
     @Test func aProductIsCreatedThenUpdated() throws {
         let api = try makeAPI()
         let created = try api.send(
-            "POST", "/api/v2/create/",
-            body: #"{"title": "Пионы", "price": 19999.50, "images_urls": ["https://x/1.jpg"], "owner": "shop", "properties": {"color": "pink", "stems": 7, "fresh": true}, "colour": 1}"#
+            "POST",
+            "/api/v2/create/",
+            body:
+                #"{"title": "Пионы", "price": 19999.50, "images_urls": ["https://x/1.jpg"], "owner": "shop", "properties": {"color": "pink", "stems": 7, "fresh": true}, "colour": 1}"#
         )
         #expect(created.status == 200)
         let id = try #require(created["data"]?["id"]?.numberValue?.int)

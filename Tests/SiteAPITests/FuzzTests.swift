@@ -55,9 +55,15 @@ struct CreateFuzzer {
         var body = seedPayload(railwayId: int(1...3000)).setting("items", .array(items))
         switch int(0...3) {
         case 0: body = body.setting("total_amount", .int(int(0...60_000)))
-        case 1: body = body.setting("total_amount", 17500).setting("items", [["product_id": 5, "quantity": 1, "price": 15000]])
-        case 2: body = body.setting("delivery_price", .int(int(0...3000))).setting("total_amount", .int(int(15_000...20_000)))
-        default: body = body.setting("items", [["product_id": 7, "quantity": 1]]).setting("total_amount", .int(int(500...600)))
+        case 1:
+            body = body.setting("total_amount", 17500)
+                .setting("items", [["product_id": 5, "quantity": 1, "price": 15000]])
+        case 2:
+            body = body.setting("delivery_price", .int(int(0...3000)))
+                .setting("total_amount", .int(int(15_000...20_000)))
+        default:
+            body = body.setting("items", [["product_id": 7, "quantity": 1]])
+                .setting("total_amount", .int(int(500...600)))
         }
         if int(0...3) == 0 { body = body.setting("delivery_date", pick(["2025-10-19", "2025-10-20", "2026-01-01"])) }
         return body
@@ -82,7 +88,11 @@ struct CreateFuzzer {
         case 0: bytes = Array(bytes.prefix(int(0...bytes.count)))
         case 1:
             for _ in 0..<int(1...5) where !bytes.isEmpty { bytes[int(0...(bytes.count - 1))] = UInt8(int(0...255)) }
-        case 2: bytes = Array(pick(["[]", "null", "1", "\"x\"", "{", "{}", "{\"a\":1,}", "\u{FEFF}{}", "{\"items\":[[[[[[]]]]]]}"]).utf8)
+        case 2:
+            bytes = Array(
+                pick(["[]", "null", "1", "\"x\"", "{", "{}", "{\"a\":1,}", "\u{FEFF}{}", "{\"items\":[[[[[[]]]]]]}"])
+                    .utf8
+            )
         case 3: bytes = Array(String(repeating: "[", count: int(1...5000)).utf8)
         default: break
         }

@@ -28,7 +28,11 @@ struct Answer {
 extension SiteAPI {
     /// Sends a request with the token in the query (unless `auth` is false) and parses the JSON answer.
     func send(
-        _ method: String, _ path: String, query: String = "", body: String? = nil, headers: [HeaderField] = [],
+        _ method: String,
+        _ path: String,
+        query: String = "",
+        body: String? = nil,
+        headers: [HeaderField] = [],
         auth: Bool = true
     ) throws -> Answer {
         var parts: [String] = []
