@@ -58,6 +58,10 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func unprocessable(_ problems: [FieldProblem]) -> APIError {
         var fields: [String] = []
         for problem in problems where !fields.contains(problem.field) { fields.append(problem.field) }
-        return APIError(status: 422, message: "Validation failed: " + fields.joined(separator: ", "), problems: problems)
+        return APIError(
+            status: 422,
+            message: "Validation failed: " + fields.joined(separator: ", "),
+            problems: problems
+        )
     }
 }

@@ -1,6 +1,6 @@
 /// The limits that keep hostile input cheap, and other knobs of ``SiteAPI``.
 public struct APIOptions: Sendable, Hashable {
-    /// The largest request body accepted, in bytes (larger → 413). Default 1 MiB.
+    /// The largest request body accepted, in bytes (larger → 413); default 1 MiB.
     public var maxBodyBytes: Int
     /// The deepest nesting of JSON arrays and objects accepted in a body (deeper → 400).
     public var maxJSONDepth: Int
@@ -15,8 +15,12 @@ public struct APIOptions: Sendable, Hashable {
 
     /// Makes options; every parameter has the documented default.
     public init(
-        maxBodyBytes: Int = 1 << 20, maxJSONDepth: Int = 32, maxTextLength: Int = 2000, maxNameLength: Int = 255,
-        maxItems: Int = 100, maxProductEntries: Int = 100
+        maxBodyBytes: Int = 1 << 20,
+        maxJSONDepth: Int = 32,
+        maxTextLength: Int = 2000,
+        maxNameLength: Int = 255,
+        maxItems: Int = 100,
+        maxProductEntries: Int = 100
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.maxJSONDepth = maxJSONDepth

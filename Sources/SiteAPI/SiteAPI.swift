@@ -64,7 +64,9 @@ public final class SiteAPI: Sendable {
         createProperties = properties
     }
 
-    /// Answers one request. Never traps and never answers 500.
+    /// Answers one request.
+    ///
+    /// Never traps and never answers 500.
     public func handle(_ request: APIRequest) -> APIResponse {
         let context = RequestContext(request)
         guard let route = Route.match(path: context.path) else {

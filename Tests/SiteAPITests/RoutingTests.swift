@@ -92,7 +92,10 @@ import Testing
         #expect(answer.json == ["success": false, "error": "Unauthorized"])
     }
 
-    @Test(arguments: ["access_token=", "access_token=wrong", "access_token=dev-token-NOT-A-SECRE", "access_token=dev-token-NOT-A-SECRETX"])
+    @Test(arguments: [
+        "access_token=", "access_token=wrong", "access_token=dev-token-NOT-A-SECRE",
+        "access_token=dev-token-NOT-A-SECRETX",
+    ])
     func aWrongOrEmptyQueryTokenIs401(_ query: String) throws {
         let api = try makeAPI()
         let answer = try api.send("GET", "/api/v2/orders", query: query, auth: false)
@@ -102,9 +105,19 @@ import Testing
 
     @Test func aBearerHeaderAuthorises() throws {
         let api = try makeAPI()
-        let ok = try api.send("GET", "/api/v2/orders", headers: [HeaderField("Authorization", "Bearer \(token)")], auth: false)
+        let ok = try api.send(
+            "GET",
+            "/api/v2/orders",
+            headers: [HeaderField("Authorization", "Bearer \(token)")],
+            auth: false
+        )
         #expect(ok.status == 200)
-        let lower = try api.send("GET", "/api/v2/orders", headers: [HeaderField("authorization", "bearer \(token)")], auth: false)
+        let lower = try api.send(
+            "GET",
+            "/api/v2/orders",
+            headers: [HeaderField("authorization", "bearer \(token)")],
+            auth: false
+        )
         #expect(lower.status == 200)
     }
 
@@ -120,7 +133,12 @@ import Testing
         let api = try makeAPI()
         let answer = try api.send("POST", "/api/v2/orders/create", body: "not json", auth: false)
         #expect(answer.status == 401)
-        let big = try api.send("POST", "/api/v2/orders/create", body: String(repeating: "x", count: 1 << 20 + 1), auth: false)
+        let big = try api.send(
+            "POST",
+            "/api/v2/orders/create",
+            body: String(repeating: "x", count: 1 << 20 + 1),
+            auth: false
+        )
         #expect(big.status == 401)
     }
 

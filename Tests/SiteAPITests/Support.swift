@@ -28,7 +28,11 @@ struct Answer {
 extension SiteAPI {
     /// Sends a request with the token in the query (unless `auth` is false) and parses the JSON answer.
     func send(
-        _ method: String, _ path: String, query: String = "", body: String? = nil, headers: [HeaderField] = [],
+        _ method: String,
+        _ path: String,
+        query: String = "",
+        body: String? = nil,
+        headers: [HeaderField] = [],
         auth: Bool = true
     ) throws -> Answer {
         var parts: [String] = []
@@ -83,4 +87,12 @@ extension JSONValue {
 
     /// A number from its literal.
     static func num(_ literal: String) -> JSONValue { .number(JSONNumber(literal: literal)) }
+}
+
+extension JSONValue {
+    /// The element at `index` of an array, or nil.
+    subscript(index: Int) -> JSONValue? {
+        guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
 }

@@ -84,16 +84,25 @@ struct CreateOrderValidator {
         let site = engine.site
         let railwayOrderId = reader.id(body["railway_order_id"], "railway_order_id", required: true)
         let customerName = reader.text(
-            body["customer_name"], "customer_name", required: true, maxLength: options.maxNameLength
+            body["customer_name"],
+            "customer_name",
+            required: true,
+            maxLength: options.maxNameLength
         )
         let customerPhone = reader.phone(body["customer_phone"], "customer_phone", required: true)
         let deliveryAddress = reader.text(
-            body["delivery_address"], "delivery_address", required: true, maxLength: options.maxTextLength
+            body["delivery_address"],
+            "delivery_address",
+            required: true,
+            maxLength: options.maxTextLength
         )
         let deliveryDate = date(body["delivery_date"], &reader)
         let deliveryTime = timeRange(body["delivery_time"], &reader)
         let recipientName = reader.text(
-            body["recipient_name"], "recipient_name", required: false, maxLength: options.maxNameLength
+            body["recipient_name"],
+            "recipient_name",
+            required: false,
+            maxLength: options.maxNameLength
         )
         let recipientPhone = reader.phone(body["recipient_phone"], "recipient_phone", required: false)
         let lines = items(body["items"], &reader)
@@ -110,7 +119,11 @@ struct CreateOrderValidator {
             }
         }
         let notes = reader.text(
-            body["notes"], "notes", required: false, maxLength: options.maxTextLength, allowEmpty: true
+            body["notes"],
+            "notes",
+            required: false,
+            maxLength: options.maxTextLength,
+            allowEmpty: true
         )
         var deliveryId = site.defaultDeliveryId
         if let value = reader.present(body["delivery_id"], "delivery_id", required: false) {
@@ -132,7 +145,9 @@ struct CreateOrderValidator {
         for (code, field, value) in propertyFields {
             guard let value, let definition = properties[code], definition.type == .string else { continue }
             let limit = (definition.maxLength ?? 0) > 0 ? definition.maxLength! : 500
-            if value.count > limit { reader.add(field, "too_long", "must be at most \(limit) characters, got \(value.count)") }
+            if value.count > limit {
+                reader.add(field, "too_long", "must be at most \(limit) characters, got \(value.count)")
+            }
         }
         // The money rule: total = basket + delivery, or delivery = total − basket.
         var basketSum: Decimal?
@@ -145,7 +160,8 @@ struct CreateOrderValidator {
             if let deliveryPrice {
                 if sum + deliveryPrice != totalAmount {
                     reader.add(
-                        "total_amount", "mismatch",
+                        "total_amount",
+                        "mismatch",
                         "must equal the basket sum \(Money.plainText(sum)) plus the delivery price "
                             + "\(Money.plainText(deliveryPrice)) = \(Money.plainText(sum + deliveryPrice)); "
                             + "got \(Money.plainText(totalAmount))"
@@ -155,7 +171,8 @@ struct CreateOrderValidator {
                 }
             } else if totalAmount < sum {
                 reader.add(
-                    "total_amount", "mismatch",
+                    "total_amount",
+                    "mismatch",
                     "\(Money.plainText(totalAmount)) is below the basket sum \(Money.plainText(sum))"
                 )
             } else {
@@ -167,11 +184,21 @@ struct CreateOrderValidator {
         else { return .failure(.unprocessable(reader.problems)) }
         return .success(
             CreateOrderInput(
-                railwayOrderId: railwayOrderId, customerName: customerName, customerPhone: customerPhone,
-                deliveryAddress: deliveryAddress, deliveryDate: deliveryDate, deliveryTime: deliveryTime,
-                recipientName: recipientName, recipientPhone: recipientPhone, lines: lines, basketSum: basketSum,
-                deliveryPrice: finalDelivery, totalAmount: totalAmount, paySystem: paySystem,
-                notes: (notes?.isEmpty ?? true) ? nil : notes, deliveryId: deliveryId
+                railwayOrderId: railwayOrderId,
+                customerName: customerName,
+                customerPhone: customerPhone,
+                deliveryAddress: deliveryAddress,
+                deliveryDate: deliveryDate,
+                deliveryTime: deliveryTime,
+                recipientName: recipientName,
+                recipientPhone: recipientPhone,
+                lines: lines,
+                basketSum: basketSum,
+                deliveryPrice: finalDelivery,
+                totalAmount: totalAmount,
+                paySystem: paySystem,
+                notes: (notes?.isEmpty ?? true) ? nil : notes,
+                deliveryId: deliveryId
             )
         )
     }
@@ -213,7 +240,8 @@ struct CreateOrderValidator {
         }
         guard bytes.count == 11, bytes[5] == UInt8(ascii: "-"), let start = minutes(0), let end = minutes(6) else {
             reader.add(
-                "delivery_time", "invalid_format",
+                "delivery_time",
+                "invalid_format",
                 "must be HH:MM-HH:MM within 00:00-23:59, got \"\(excerpt(text))\""
             )
             return nil
@@ -228,7 +256,11 @@ struct CreateOrderValidator {
     private func items(_ value: JSONValue?, _ reader: inout FieldReader) -> [CreateOrderInput.Line]? {
         guard let value = reader.present(value, "items", required: true) else { return nil }
         guard case .array(let elements) = value else {
-            reader.add("items", "invalid_type", "must be an array of {product_id, quantity, price?}, got \(value.typeName)")
+            reader.add(
+                "items",
+                "invalid_type",
+                "must be an array of {product_id, quantity, price?}, got \(value.typeName)"
+            )
             return nil
         }
         guard !elements.isEmpty else {
@@ -245,7 +277,11 @@ struct CreateOrderValidator {
         for (index, element) in elements.enumerated() {
             let field = "items[\(index)]"
             guard case .object = element else {
-                reader.add(field, "invalid_type", "must be an object {product_id, quantity, price?}, got \(element.typeName)")
+                reader.add(
+                    field,
+                    "invalid_type",
+                    "must be an object {product_id, quantity, price?}, got \(element.typeName)"
+                )
                 valid = false
                 continue
             }
@@ -261,7 +297,8 @@ struct CreateOrderValidator {
                         product = nil
                     } else if found.currency != engine.site.currency {
                         reader.add(
-                            "\(field).product_id", "currency",
+                            "\(field).product_id",
+                            "currency",
                             "product \(productId) is priced in \(found.currency), not \(engine.site.currency)"
                         )
                         product = nil
@@ -280,7 +317,8 @@ struct CreateOrderValidator {
                 var line = lines[position]
                 guard line.effectivePrice == effective else {
                     reader.add(
-                        "\(field).price", "conflict",
+                        "\(field).price",
+                        "conflict",
                         "product \(product.id) is already in items at price \(Money.plainText(line.effectivePrice)); "
                             + "lines of one product merge only at equal prices, got \(Money.plainText(effective))"
                     )
@@ -291,7 +329,8 @@ struct CreateOrderValidator {
                 if line.customPrice == nil { line.customPrice = price }
                 guard line.quantity <= 10_000 else {
                     reader.add(
-                        "\(field).quantity", "out_of_range",
+                        "\(field).quantity",
+                        "out_of_range",
                         "the merged quantity of product \(product.id) must be at most 10000, got \(line.quantity)"
                     )
                     valid = false
@@ -301,7 +340,12 @@ struct CreateOrderValidator {
             } else {
                 firstLineOfProduct[product.id] = lines.count
                 lines.append(
-                    CreateOrderInput.Line(productId: product.id, quantity: quantity, customPrice: price, effectivePrice: effective)
+                    CreateOrderInput.Line(
+                        productId: product.id,
+                        quantity: quantity,
+                        customPrice: price,
+                        effectivePrice: effective
+                    )
                 )
             }
         }

@@ -39,7 +39,11 @@ struct FieldReader {
 
     /// An integer in `range` (a numeric string is accepted); out of range or fractional → a problem.
     mutating func integer(
-        _ value: JSONValue?, _ field: String, in range: ClosedRange<Int>, required: Bool, what: String = "an integer"
+        _ value: JSONValue?,
+        _ field: String,
+        in range: ClosedRange<Int>,
+        required: Bool,
+        what: String = "an integer"
     ) -> Int? {
         guard let value = present(value, field, required: required),
             let exact = number(value, field, expected: what)
@@ -50,7 +54,8 @@ struct FieldReader {
         }
         guard !exact.negative, let integer = exact.integer(atMost: range.upperBound), integer >= range.lowerBound else {
             add(
-                field, "out_of_range",
+                field,
+                "out_of_range",
                 "must be from \(range.lowerBound) to \(range.upperBound), got \(excerpt(exact.display))"
             )
             return nil
@@ -85,7 +90,11 @@ struct FieldReader {
 
     /// A string: trimmed, non-empty unless `allowEmpty`, at most `maxLength` characters.
     mutating func text(
-        _ value: JSONValue?, _ field: String, required: Bool, maxLength: Int, allowEmpty: Bool = false
+        _ value: JSONValue?,
+        _ field: String,
+        required: Bool,
+        maxLength: Int,
+        allowEmpty: Bool = false
     ) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let raw) = value else {
@@ -114,7 +123,8 @@ struct FieldReader {
         }
         guard let phone = PhoneNumber.normalise(raw) else {
             add(
-                field, "invalid_format",
+                field,
+                "invalid_format",
                 "must be a phone number of 11 to 15 digits such as +77015211545, got \"\(excerpt(raw))\""
             )
             return nil

@@ -16,16 +16,30 @@ extension SiteAPI {
         let warnings = CreateOrderInput.warnings(for: body.objectMembers ?? [])
         var keyReader = FieldReader()
         let railwayId = keyReader.id(body["railway_order_id"], "railway_order_id", required: true)
-        let validation = CreateOrderValidator(engine: engine, options: options, time: time, properties: createProperties)
-            .validate(body)
-        let fingerprint = Fingerprint.of(body)
+        let validation = CreateOrderValidator(
+            engine: engine,
+            options: options,
+            time: time,
+            properties: createProperties
+        )
+        .validate(body)
+        // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
+        var fingerprintCache: String?
+        func fingerprint() -> String {
+            if let fingerprintCache { return fingerprintCache }
+            let value = Fingerprint.of(body)
+            fingerprintCache = value
+            return value
+        }
         let outcome: CreateOutcome = try transaction { transaction in
             // The replay check comes first: a replay answers even when its delivery date has passed.
             if let railwayId {
                 let key = Self.idempotencyKey(railwayId)
-                if let record = transaction.idempotencyRecord(key: key), let data = engine.store.order(id: record.orderId) {
+                if let record = transaction.idempotencyRecord(key: key),
+                    let data = engine.store.order(id: record.orderId)
+                {
                     let order = Order(data: data, context: engine.context)
-                    guard record.fingerprint == fingerprint else {
+                    guard record.fingerprint == fingerprint() else {
                         let holder = order.accountNumber ?? String(record.orderId)
                         return .refused(
                             APIError(
@@ -34,8 +48,10 @@ extension SiteAPI {
                                     + "(number \(holder)) with a different payload",
                                 problems: [
                                     FieldProblem(
-                                        field: "railway_order_id", code: "idempotency_conflict",
-                                        message: "\(railwayId) is already used by order \(record.orderId) with a different payload"
+                                        field: "railway_order_id",
+                                        code: "idempotency_conflict",
+                                        message:
+                                            "\(railwayId) is already used by order \(record.orderId) with a different payload"
                                     )
                                 ]
                             )
@@ -46,7 +62,7 @@ extension SiteAPI {
             }
             switch validation {
             case .failure(let error): return .refused(error)
-            case .success(let input): return build(input, fingerprint: fingerprint, in: &transaction)
+            case .success(let input): return build(input, fingerprint: fingerprint(), in: &transaction)
             }
         }
         switch outcome {
@@ -104,7 +120,13 @@ extension SiteAPI {
             result.merge(try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", .bool(true)))
             result.merge(try order.setShipmentField(shipment, "PRICE_DELIVERY", .decimal(input.deliveryPrice)))
             for item in order.basket {
-                result.merge(try order.setShipmentItemQuantity(shipment: shipment, basketItem: item.code, quantity: item.quantity))
+                result.merge(
+                    try order.setShipmentItemQuantity(
+                        shipment: shipment,
+                        basketItem: item.code,
+                        quantity: item.quantity
+                    )
+                )
             }
             for (code, value) in input.properties { result.merge(order.setPropertyValue(value, code: code)) }
             if let notes = input.notes { result.merge(try order.setField("USER_DESCRIPTION", .string(notes))) }
@@ -116,7 +138,8 @@ extension SiteAPI {
             transaction.rollback()
             return .refused(
                 APIError(
-                    status: 422, message: "The order was not created: \(error)",
+                    status: 422,
+                    message: "The order was not created: \(error)",
                     problems: [FieldProblem(field: "order", code: "engine_exception", message: "\(error)")]
                 )
             )

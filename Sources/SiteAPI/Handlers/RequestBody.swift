@@ -31,7 +31,9 @@ extension SiteAPI {
 
     /// The parameters of the id/status endpoints: the query, overridden by the body (a JSON object, or a form when
     /// the content type says so or the body is not JSON), and the body's field names.
-    func parameters(_ context: RequestContext) throws(APIError) -> (values: [String: ParameterValue], bodyKeys: [String]) {
+    func parameters(_ context: RequestContext) throws(APIError) -> (
+        values: [String: ParameterValue], bodyKeys: [String]
+    ) {
         var values = context.query.mapValues { ParameterValue.text($0) }
         var keys: [String] = []
         let body = context.request.body

@@ -8,7 +8,8 @@ extension SiteAPI {
         var limit = 20
         var offset = 0
         if let text = context.query["limit"] {
-            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: 100), value >= 1 else {
+            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: 100), value >= 1
+            else {
                 throw .badRequest("limit must be an integer from 1 to 100, got \"\(excerpt(text))\"")
             }
             limit = value
@@ -51,13 +52,15 @@ extension SiteAPI {
         if let text = context.query["status"] {
             var problems: [FieldProblem] = []
             var chosen: Set<String> = []
-            for code in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0.trimmingSpaces) }) {
+            for code in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0.trimmingSpaces) })
+            {
                 if activeStatusIds.contains(code) {
                     chosen.insert(code)
                 } else {
                     problems.append(
                         FieldProblem(
-                            field: "status", code: "unknown",
+                            field: "status",
+                            code: "unknown",
                             message: "\"\(excerpt(code))\" is not an active status; allowed: "
                                 + activeStatusIds.joined(separator: ", ")
                         )
@@ -69,8 +72,11 @@ extension SiteAPI {
         }
         return page(
             OrderQuery(
-                statusIds: statuses, property: railwayId.map { (code: "RAILWAY_ORDER_ID", value: String($0)) },
-                sort: .idDescending, offset: offset, limit: limit
+                statusIds: statuses,
+                property: railwayId.map { (code: "RAILWAY_ORDER_ID", value: String($0)) },
+                sort: .idDescending,
+                offset: offset,
+                limit: limit
             )
         )
     }
@@ -87,7 +93,9 @@ extension SiteAPI {
             throw .badRequest("phone is required")
         }
         guard let phone = PhoneNumber.normalise(text) else {
-            throw .badRequest("phone must be a phone number of 11 to 15 digits such as +77015211545, got \"\(excerpt(text))\"")
+            throw .badRequest(
+                "phone must be a phone number of 11 to 15 digits such as +77015211545, got \"\(excerpt(text))\""
+            )
         }
         let (limit, offset) = try paging(context)
         guard let user = engine.user(phone: phone) else {

@@ -24,7 +24,12 @@ extension SiteAPI {
                 } else {
                     var list: [String] = []
                     for (index, element) in elements.enumerated() {
-                        if let url = reader.text(element, "images_urls[\(index)]", required: true, maxLength: options.maxTextLength) {
+                        if let url = reader.text(
+                            element,
+                            "images_urls[\(index)]",
+                            required: true,
+                            maxLength: options.maxTextLength
+                        ) {
                             list.append(url)
                         }
                     }
@@ -34,7 +39,13 @@ extension SiteAPI {
                 reader.add("images_urls", "invalid_type", "must be an array of strings, got \(value.typeName)")
             }
         }
-        let owner = reader.text(body["owner"], "owner", required: false, maxLength: options.maxNameLength, allowEmpty: true)
+        let owner = reader.text(
+            body["owner"],
+            "owner",
+            required: false,
+            maxLength: options.maxNameLength,
+            allowEmpty: true
+        )
         var properties: [String: String]?
         if let value = reader.present(body["properties"], "properties", required: false) {
             if case .object(let entries) = value {
@@ -45,7 +56,11 @@ extension SiteAPI {
                     for (key, entry) in entries {
                         let field = "properties.\(excerpt(key, limit: 100))"
                         if key.isEmpty || key.count > options.maxNameLength {
-                            reader.add(field, "invalid_format", "a property name must have 1 to \(options.maxNameLength) characters")
+                            reader.add(
+                                field,
+                                "invalid_format",
+                                "a property name must have 1 to \(options.maxNameLength) characters"
+                            )
                             continue
                         }
                         switch entry {
@@ -59,7 +74,11 @@ extension SiteAPI {
                                 map[key] = text
                             }
                         case .array, .object:
-                            reader.add(field, "invalid_type", "must be a string, number or boolean, got \(entry.typeName)")
+                            reader.add(
+                                field,
+                                "invalid_type",
+                                "must be a string, number or boolean, got \(entry.typeName)"
+                            )
                         }
                     }
                     properties = map
@@ -72,7 +91,11 @@ extension SiteAPI {
         let product: Product = try transaction { transaction in
             let existing = id.flatMap { engine.product(id: $0) }
             let product = Product(
-                id: id ?? 0, name: title, price: price, currency: engine.site.currency, active: true,
+                id: id ?? 0,
+                name: title,
+                price: price,
+                currency: engine.site.currency,
+                active: true,
                 imagesUrls: images ?? existing?.imagesUrls ?? [],
                 owner: owner.map { $0.isEmpty ? nil : $0 } ?? existing?.owner,
                 properties: properties ?? existing?.properties ?? [:]

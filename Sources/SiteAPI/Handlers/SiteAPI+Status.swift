@@ -13,12 +13,15 @@ extension SiteAPI {
             throw .unprocessable([FieldProblem(field: "status", code: "required", message: "is required")])
         case .number(let number): status = number.literal
         case .other(let type):
-            throw .unprocessable([FieldProblem(field: "status", code: "invalid_type", message: "must be a string, got \(type)")])
+            throw .unprocessable([
+                FieldProblem(field: "status", code: "invalid_type", message: "must be a string, got \(type)")
+            ])
         }
         guard orderStatusIds.contains(status) else {
             throw .unprocessable([
                 FieldProblem(
-                    field: "status", code: "unknown",
+                    field: "status",
+                    code: "unknown",
                     message: "\"\(excerpt(status))\" is not an order status of this site; allowed: "
                         + orderStatusIds.joined(separator: ", ")
                 )
@@ -78,7 +81,8 @@ extension SiteAPI {
                 }
             }
             throw APIError(
-                status: 409, message: "Order \(id) cannot be deleted: " + reasons.joined(separator: " and "),
+                status: 409,
+                message: "Order \(id) cannot be deleted: " + reasons.joined(separator: " and "),
                 problems: result.errors.map { FieldProblem(field: "id", code: $0.code, message: $0.message) }
             )
         }
@@ -93,7 +97,8 @@ extension SiteAPI {
     /// A 422 carrying the engine's errors as details (field: the engine's field, or `order`).
     static func engineRefusal(_ summary: String, _ result: SaleResult) -> APIError {
         APIError(
-            status: 422, message: summary + ": " + (result.errors.first?.message ?? "the engine refused the change"),
+            status: 422,
+            message: summary + ": " + (result.errors.first?.message ?? "the engine refused the change"),
             problems: result.errors.map { FieldProblem(field: $0.field ?? "order", code: $0.code, message: $0.message) }
         )
     }

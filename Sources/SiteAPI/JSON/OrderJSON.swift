@@ -13,7 +13,8 @@ struct OrderJSON: Sendable {
         self.site = site
         self.time = time
         statusNames = Dictionary(
-            site.statuses.map { ($0.id, $0.nameRu ?? $0.name) }, uniquingKeysWith: { first, _ in first }
+            site.statuses.map { ($0.id, $0.nameRu ?? $0.name) },
+            uniquingKeysWith: { first, _ in first }
         )
         paySystemCodes = Dictionary(site.paySystems.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
@@ -112,9 +113,10 @@ struct OrderJSON: Sendable {
             (
                 key: "properties",
                 value: .object(
-                    product.properties.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
-                        (key: $0.key, value: .string($0.value))
-                    }
+                    product.properties.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                        .map {
+                            (key: $0.key, value: .string($0.value))
+                        }
                 )
             ),
         ])

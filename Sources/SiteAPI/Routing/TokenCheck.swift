@@ -24,7 +24,8 @@ struct TokenCheck: Sendable {
 
     /// Compares every byte of `secret` whatever the candidate holds: the time depends only on the secret's length.
     static func equal(_ candidate: [UInt8], _ secret: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: candidate.count ^ secret.count) | (candidate.count == secret.count ? 0 : 1)
+        var difference =
+            UInt8(truncatingIfNeeded: candidate.count ^ secret.count) | (candidate.count == secret.count ? 0 : 1)
         for index in 0..<secret.count {
             let byte = index < candidate.count ? candidate[index] : 0
             difference |= byte ^ secret[index]

@@ -84,7 +84,8 @@ struct SiteTime: Sendable {
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset) / 60
-        return "\(CivilDate(daysSinceEpoch: days))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
+        return
+            "\(CivilDate(daysSinceEpoch: days))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
             + "\(sign)\(pad(magnitude / 60)):\(pad(magnitude % 60))"
     }
 }

@@ -119,7 +119,9 @@ struct ExactNumber: Sendable, Hashable {
         if scale <= 0 {
             text += String(characters) + String(repeating: "0", count: -scale)
         } else if scale < characters.count {
-            text += String(characters[..<(characters.count - scale)]) + "." + String(characters[(characters.count - scale)...])
+            text +=
+                String(characters[..<(characters.count - scale)]) + "."
+                + String(characters[(characters.count - scale)...])
         } else {
             text += "0." + String(repeating: "0", count: scale - characters.count) + String(characters)
         }
