@@ -1,12 +1,18 @@
 import SaleJSON
 
-/// The idempotency fingerprint of a body: canonical JSON, so that bodies equal as parsed JSON (any key order,
-/// numbers equal by value, the last of repeated keys winning) give equal fingerprints.
+/// The idempotency fingerprint of a body: the SHA-256 of its canonical JSON, so that bodies equal as parsed JSON
+/// (any key order, numbers equal by value, the last of repeated keys winning) give equal fingerprints, and the state
+/// keeps a digest rather than a copy of the customer's personal data.
 enum Fingerprint {
     static func of(_ value: JSONValue) -> String {
+        "sha256:" + SHA256.hex(canonical(value))
+    }
+
+    /// The canonical JSON bytes: keys sorted by UTF-8, numbers in canonical form, no whitespace.
+    static func canonical(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         write(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {
