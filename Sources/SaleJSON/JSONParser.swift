@@ -218,12 +218,15 @@ private struct Reader {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                             bytes[index + 1] == UInt8(ascii: "u")
                         else { throw fail("a low surrogate escape") }
+                        let lowStart = index
                         index += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a low surrogate escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw JSONParseError(offset: lowStart, expected: "a low surrogate escape")
+                        }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(code) {
-                        throw fail("a high surrogate before a low one")
+                        throw JSONParseError(offset: escapeStart, expected: "a high surrogate before a low one")
                     }
                     guard let scalar = Unicode.Scalar(code) else { throw fail("a valid Unicode scalar") }
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
