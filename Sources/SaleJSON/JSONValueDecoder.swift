@@ -77,6 +77,14 @@ func scalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any Codin
     case is Int32.Type: return try integer(Int32.self, value, path) as! T
     case is UInt64.Type: return try integer(UInt64.self, value, path) as! T
     case is UInt.Type: return try integer(UInt.self, value, path) as! T
+    case is Int16.Type: return try integer(Int16.self, value, path) as! T
+    case is Int8.Type: return try integer(Int8.self, value, path) as! T
+    case is UInt32.Type: return try integer(UInt32.self, value, path) as! T
+    case is UInt16.Type: return try integer(UInt16.self, value, path) as! T
+    case is UInt8.Type: return try integer(UInt8.self, value, path) as! T
+    case is Float.Type:
+        guard case .number(let number) = value else { throw mismatch(type, value, path) }
+        return (Float(number.literal) ?? Float(number.double)) as! T
     case is Double.Type:
         guard case .number(let number) = value else { throw mismatch(type, value, path) }
         return number.double as! T

@@ -71,6 +71,16 @@ final class ValueBox {
 
     static func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONValue {
         if let special = special(value) { return special }
+        // Scalars without their own overload here would encode through a single-value container back into this
+        // generic path forever.
+        if let integer = value as? any BinaryInteger { return .number(JSONNumber(literal: "\(integer)")) }
+        if let float = value as? Float {
+            guard float.isFinite else {
+                let context = EncodingError.Context(codingPath: codingPath, debugDescription: "JSON has no \(float)")
+                throw EncodingError.invalidValue(float, context)
+            }
+            return .number(JSONNumber(literal: "\(float)"))
+        }
         let box = ValueBox()
         try value.encode(to: BoxEncoder(box: box, codingPath: codingPath))
         return box.result
