@@ -58,7 +58,10 @@ func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> 
 }
 
 func integer<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
-    guard case .number(let number) = value, let int = number.int, let result = T(exactly: int) else {
+    guard case .number(let number) = value else { throw mismatch(type, value, path) }
+    // Straight from the literal first: UInt64 and UInt values above Int.max do not pass through Int.
+    if let direct = T(number.literal) { return direct }
+    guard let int = number.int, let result = T(exactly: int) else {
         throw mismatch(type, value, path)
     }
     return result
