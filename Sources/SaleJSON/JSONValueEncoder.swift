@@ -58,6 +58,16 @@ struct IndexKey: CodingKey {
 
 // MARK: Encoding
 
+/// A collection that encodes as an object whose member order means nothing (a `Dictionary`).
+protocol UnorderedKeyedCollection {
+    /// Whether the keys are `Int`s (written as decimal strings), to be sorted by value.
+    static var keysAreIntegers: Bool { get }
+}
+
+extension Dictionary: UnorderedKeyedCollection {
+    static var keysAreIntegers: Bool { Key.self == Int.self }
+}
+
 /// A node under construction: a reference so nested containers can fill it after they are handed out.
 final class ValueBox {
     enum Content {
@@ -83,6 +93,14 @@ final class ValueBox {
         }
         let box = ValueBox()
         try value.encode(to: BoxEncoder(box: box, codingPath: codingPath))
+        // A dictionary encodes its members in hash order, which changes from run to run: sort them.
+        if let dictionary = value as? any UnorderedKeyedCollection, case .object(let members) = box.content {
+            if type(of: dictionary).keysAreIntegers {
+                box.content = .object(members.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) })
+            } else {
+                box.content = .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+            }
+        }
         return box.result
     }
 
