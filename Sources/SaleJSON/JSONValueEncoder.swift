@@ -42,6 +42,15 @@ public func jsonPath(_ codingPath: [any CodingKey]) -> String {
 let iso8601: Date.ISO8601FormatStyle = .iso8601.year().month().day().time(includingFractionalSeconds: true)
     .timeZone(separator: .omitted)
 
+/// `date` to the nearest millisecond in ISO 8601, UTC (the format style truncates: it turned `.999` into `.998`).
+func iso8601Text(_ date: Date) -> String {
+    let millis = (date.timeIntervalSince1970 * 1000).rounded()
+    let seconds = (millis / 1000).rounded(.down)
+    let fraction = String(Int(millis - seconds * 1000))
+    let whole = Date(timeIntervalSince1970: seconds).formatted(iso8601)  // whole seconds: ends in ".000Z"
+    return whole.dropLast(4) + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
+}
+
 struct IndexKey: CodingKey {
     var stringValue: String
     var intValue: Int?
@@ -107,7 +116,7 @@ final class ValueBox {
     static func special(_ value: Any) -> JSONValue? {
         switch value {
         case let decimal as Decimal: .number(JSONNumber(decimal))
-        case let date as Date: .string(date.formatted(iso8601))
+        case let date as Date: .string(iso8601Text(date))
         case let url as URL: .string(url.absoluteString)
         default: nil
         }
