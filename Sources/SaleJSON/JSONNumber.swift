@@ -19,9 +19,13 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The literal.
     public var description: String { literal }
 
-    /// The exact value as a `Decimal` (nil when out of `Decimal`'s range).
+    /// The exact value as a `Decimal` (nil when out of `Decimal`'s range or when it has more digits than it can hold).
     public var decimal: Decimal? {
-        Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX"))
+        // Decimal(string:) silently drops digits past its precision; a rounded amount is not this number.
+        guard let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")),
+            let expected = exactValue, let actual = JSONNumber(value).exactValue, actual == expected
+        else { return nil }
+        return value
     }
 
     /// The value as an `Int` when it is integral and fits, else nil (`2.0` gives 2, `2.5` nil, `1e30` nil).
