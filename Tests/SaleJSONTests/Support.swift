@@ -53,7 +53,10 @@ enum RandomJSON {
 
     static func value(_ rng: inout SeededGenerator, depth: Int = 0) -> JSONValue {
         let leafOnly = depth >= 4
-        switch Int.random(in: 0..<(leafOnly ? 5 : 7), using: &rng) {
+        var kind = Int.random(in: 0..<(leafOnly ? 5 : 7), using: &rng)
+        // Mostly containers at the top, so that most documents have structure.
+        if depth == 0, Int.random(in: 0..<5, using: &rng) != 0 { kind = Int.random(in: 5..<7, using: &rng) }
+        switch kind {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &rng))
         case 2, 3: return .number(number(&rng))
