@@ -198,6 +198,7 @@ private struct Reader {
                     try decodeUTF8(buffer, at: start)
                 }
             case UInt8(ascii: "\\"):
+                let escapeStart = index
                 index += 1
                 guard index < bytes.count else { throw fail("an escape character") }
                 let escaped = bytes[index]
@@ -217,12 +218,15 @@ private struct Reader {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                             bytes[index + 1] == UInt8(ascii: "u")
                         else { throw fail("a low surrogate escape") }
+                        let lowStart = index
                         index += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a low surrogate escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw JSONParseError(offset: lowStart, expected: "a low surrogate escape")
+                        }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(code) {
-                        throw fail("a high surrogate before a low one")
+                        throw JSONParseError(offset: escapeStart, expected: "a high surrogate before a low one")
                     }
                     guard let scalar = Unicode.Scalar(code) else { throw fail("a valid Unicode scalar") }
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
@@ -259,8 +263,24 @@ private struct Reader {
 
     func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> String {
         guard let text = String(validating: slice, as: UTF8.self) else {
-            throw JSONParseError(offset: start, expected: "valid UTF-8 text")
+            throw JSONParseError(offset: firstInvalidUTF8(from: start), expected: "valid UTF-8 text")
         }
         return text
+    }
+
+    /// The offset of the first byte that starts an ill-formed UTF-8 sequence in the raw string text from `start`.
+    ///
+    /// Escapes are ASCII and decode to whole scalars, so the decoded text is ill-formed exactly where the raw text is.
+    func firstInvalidUTF8(from start: Int) -> Int {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[start...]).makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = start
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
     }
 }

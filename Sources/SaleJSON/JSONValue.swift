@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Hashable {
     /// The member named `key` of an object (the last one if repeated), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.last(where: { $0.key == key })?.value
+        return members.last(where: { $0.key.utf8.elementsEqual(key.utf8) })?.value
     }
 
     /// The members of an object, or nil for any other value.
@@ -78,13 +78,14 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Equality as parsed JSON: numbers by value, objects by their member sets (order ignored, last duplicate wins).
+    /// Equality as parsed JSON: numbers by value, strings by code points, objects by their member sets (order ignored,
+    /// last duplicate wins).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)): return a == b
         case (.object, .object):
             let a = lhs.deduplicatedMembers, b = rhs.deduplicatedMembers
@@ -118,10 +119,12 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private var deduplicatedMembers: [String: JSONValue] {
+    /// The members, last duplicate winning, keyed by the key's UTF-8 bytes: JSON compares strings by code points,
+    /// where Swift's `String ==` would merge canonically equivalent keys such as "\u{E9}" and "e\u{301}".
+    private var deduplicatedMembers: [[UInt8]: JSONValue] {
         guard case .object(let members) = self else { return [:] }
-        var result: [String: JSONValue] = [:]
-        for (key, value) in members { result[key] = value }
+        var result: [[UInt8]: JSONValue] = [:]
+        for (key, value) in members { result[Array(key.utf8)] = value }
         return result
     }
 }

@@ -20,7 +20,10 @@ struct DecodingBox: Decoder {
                     .init(codingPath: codingPath, debugDescription: "expected an ISO 8601 date, found \(describe(value))")
                 )
             }
-            return date as! T
+            // The format style's fraction is off by up to ~1e-7 s (".001" gave 0.0010000467): snap to the nearest
+            // microsecond so that a millisecond timestamp decodes to the same Date it was encoded from.
+            let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+            return Date(timeIntervalSince1970: micros / 1_000_000) as! T
         }
         return try T(from: DecodingBox(value: value, codingPath: codingPath))
     }
@@ -58,7 +61,10 @@ func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> 
 }
 
 func integer<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
-    guard case .number(let number) = value, let int = number.int, let result = T(exactly: int) else {
+    guard case .number(let number) = value else { throw mismatch(type, value, path) }
+    // Straight from the literal first: UInt64 and UInt values above Int.max do not pass through Int.
+    if let direct = T(number.literal) { return direct }
+    guard let int = number.int, let result = T(exactly: int) else {
         throw mismatch(type, value, path)
     }
     return result
@@ -77,6 +83,14 @@ func scalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any Codin
     case is Int32.Type: return try integer(Int32.self, value, path) as! T
     case is UInt64.Type: return try integer(UInt64.self, value, path) as! T
     case is UInt.Type: return try integer(UInt.self, value, path) as! T
+    case is Int16.Type: return try integer(Int16.self, value, path) as! T
+    case is Int8.Type: return try integer(Int8.self, value, path) as! T
+    case is UInt32.Type: return try integer(UInt32.self, value, path) as! T
+    case is UInt16.Type: return try integer(UInt16.self, value, path) as! T
+    case is UInt8.Type: return try integer(UInt8.self, value, path) as! T
+    case is Float.Type:
+        guard case .number(let number) = value else { throw mismatch(type, value, path) }
+        return (Float(number.literal) ?? Float(number.double)) as! T
     case is Double.Type:
         guard case .number(let number) = value else { throw mismatch(type, value, path) }
         return number.double as! T

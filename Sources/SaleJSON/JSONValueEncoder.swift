@@ -42,6 +42,15 @@ public func jsonPath(_ codingPath: [any CodingKey]) -> String {
 let iso8601: Date.ISO8601FormatStyle = .iso8601.year().month().day().time(includingFractionalSeconds: true)
     .timeZone(separator: .omitted)
 
+/// `date` to the nearest millisecond in ISO 8601, UTC (the format style truncates: it turned `.999` into `.998`).
+func iso8601Text(_ date: Date) -> String {
+    let millis = (date.timeIntervalSince1970 * 1000).rounded()
+    let seconds = (millis / 1000).rounded(.down)
+    let fraction = String(Int(millis - seconds * 1000))
+    let whole = Date(timeIntervalSince1970: seconds).formatted(iso8601)  // whole seconds: ends in ".000Z"
+    return whole.dropLast(4) + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
+}
+
 struct IndexKey: CodingKey {
     var stringValue: String
     var intValue: Int?
@@ -58,6 +67,16 @@ struct IndexKey: CodingKey {
 
 // MARK: Encoding
 
+/// A collection that encodes as an object whose member order means nothing (a `Dictionary`).
+protocol UnorderedKeyedCollection {
+    /// Whether the keys are `Int`s (written as decimal strings), to be sorted by value.
+    static var keysAreIntegers: Bool { get }
+}
+
+extension Dictionary: UnorderedKeyedCollection {
+    static var keysAreIntegers: Bool { Key.self == Int.self }
+}
+
 /// A node under construction: a reference so nested containers can fill it after they are handed out.
 final class ValueBox {
     enum Content {
@@ -71,15 +90,33 @@ final class ValueBox {
 
     static func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONValue {
         if let special = special(value) { return special }
+        // Scalars without their own overload here would encode through a single-value container back into this
+        // generic path forever.
+        if let integer = value as? any BinaryInteger { return .number(JSONNumber(literal: "\(integer)")) }
+        if let float = value as? Float {
+            guard float.isFinite else {
+                let context = EncodingError.Context(codingPath: codingPath, debugDescription: "JSON has no \(float)")
+                throw EncodingError.invalidValue(float, context)
+            }
+            return .number(JSONNumber(literal: "\(float)"))
+        }
         let box = ValueBox()
         try value.encode(to: BoxEncoder(box: box, codingPath: codingPath))
+        // A dictionary encodes its members in hash order, which changes from run to run: sort them.
+        if let dictionary = value as? any UnorderedKeyedCollection, case .object(let members) = box.content {
+            if type(of: dictionary).keysAreIntegers {
+                box.content = .object(members.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) })
+            } else {
+                box.content = .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+            }
+        }
         return box.result
     }
 
     static func special(_ value: Any) -> JSONValue? {
         switch value {
         case let decimal as Decimal: .number(JSONNumber(decimal))
-        case let date as Date: .string(date.formatted(iso8601))
+        case let date as Date: .string(iso8601Text(date))
         case let url as URL: .string(url.absoluteString)
         default: nil
         }
