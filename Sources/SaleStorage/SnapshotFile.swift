@@ -6,8 +6,8 @@ import SaleJSON
 /// `state export` writes and a scenario's `state` names.
 public enum SnapshotFile {
     /// The file's bytes for `state`. Equal states give equal bytes.
-    public static func bytes(of state: StoreState) throws -> [UInt8] {
-        try SnapshotFormat.encode(sequence: 0, payload: StateCodec.payload(of: state), maxDepth: 128)
+    public static func bytes(of state: StoreState) -> [UInt8] {
+        FastStateWriter.snapshotFile(of: state, sequence: 0)
     }
 
     /// Writes `state` to `path` durably: `path.tmp` in the same folder, write, fsync, rename, fsync the folder.
@@ -15,7 +15,7 @@ public enum SnapshotFile {
     /// - Returns: the number of bytes written.
     @discardableResult
     public static func write(_ state: StoreState, to path: String) throws -> Int {
-        let bytes = try bytes(of: state)
+        let bytes = bytes(of: state)
         let url = URL(fileURLWithPath: path).standardizedFileURL
         try POSIX.writeAtomically(
             folder: url.deletingLastPathComponent().path, name: url.lastPathComponent, bytes: bytes
@@ -31,11 +31,10 @@ public enum SnapshotFile {
 
     /// Checks a snapshot file's bytes and decodes its state; errors name `path`.
     public static func state(from bytes: [UInt8], path: String) throws -> StoreState {
-        let payload = try SnapshotFormat.decode(bytes, path: path, maxDepth: 128).payload
-        do {
-            return try StateCodec.state(from: payload)
-        } catch {
-            throw DurableOrderStore.Failure.invalidState(file: path, sequence: 0, error)
+        let decoded = try DurableOrderStore.readSnapshot(bytes, path: path, maxDepth: 128)
+        switch decoded.value {
+        case .success(let state): return state
+        case .failure(let error): throw DurableOrderStore.Failure.invalidState(file: path, sequence: 0, error)
         }
     }
 }
