@@ -55,11 +55,11 @@ public final class DurableOrderStore: OrderStore {
         self.log = log
         self.state = Mutex(Guarded(store: state, sequence: sequence))
         self.openingWarnings = warnings
-        log.setSnapshotSource { [weak self] in
-            guard let self else { return (0, .object([])) }
+        log.setSnapshotFileSource { [weak self] in
+            guard let self else { return (0, .failure(.closed(folder: folder.path))) }
+            // A copy-on-write copy: the next commit pays one copy of the state, encoding runs outside the lock.
             let (sequence, copy) = self.state.withLock { ($0.sequence, $0.store) }
-            // Encoding a state we built ourselves cannot fail; an empty payload would be caught by tests.
-            return (sequence, (try? StateCodec.payload(of: copy)) ?? .object([]))
+            return (sequence, .success(FastStateWriter.snapshotFile(of: copy, sequence: sequence)))
         }
     }
 
@@ -67,18 +67,21 @@ public final class DurableOrderStore: OrderStore {
     public static func open(folder: URL, options: Options = Options()) throws(Failure) -> DurableOrderStore {
         let log: DurableLog
         let recovery: DurableLog.Recovery
+        let snapshot: Result<StoreState, StateCodecError>?
+        let logOptions = DurableLog.Options(create: options.create, compactionThreshold: options.compactionThreshold)
         do {
-            (log, recovery) = try DurableLog.open(
-                folder: folder, options: .init(create: options.create, compactionThreshold: options.compactionThreshold)
-            )
+            (log, recovery, snapshot) = try DurableLog.open(folder: folder, options: logOptions) {
+                bytes, path throws(StorageError) in
+                try readSnapshot(bytes, path: path, maxDepth: logOptions.maxDepth)
+            }
         } catch {
             throw .storage(error)
         }
         do {
             var state = StoreState()
-            if let snapshot = recovery.snapshot {
+            if let snapshot {
                 do {
-                    state = try StateCodec.state(from: snapshot)
+                    state = try snapshot.get()
                 } catch {
                     throw Failure.invalidState(
                         file: folder.appendingPathComponent("snapshot.json").path, sequence: 0, error
@@ -107,6 +110,20 @@ public final class DurableOrderStore: OrderStore {
         }
     }
 
+    /// Checks and decodes a snapshot file: the fast reader for the canonical layout, else the general road
+    /// (``SnapshotFormat`` then ``StateCodec``), which names any problem.
+    static func readSnapshot(
+        _ bytes: [UInt8], path: String, maxDepth: Int
+    ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
+        if let fast = FastStateReader.snapshot(bytes) { return (fast.sequence, .success(fast.state)) }
+        let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
+        do {
+            return (decoded.sequence, .success(try StateCodec.state(from: decoded.payload)))
+        } catch {
+            return (decoded.sequence, .failure(error))
+        }
+    }
+
     /// Creates a state folder that starts from a snapshot file (as `state export` writes it, and as a scenario's
     /// `state` names it). The folder must not hold a state yet.
     public static func create(folder: URL, from snapshotFile: URL) throws(Failure) -> DurableOrderStore {
@@ -116,20 +133,33 @@ public final class DurableOrderStore: OrderStore {
         } catch {
             throw .storage(.io(path: snapshotFile.path, operation: "read", code: 2))
         }
-        let payload: JSONValue
-        do {
-            payload = try SnapshotFormat.decode(bytes, path: snapshotFile.path, maxDepth: 128).payload
-        } catch {
-            throw .storage(error)
+        // A file in the canonical layout is taken as it is; any other is re-encoded from its payload, as before.
+        var canonical: [UInt8]?
+        if let fast = FastStateReader.snapshot(bytes), fast.sequence == 0,
+            FastStateWriter.snapshotFile(of: fast.state, sequence: 0) == bytes
+        {
+            canonical = bytes
         }
-        do {
-            _ = try StateCodec.state(from: payload)
-        } catch {
-            throw .invalidState(file: snapshotFile.path, sequence: 0, error)
+        var payload: JSONValue = .null
+        if canonical == nil {
+            do {
+                payload = try SnapshotFormat.decode(bytes, path: snapshotFile.path, maxDepth: 128).payload
+            } catch {
+                throw .storage(error)
+            }
+            do {
+                _ = try StateCodec.state(from: payload)
+            } catch {
+                throw .invalidState(file: snapshotFile.path, sequence: 0, error)
+            }
         }
         let store = try open(folder: folder, options: Options(create: true))
         do {
-            try store.log.compact(through: 0, payload: payload)
+            if let canonical {
+                try store.log.compact(through: 0, file: canonical)
+            } else {
+                try store.log.compact(through: 0, payload: payload)
+            }
         } catch {
             store.close()
             throw .storage(error)
@@ -142,7 +172,7 @@ public final class DurableOrderStore: OrderStore {
     /// bytes.
     public func exportSnapshot() throws -> [UInt8] {
         let copy = state.withLock { $0.store }
-        return try SnapshotFormat.encode(sequence: 0, payload: StateCodec.payload(of: copy), maxDepth: 128)
+        return FastStateWriter.snapshotFile(of: copy, sequence: 0)
     }
 
     /// A copy of the whole state.
@@ -182,9 +212,9 @@ public final class DurableOrderStore: OrderStore {
 
     /// Writes the transaction to the journal and applies it, then returns once the journal line is on disk.
     public func commit(_ transaction: StoreTransaction) throws {
-        let record = try StateCodec.record(of: transaction)
+        let record = FastStateWriter.record(of: transaction)
         let sequence = try state.withLock { guarded throws(StorageError) -> Int in
-            let sequence = try log.write(record)
+            let sequence = try log.write(compactRecord: record)
             guarded.store.apply(transaction)
             guarded.sequence = sequence
             return sequence

@@ -21,6 +21,9 @@ public struct StoreState: Sendable, Hashable {
     public private(set) var idempotency: [String: IdempotencyRecord] = [:]
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
+    /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered
+    /// page and its total cost O(statuses + offset + limit), not O(orders). Derived from ``orders`` by ``apply(_:)``.
+    public private(set) var orderIdsByStatus: [String: [Int]] = [:]
 
     /// An empty state.
     public init() {}
@@ -31,10 +34,13 @@ public struct StoreState: Sendable, Hashable {
             guard let id = order.id else { continue }
             if let old = orders[id] {
                 if let number = old.accountNumber { accountNumbers[number] = nil }
+                if old.statusId != order.statusId {
+                    Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
+                    Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
+                }
             } else {
-                let position = orderIds.endIndex > 0 && orderIds[orderIds.endIndex - 1] > id
-                    ? insertionPoint(id) : orderIds.endIndex
-                orderIds.insert(id, at: position)
+                Self.insert(id, into: &orderIds)
+                Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
             }
             orders[id] = order
             if let number = order.accountNumber { accountNumbers[number] = id }
@@ -42,8 +48,9 @@ public struct StoreState: Sendable, Hashable {
         for id in transaction.deletedOrderIds {
             guard let old = orders.removeValue(forKey: id) else { continue }
             if let number = old.accountNumber { accountNumbers[number] = nil }
-            let position = insertionPoint(id)
+            let position = Self.insertionPoint(id, in: orderIds)
             if position < orderIds.count, orderIds[position] == id { orderIds.remove(at: position) }
+            Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
             idempotency = idempotency.filter { $0.value.orderId != id }
         }
         for user in transaction.users {
@@ -56,18 +63,75 @@ public struct StoreState: Sendable, Hashable {
         for (kind, value) in transaction.lastIds { lastIds[kind] = max(lastIds[kind] ?? 0, value) }
     }
 
-    private func insertionPoint(_ id: Int) -> Int {
+    private static func insertionPoint(_ id: Int, in ids: [Int]) -> Int {
         var low = 0
-        var high = orderIds.count
+        var high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if orderIds[middle] < id { low = middle + 1 } else { high = middle }
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
-    /// Answers a list query by walking the ids in the query's order.
+    /// Inserts `id` into an ascending list (appending when it is the largest, as new ids are).
+    private static func insert(_ id: Int, into ids: inout [Int]) {
+        let position = ids.last.map { $0 > id } ?? false ? insertionPoint(id, in: ids) : ids.endIndex
+        ids.insert(id, at: position)
+    }
+
+    private static func remove(_ id: Int, from index: inout [String: [Int]], status: String) {
+        guard var ids = index.removeValue(forKey: status) else { return }
+        let position = insertionPoint(id, in: ids)
+        if position < ids.count, ids[position] == id { ids.remove(at: position) }
+        if !ids.isEmpty { index[status] = ids }
+    }
+
+    /// Answers a list query: from the status index when the filter is statuses only, else by walking the ids.
     public func orders(matching query: OrderQuery) -> OrderPage {
+        if query.userId == nil, query.property == nil {
+            let lists = query.statusIds.map { $0.compactMap { orderIdsByStatus[$0] } } ?? [orderIds]
+            let total = lists.reduce(0) { $0 + $1.count }
+            let ids = Self.page(lists, descending: query.sort == .idDescending, offset: query.offset, limit: query.limit)
+            return OrderPage(orders: ids.compactMap { orders[$0] }, total: total)
+        }
+        return walk(query)
+    }
+
+    /// Ids `offset ..< offset + limit` of the merge of ascending lists, in the requested direction.
+    private static func page(_ lists: [[Int]], descending: Bool, offset: Int, limit: Int?) -> [Int] {
+        let limit = limit ?? Int.max
+        if lists.count == 1 {
+            let ids = lists[0]
+            guard offset < ids.count, limit > 0 else { return [] }
+            let count = min(limit, ids.count - offset)
+            return descending
+                ? Array(ids[(ids.count - offset - count)..<(ids.count - offset)].reversed())
+                : Array(ids[offset..<(offset + count)])
+        }
+        // A k-way merge: the next id is the largest (or smallest) head among the lists.
+        var heads = lists.map { descending ? $0.count - 1 : 0 }
+        var skipped = 0
+        var page: [Int] = []
+        while page.count < limit {
+            var best: Int?
+            for (list, head) in heads.enumerated() where lists[list].indices.contains(head) {
+                if let current = best {
+                    let candidate = lists[list][head], chosen = lists[current][heads[current]]
+                    if descending ? candidate > chosen : candidate < chosen { best = list }
+                } else {
+                    best = list
+                }
+            }
+            guard let best else { break }
+            let id = lists[best][heads[best]]
+            heads[best] += descending ? -1 : 1
+            if skipped < offset { skipped += 1 } else { page.append(id) }
+        }
+        return page
+    }
+
+    /// Answers a list query by walking the ids in the query's order.
+    private func walk(_ query: OrderQuery) -> OrderPage {
         var total = 0
         var page: [OrderData] = []
         let limit = query.limit ?? Int.max

@@ -168,6 +168,10 @@ public final class DurableLog: Sendable {
     /// Produces a consistent cut of the caller's state: the payload reflects exactly the records up to `sequence`.
     public typealias SnapshotSource = @Sendable () -> (sequence: Int, payload: JSONValue)
 
+    /// The same as a ``SnapshotSource``, already encoded as the snapshot file's bytes (a store with its own
+    /// encoder, such as ``DurableOrderStore``, skips building a ``SaleJSON/JSONValue``).
+    typealias SnapshotFileSource = @Sendable () -> (sequence: Int, file: Result<[UInt8], StorageError>)
+
     /// The state folder's path.
     public let folder: String
     private let options: Options
@@ -187,7 +191,7 @@ public final class DurableLog: Sendable {
         var snapshotSequence: Int
         var syncing = false
         var waiters: [DispatchSemaphore] = []
-        var source: SnapshotSource?
+        var source: SnapshotFileSource?
         var statistics = Statistics()
     }
 
@@ -214,6 +218,23 @@ extension DurableLog {
         folder url: URL,
         options: Options = Options()
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery) {
+        let maxDepth = options.maxDepth
+        var (log, recovery, snapshot) = try open(folder: url, options: options) { bytes, path throws(StorageError) in
+            let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
+            return (decoded.sequence, decoded.payload)
+        }
+        recovery.snapshot = snapshot
+        return (log, recovery)
+    }
+
+    /// Opens a folder as ``open(folder:options:)`` does, reading the snapshot file with `readSnapshot` (which
+    /// checks it and returns the sequence it covers and whatever it decodes to); ``Recovery/snapshot`` is nil and
+    /// the decoded snapshot is returned beside it.
+    static func open<Snapshot>(
+        folder url: URL,
+        options: Options,
+        readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
+    ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
         var folder = url.standardizedFileURL.path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         if try !POSIX.exists(folder) {
@@ -242,9 +263,7 @@ extension DurableLog {
         let journal = try POSIX.open(journalPath, O_RDWR)
         let journalBytes = try POSIX.read(journal, at: 0, count: try POSIX.size(journal))
 
-        let snapshot = try snapshotBytes.map { bytes throws(StorageError) in
-            try SnapshotFormat.decode(bytes, path: snapshotPath, maxDepth: options.maxDepth)
-        }
+        let snapshot = try snapshotBytes.map { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
         let scan = try JournalFormat.scan(journalBytes, path: journalPath, maxDepth: options.maxDepth)
         let covered = snapshot?.sequence ?? 0
         guard scan.after <= covered else {
@@ -290,13 +309,13 @@ extension DurableLog {
             )
         )
         let recovery = Recovery(
-            snapshot: snapshot?.payload,
+            snapshot: nil,
             snapshotSequence: covered,
             records: Array(scan.records.dropFirst(covered - scan.after)),
             warnings: warnings,
             created: created
         )
-        return (log, recovery)
+        return (log, recovery, snapshot?.value)
     }
 }
 
@@ -325,7 +344,13 @@ extension DurableLog {
         } catch {
             throw .invalidRecord(reason: "it would not read back (\(error))")
         }
-        return try state.withLock { state throws(StorageError) -> Int in
+        return try write(compactRecord: body)
+    }
+
+    /// Writes a record already encoded as compact JSON by a trusted encoder (valid, one line, no deeper than
+    /// ``Options/maxDepth``: ``write(_:)`` checks that by parsing it back, this does not).
+    func write(compactRecord body: [UInt8]) throws(StorageError) -> Int {
+        try state.withLock { state throws(StorageError) -> Int in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard let journal = state.journal else { throw .closed(folder: folder) }
             let sequence = state.written + 1
@@ -450,6 +475,24 @@ extension DurableLog {
     /// The source is called on an appending thread while no log lock is held; it must not be called while
     /// the caller holds a lock that the source takes.
     public func setSnapshotSource(_ source: SnapshotSource?) {
+        guard let source else {
+            state.withLock { $0.source = nil }
+            return
+        }
+        let maxDepth = options.maxDepth
+        @Sendable func encoded() -> (sequence: Int, file: Result<[UInt8], StorageError>) {
+            let cut = source()
+            do {
+                return (cut.sequence, .success(try SnapshotFormat.encode(sequence: cut.sequence, payload: cut.payload, maxDepth: maxDepth)))
+            } catch {
+                return (cut.sequence, .failure(error))
+            }
+        }
+        state.withLock { $0.source = encoded }
+    }
+
+    /// Sets the source as snapshot files already encoded (see ``SnapshotFileSource``).
+    func setSnapshotFileSource(_ source: SnapshotFileSource?) {
         state.withLock { $0.source = source }
     }
 
@@ -458,8 +501,16 @@ extension DurableLog {
     /// Records written after `sequence` stay in the new journal. Blocks until the snapshot and the new journal
     /// are on disk; appends continue meanwhile except during the short journal switch.
     public func compact(through sequence: Int, payload: JSONValue) throws(StorageError) {
+        let bytes = try SnapshotFormat.encode(sequence: sequence, payload: payload, maxDepth: options.maxDepth)
         try compactionGate.withLock { _ throws(StorageError) in
-            try compactLocked(through: sequence, payload: payload)
+            try compactLocked(through: sequence, file: bytes)
+        }
+    }
+
+    /// The same, with the snapshot file already encoded (it must be a valid snapshot file covering `sequence`).
+    func compact(through sequence: Int, file: [UInt8]) throws(StorageError) {
+        try compactionGate.withLock { _ throws(StorageError) in
+            try compactLocked(through: sequence, file: file)
         }
     }
 
@@ -471,7 +522,7 @@ extension DurableLog {
         }
         try compactionGate.withLock { _ throws(StorageError) in
             let cut = source()
-            try compactLocked(through: cut.sequence, payload: cut.payload)
+            try compactLocked(through: cut.sequence, file: cut.file.get())
         }
     }
 
@@ -485,14 +536,14 @@ extension DurableLog {
             guard state.withLock({ $0.size >= threshold }) else { return }
             let cut = source()
             do throws(StorageError) {
-                try compactLocked(through: cut.sequence, payload: cut.payload)
+                try compactLocked(through: cut.sequence, file: cut.file.get())
             } catch {
                 state.withLock { $0.statistics.lastCompactionError = error }
             }
         }
     }
 
-    private func compactLocked(through sequence: Int, payload: JSONValue) throws(StorageError) {
+    private func compactLocked(through sequence: Int, file bytes: [UInt8]) throws(StorageError) {
         let (covered, written) = try state.withLock { state throws(StorageError) -> (Int, Int) in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard state.journal != nil else { throw .closed(folder: folder) }
@@ -505,7 +556,6 @@ extension DurableLog {
             throw .invalidCompaction(sequence: sequence, reason: "the snapshot already covers \(covered)")
         }
         // Step 1: the records the snapshot covers must be on disk, so the journal always reaches the snapshot.
-        let bytes = try SnapshotFormat.encode(sequence: sequence, payload: payload, maxDepth: options.maxDepth)
         try awaitDurable(sequence)
         // Step 2: the snapshot, atomically. Either version beside the current journal opens to the same records.
         try POSIX.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)

@@ -1,0 +1,40 @@
+import BitrixSale
+import Foundation
+import SaleJSON
+
+/// A whole ``BitrixSale/StoreState`` as one snapshot file (the format of `snapshot.json`, sequence 0): what
+/// `state export` writes and a scenario's `state` names.
+public enum SnapshotFile {
+    /// The file's bytes for `state`. Equal states give equal bytes.
+    public static func bytes(of state: StoreState) -> [UInt8] {
+        FastStateWriter.snapshotFile(of: state, sequence: 0)
+    }
+
+    /// Writes `state` to `path` durably: `path.tmp` in the same folder, write, fsync, rename, fsync the folder.
+    ///
+    /// - Returns: the number of bytes written.
+    @discardableResult
+    public static func write(_ state: StoreState, to path: String) throws -> Int {
+        let bytes = bytes(of: state)
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        try POSIX.writeAtomically(
+            folder: url.deletingLastPathComponent().path, name: url.lastPathComponent, bytes: bytes
+        )
+        return bytes.count
+    }
+
+    /// Reads and checks a snapshot file.
+    public static func read(from path: String) throws -> StoreState {
+        guard let bytes = try POSIX.readFile(path) else { throw StorageError.io(path: path, operation: "read", code: ENOENT) }
+        return try state(from: bytes, path: path)
+    }
+
+    /// Checks a snapshot file's bytes and decodes its state; errors name `path`.
+    public static func state(from bytes: [UInt8], path: String) throws -> StoreState {
+        let decoded = try DurableOrderStore.readSnapshot(bytes, path: path, maxDepth: 128)
+        switch decoded.value {
+        case .success(let state): return state
+        case .failure(let error): throw DurableOrderStore.Failure.invalidState(file: path, sequence: 0, error)
+        }
+    }
+}

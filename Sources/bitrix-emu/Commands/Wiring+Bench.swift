@@ -1,0 +1,269 @@
+import BitrixSale
+import Foundation
+import SaleJSON
+import SaleStorage
+import SiteAPI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bitrix-emu bench`: every figure of `docs/BENCHMARKS.md` in one run, on the built-in default site with a fixed
+/// clock (so the generated delivery dates are valid) and payloads from ``PayloadGenerator`` (seed 1).
+extension Wiring {
+    /// The measurements, named as the `--json` keys.
+    struct BenchFigures {
+        var createPerSecond = 0.0
+        var decodeOnlyPerSecond = 0.0
+        var durableCreatePerSecond = 0.0
+        var durableOrders = 0
+        var listQueryMicroseconds = 0.0
+        var apiListQueryMicroseconds = 0.0
+        var snapshotBytes = 0
+        var snapshotSaveSeconds = 0.0
+        var snapshotLoadSeconds = 0.0
+        var rawWriteSeconds = 0.0
+        var bytesPerOrder = 0.0
+        var coldStartSeconds = 0.0
+    }
+
+    /// The fixed clock: 2025-10-20 05:00 UTC.
+    static let benchNow = Date(timeIntervalSince1970: 1_760_936_400)
+    /// At most this long is spent on durable creates (the figure then covers fewer than N orders).
+    static let durableBudgetSeconds = 10.0
+
+    static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
+        let count = command.orders
+        let site = SiteConfiguration.defaultSite
+        let progress = { (text: String) in context.standardError.write(text + "\n") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bitrix-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var figures = BenchFigures()
+
+        progress("generating \(count) payloads")
+        let bodies = makeBodies(count: count, site: site, firstRailwayId: 1)
+        let token = site.apiTokens.first ?? ""
+
+        // 1. Decoding the payloads alone, then creating through the API in memory.
+        progress("decode only")
+        figures.decodeOnlyPerSecond = Double(count) / time {
+            for body in bodies { _ = try? JSONParser().parse(body) }
+        }
+        progress("create through the API, in memory")
+        let residentBefore = residentBytes()
+        let engine = try SaleEngine(site: site, clock: .fixed(benchNow))
+        let api = try SiteAPI(engine: engine)
+        var failures = 0
+        figures.createPerSecond = Double(count) / time {
+            for body in bodies where api.handle(createRequest(body, token: token)).status != 200 { failures += 1 }
+        }
+        let residentAfter = residentBytes()
+        guard failures == 0 else {
+            context.standardError.write("bitrix-emu: \(failures) of \(count) creates failed\n")
+            return .failure
+        }
+        figures.bytesPerOrder = Double(residentAfter - residentBefore) / Double(count)
+
+        // 2. The list query: every tenth order moved to AP (not timed), then a page deep into AP.
+        progress("list query")
+        for id in stride(from: 10, through: count, by: 10) where !engine.changeStatus(orderId: id, to: "AP").isSuccess {
+            context.standardError.write("bitrix-emu: order \(id) did not move to AP\n")
+            return .failure
+        }
+        let matching = count / 10
+        let offset = min(1000, matching / 2)
+        let query = OrderQuery(statusIds: ["AP"], sort: .idDescending, offset: offset, limit: 20)
+        let listed = engine.list(query)
+        guard listed.total == matching else {
+            context.standardError.write("bitrix-emu: the list query found \(listed.total), expected \(matching)\n")
+            return .failure
+        }
+        figures.listQueryMicroseconds = medianMicroseconds { _ = engine.list(query) }
+        let listRequest = APIRequest(
+            method: "GET", target: "/api/v2/orders?status=AP&offset=\(offset)&limit=20",
+            headers: [HeaderField("Authorization", "Bearer \(token)")], body: []
+        )
+        figures.apiListQueryMicroseconds = medianMicroseconds { _ = api.handle(listRequest) }
+
+        // 3. Saving and loading a snapshot of the whole state, beside a raw write + fsync of the same bytes.
+        progress("snapshot save and load")
+        guard let memoryStore = engine.store as? InMemoryOrderStore else { return .failure }
+        let state = memoryStore.snapshot
+        let snapshotPath = folder.appendingPathComponent("snapshot.json").path
+        figures.snapshotSaveSeconds = try time {
+            figures.snapshotBytes = try SnapshotFile.write(state, to: snapshotPath)
+        }
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+        figures.rawWriteSeconds = try time { try rawWrite(bytes, to: folder.appendingPathComponent("raw.bin").path) }
+        var loaded = StoreState()
+        figures.snapshotLoadSeconds = try time { loaded = try SnapshotFile.read(from: snapshotPath) }
+        guard loaded.orders.count == state.orders.count else {
+            context.standardError.write("bitrix-emu: the snapshot loaded \(loaded.orders.count) orders\n")
+            return .failure
+        }
+        if let out = command.snapshotOut {
+            try? FileManager.default.removeItem(atPath: out)
+            try FileManager.default.copyItem(atPath: snapshotPath, toPath: out)
+        }
+
+        // 4. Cold start: a child process answering its first request on a state folder of N orders.
+        progress("cold start")
+        let stateFolder = folder.appendingPathComponent("state")
+        _ = try SaleStorage.DurableOrderStore.create(folder: stateFolder, from: URL(fileURLWithPath: snapshotPath))
+            .close()
+        figures.coldStartSeconds = try coldStart(state: stateFolder.path)
+
+        // 5. Durable creates from one client on a fresh state folder.
+        progress("durable create")
+        let durableFolder = folder.appendingPathComponent("durable")
+        let store = try DurableOrderStore.open(folder: durableFolder, options: .init(create: true))
+        defer { store.close() }
+        let durableAPI = try SiteAPI(engine: try SaleEngine(site: site, store: store, clock: .fixed(benchNow)))
+        let start = now()
+        var done = 0
+        for body in bodies {
+            guard durableAPI.handle(createRequest(body, token: token)).status == 200 else {
+                context.standardError.write("bitrix-emu: a durable create failed\n")
+                return .failure
+            }
+            done += 1
+            if done % 1000 == 0, now() - start > durableBudgetSeconds { break }
+        }
+        figures.durableOrders = done
+        figures.durableCreatePerSecond = Double(done) / (now() - start)
+
+        context.standardOutput.write(command.json ? json(figures) : table(figures, orders: count))
+        return .success
+    }
+
+    // MARK: Steps
+
+    private static func makeBodies(count: Int, site: SiteConfiguration, firstRailwayId: Int) -> [[UInt8]] {
+        var generator = PayloadGenerator(seed: 1, site: site, now: benchNow)
+        let writer = JSONWriter()
+        return (0..<count).map { writer.bytes(generator.payload(railwayOrderId: firstRailwayId + $0)) }
+    }
+
+    private static func createRequest(_ body: [UInt8], token: String) -> APIRequest {
+        APIRequest(
+            method: "POST", target: "/api/v2/orders/create",
+            headers: [HeaderField("Authorization", "Bearer \(token)"), HeaderField("Content-Type", "application/json")],
+            body: body
+        )
+    }
+
+    private static func rawWrite(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                guard result > 0 else { throw CocoaError(.fileWriteUnknown) }
+                written += result
+            }
+        }
+        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// The median of three runs of `bitrix-emu request --state DIR GET /api/v2/orders?limit=1`, from spawn to exit.
+    private static func coldStart(state: String) throws -> Double {
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        var runs: [Double] = []
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["request", "--state", state, "GET", "/api/v2/orders?limit=1"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            let start = now()
+            try process.run()
+            let answer = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            runs.append(now() - start)
+            guard process.terminationStatus == 0, String(decoding: answer, as: UTF8.self).contains("\"success\":true")
+            else { throw CocoaError(.executableLoad) }
+        }
+        return runs.sorted()[1]
+    }
+
+    // MARK: Measuring
+
+    private static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    private static func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = now()
+        try body()
+        return now() - start
+    }
+
+    /// The median of 201 runs after 20 warm-up runs, in microseconds.
+    private static func medianMicroseconds(_ body: () -> Void) -> Double {
+        for _ in 0..<20 { body() }
+        var runs: [Double] = []
+        for _ in 0..<201 { runs.append(time(body) * 1e6) }
+        return runs.sorted()[runs.count / 2]
+    }
+
+    /// The resident set size from `/proc/self/statm`.
+    private static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    // MARK: Output
+
+    private static func json(_ f: BenchFigures) -> String {
+        func number(_ value: Double, _ places: Int) -> JSONValue {
+            .number(JSONNumber(literal: String(format: "%.\(places)f", value)))
+        }
+        let value: JSONValue = .object([
+            (key: "create_per_s", value: number(f.createPerSecond, 0)),
+            (key: "decode_only_per_s", value: number(f.decodeOnlyPerSecond, 0)),
+            (key: "durable_create_per_s", value: number(f.durableCreatePerSecond, 0)),
+            (key: "list_query_us", value: number(f.listQueryMicroseconds, 1)),
+            (key: "snapshot_bytes", value: .int(f.snapshotBytes)),
+            (key: "snapshot_save_s", value: number(f.snapshotSaveSeconds, 3)),
+            (key: "snapshot_load_s", value: number(f.snapshotLoadSeconds, 3)),
+            (key: "raw_write_s", value: number(f.rawWriteSeconds, 3)),
+            (key: "bytes_per_order", value: number(f.bytesPerOrder, 0)),
+            (key: "cold_start_s", value: number(f.coldStartSeconds, 3)),
+        ])
+        return JSONWriter().string(value) + "\n"
+    }
+
+    private static func table(_ f: BenchFigures, orders: Int) -> String {
+        let megabytes = Double(f.snapshotBytes) / 1_000_000
+        func fixed(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
+        let rows: [(String, String)] = [
+            ("create through the API, in memory", "\(fixed(f.createPerSecond, 0)) orders/s"),
+            ("decoding the same payload JSON only", "\(fixed(f.decodeOnlyPerSecond, 0)) payloads/s"),
+            (
+                "durable create, one client",
+                "\(fixed(f.durableCreatePerSecond, 0)) orders/s"
+                    + (f.durableOrders < orders ? " (measured on \(f.durableOrders) orders)" : "")
+            ),
+            ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
+            ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
+            ("snapshot size", "\(f.snapshotBytes) bytes (\(fixed(megabytes, 1)) MB)"),
+            ("snapshot save", "\(fixed(f.snapshotSaveSeconds, 3)) s (\(fixed(megabytes / f.snapshotSaveSeconds, 0)) MB/s)"),
+            ("snapshot load", "\(fixed(f.snapshotLoadSeconds, 3)) s (\(fixed(megabytes / f.snapshotLoadSeconds, 0)) MB/s)"),
+            ("raw write + fsync of the same bytes", "\(fixed(f.rawWriteSeconds, 3)) s"),
+            ("resident memory per stored order", "\(fixed(f.bytesPerOrder, 0)) bytes"),
+            ("cold start to the first answer", "\(fixed(f.coldStartSeconds, 3)) s"),
+        ]
+        var text = "bitrix-emu bench, \(orders) orders\n"
+        for (name, value) in rows { text += name.padding(toLength: 54, withPad: " ", startingAt: 0) + value + "\n" }
+        return text
+    }
+}

@@ -1,0 +1,206 @@
+import BitrixSale
+import Foundation
+import SaleJSON
+import Testing
+
+@testable import SaleStorage
+
+/// The purpose-built snapshot and journal codec against the `Codable` path it replaces: the same bytes when
+/// encoding, the same states when decoding, and the general road for everything outside the canonical layout.
+@Suite struct FastStateCodecTests {
+    /// A state with every member kind, optional members both present and absent, awkward strings (quotes,
+    /// backslashes, control characters, `/`, Cyrillic), negative and fractional money, and dates in and out of
+    /// whole seconds.
+    static func variedState(seed: UInt64, orders: Int, wholeSecondDates: Bool) -> StoreState {
+        var random = SplitMix64(seed: seed)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        func chance() -> Bool { random.next() % 2 == 0 }
+        let texts = [
+            "Иван Иванов", "д. 23/2", "say \"hi\"", "back\\slash", "line\nbreak\ttab", "bell\u{07}\u{01}", "", "x",
+            "emoji 🌹", "a very long text that is longer than fifteen bytes",
+        ]
+        func text() -> String { pick(texts) }
+        func money() -> Decimal {
+            pick([Decimal(0), Decimal(15000), Decimal(string: "12500.5")!, Decimal(string: "-0.01")!,
+                  Decimal(string: "0.000123")!, Decimal(string: "123456789012.34")!, Decimal(1) / Decimal(3),
+                  Decimal(string: "1e20")!])
+        }
+        func date() -> Date {
+            let seconds = Double(random.next() % 4_000_000_000)
+            return Date(timeIntervalSince1970: wholeSecondDates ? seconds : seconds + Double(random.next() % 1000) / 1000)
+        }
+        func fields() -> [String: String] {
+            var result: [String: String] = [:]
+            for _ in 0..<(random.next() % 4) { result[pick(["B", "a", "UPDATED_1C", "Я", "zz"])] = text() }
+            return result
+        }
+        func maybe<T>(_ value: @autoclosure () -> T) -> T? { chance() ? value() : nil }
+        var transaction = StoreTransaction()
+        for id in 1...orders {
+            let basket = (0..<Int(random.next() % 3)).map { code in
+                BasketItem(
+                    code: code + 1, id: maybe(id * 10 + code), moduleId: pick(["catalog", ""]), productId: code + 5,
+                    name: text(), quantity: pick([Decimal(1), Decimal(string: "2.5")!]), price: money(),
+                    basePrice: money(), discountPrice: money(), customPrice: chance(), currency: maybe("KZT"),
+                    canBuy: chance(), delay: chance(), productProviderClass: maybe(text()), sort: 100 * code,
+                    xmlId: "bx_\(id)_\(code)", otherFields: fields(), priceSetByHand: chance()
+                )
+            }
+            let shipments = (0..<Int(random.next() % 2)).map { code in
+                Shipment(
+                    code: 10 + code, id: maybe(id), deliveryId: 1, deliveryName: text(), statusId: "DN",
+                    basePriceDelivery: money(), priceDelivery: money(), discountPrice: money(),
+                    customPriceDelivery: chance(), allowDelivery: chance(), deducted: chance(), canceled: chance(),
+                    marked: chance(), reasonMarked: maybe(text()), accountNumber: maybe("\(id)/2"), xmlId: "bx_s\(id)",
+                    items: basket.map { ShipmentItem(restoring: $0.code, quantity: $0.quantity, id: maybe(id)) },
+                    otherFields: fields(), priceSetByHand: chance()
+                )
+            }
+            let payments = (0..<Int(random.next() % 2)).map { code in
+                Payment(
+                    code: 20 + code, id: maybe(id), paySystemId: 3, paySystemName: maybe(text()), sum: money(),
+                    sumChangedByHand: chance(), paid: chance(), datePaid: maybe(date()), currency: maybe("KZT"),
+                    isReturn: chance(), accountNumber: maybe("\(id)/1"), xmlId: "bx_p\(id)", otherFields: fields()
+                )
+            }
+            let properties: [PropertyValue]? = maybe(
+                (1...3).map { PropertyValue(restoring: $0, code: "P\($0)", name: text(), value: maybe(text()), id: maybe($0)) }
+            )
+            transaction.orders.append(
+                OrderData(
+                    id: id, siteId: "s1", userIdText: maybe("5abc"), currency: maybe("KZT"), personTypeId: maybe(1),
+                    statusId: pick(["N", "AP", "CO"]), canceled: chance(), marked: chance(), reasonMarked: maybe(text()),
+                    accountNumber: maybe("\(id)"), xmlId: "bx_\(id)", dateInsert: maybe(date()), dateUpdate: maybe(date()),
+                    dateStatus: maybe(date()), dateCanceled: maybe(date()), userDescription: maybe(text()),
+                    comments: maybe(text()), manualPrice: maybe(money()), otherFields: fields(), basket: basket,
+                    shipments: shipments, payments: payments, properties: properties, systemShipmentId: maybe(id),
+                    systemShipmentAccountNumber: maybe("\(id)/1"), version: Int(random.next() % 3),
+                    nextCode: Int(random.next() % 30)
+                )
+            )
+            transaction.idempotencyRecords.append(
+                IdempotencyRecord(key: "railway:\(id)", orderId: id, fingerprint: "{\"railway_order_id\":\(id),\"n\":\"\(text())\"}")
+            )
+            transaction.users.append(UserAccount(id: id + 100, phone: "+7701\(id)", name: text()))
+        }
+        transaction.products = [
+            Product(id: 900, name: "Роза", price: money(), currency: "KZT"),
+            Product(id: 901, name: text(), price: money(), currency: "KZT", active: false, imagesUrls: ["a/b.png", text()],
+                    owner: "shop", properties: ["color": "red", "Size": text()]),
+        ]
+        transaction.lastIds = [.order: orders, .user: orders + 100, .product: 901, .shipmentItem: 7]
+        var state = StoreState()
+        state.apply(transaction)
+        return state
+    }
+
+    /// The file the `Codable` path writes.
+    static func codableFile(_ state: StoreState, sequence: Int) throws -> [UInt8] {
+        try SnapshotFormat.encode(sequence: sequence, payload: StateCodec.payload(of: state), maxDepth: 128)
+    }
+
+    @Test(arguments: [(1, true), (2, false), (3, true), (4, false)])
+    func snapshotBytesEqualTheCodablePath(seed: UInt64, wholeSeconds: Bool) throws {
+        let state = Self.variedState(seed: seed, orders: 60, wholeSecondDates: wholeSeconds)
+        let fast = FastStateWriter.snapshotFile(of: state, sequence: Int(seed) * 7)
+        let codable = try Self.codableFile(state, sequence: Int(seed) * 7)
+        #expect(fast == codable)
+        if fast != codable, let index = fast.indices.first(where: { $0 >= codable.count || fast[$0] != codable[$0] }) {
+            Issue.record("first difference at byte \(index): \(String(decoding: fast[max(0, index - 80)..<min(fast.count, index + 80)], as: UTF8.self))")
+        }
+    }
+
+    @Test func emptyStateBytesEqualTheCodablePath() throws {
+        #expect(FastStateWriter.snapshotFile(of: StoreState(), sequence: 0) == (try Self.codableFile(StoreState(), sequence: 0)))
+    }
+
+    @Test(arguments: [(5, true), (6, false)])
+    func snapshotDecodesToTheSameStateBothWays(seed: UInt64, wholeSeconds: Bool) throws {
+        let state = Self.variedState(seed: seed, orders: 60, wholeSecondDates: wholeSeconds)
+        let file = try Self.codableFile(state, sequence: 3)
+        let decoded = FastStateReader.snapshot(file)
+        #expect(decoded != nil, "the fast reader refused a canonical file")
+        let fast = try #require(decoded)
+        let general = try StateCodec.state(from: SnapshotFormat.decode(file, path: "s", maxDepth: 128).payload)
+        #expect(fast.sequence == 3)
+        #expect(fast.state == general)
+        if wholeSeconds { #expect(fast.state == state) }
+    }
+
+    @Test func journalRecordsEqualTheCodableRecordsAsJSONAndCanonicalBytes() throws {
+        let state = Self.variedState(seed: 7, orders: 10, wholeSecondDates: true)
+        var transaction = StoreTransaction()
+        transaction.orders = Array(state.orders.values)
+        transaction.deletedOrderIds = [3, 1]
+        transaction.users = Array(state.users.values)
+        transaction.products = Array(state.products.values)
+        transaction.idempotencyRecords = Array(state.idempotency.values)
+        transaction.lastIds = state.lastIds
+        for candidate in [transaction, StoreTransaction(), { var only = StoreTransaction(); only.deletedOrderIds = [9]; return only }()] {
+            let fast = FastStateWriter.record(of: candidate)
+            let codable = try StateCodec.record(of: candidate)
+            #expect(try JSONParser(maxDepth: 128).parse(fast) == codable)
+            #expect(fast == JSONWriter().bytes(SnapshotFormat.canonical(codable)))
+            #expect(try StateCodec.transaction(from: JSONParser(maxDepth: 128).parse(fast)) == candidate)
+        }
+    }
+
+    @Test func filesOutsideTheCanonicalLayoutTakeTheGeneralRoad() throws {
+        let state = Self.variedState(seed: 8, orders: 5, wholeSecondDates: true)
+        let file = try Self.codableFile(state, sequence: 0)
+        // Reindented (compact): the same JSON, another layout.
+        let compact = JSONWriter().bytes(try JSONParser(maxDepth: 200).parse(file))
+        #expect(FastStateReader.snapshot(compact) == nil)
+        #expect(try DurableOrderStore.readSnapshot(compact, path: "s", maxDepth: 128).value.get() == state)
+        // `\/` is valid JSON the general road re-writes as `/` for the checksum.
+        let text = String(decoding: file, as: UTF8.self)
+        let escaped = Array(text.replacingOccurrences(of: "д. 23/2", with: "д. 23\\/2").utf8)
+        if escaped != file {
+            #expect(FastStateReader.snapshot(escaped) == nil)
+            #expect(try DurableOrderStore.readSnapshot(escaped, path: "s", maxDepth: 128).value.get() == state)
+        }
+        // A flipped value: both roads refuse it, the general one names it.
+        let tampered = Array(text.replacingOccurrences(of: "\"statusId\": \"N\"", with: "\"statusId\": \"X\"").utf8)
+        if tampered != file {
+            #expect(FastStateReader.snapshot(tampered) == nil)
+            #expect(throws: StorageError.self) { try DurableOrderStore.readSnapshot(tampered, path: "s", maxDepth: 128) }
+        }
+    }
+
+    @Test func decimalTextMatchesDescriptionBasedText() {
+        #expect(DecimalText.isLayoutKnown)
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<2000 {
+            let digits = String(random.next() % 1_000_000_000_000)
+            let scale = Int(random.next() % 12)
+            let negative = random.next() % 2 == 0 ? "-" : ""
+            let value = Decimal(string: negative + digits)! / pow(Decimal(10), scale)
+            var fast: [UInt8] = []
+            if DecimalText.append(value, to: &fast) {
+                #expect(String(decoding: fast, as: UTF8.self) == Money.plainText(value), "\(value)")
+            }
+        }
+    }
+
+    @Test func aStoreReopensFromAFastSnapshotAndJournal() throws {
+        try withTemporaryFolder { folder in
+            let store = try DurableOrderStore.open(folder: folder, options: .init(create: true))
+            let source = Self.variedState(seed: 10, orders: 20, wholeSecondDates: true)
+            var first = StoreTransaction()
+            first.orders = source.orderIds.prefix(10).compactMap { source.orders[$0] }
+            first.users = Array(source.users.values)
+            try store.commit(first)
+            try store.compact()
+            var second = StoreTransaction()
+            second.orders = source.orderIds.dropFirst(10).compactMap { source.orders[$0] }
+            second.deletedOrderIds = [2]
+            try store.commit(second)
+            let before = store.snapshot
+            store.close()
+            let reopened = try DurableOrderStore.open(folder: folder)
+            defer { reopened.close() }
+            #expect(reopened.snapshot == before)
+            #expect(before.orders.count == 19)
+        }
+    }
+}
