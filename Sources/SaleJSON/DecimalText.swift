@@ -3,8 +3,8 @@ import Foundation
 /// Plain text of a `Decimal` without `Decimal.description` (about 2 µs on Linux): the significand is read from
 /// the value's bytes when it fits in 64 bits, else the caller falls back to `description`.
 ///
-/// `Decimal` keeps its exponent in byte 0 and its significand as eight little-endian `UInt16` words in bytes
-/// 4…19 (`NSDecimal`'s layout). The layout is not public API, so it is checked once against `description` on
+/// `Decimal` keeps its exponent in byte 0, the number of significand words in use in the high four bits of byte 1, and
+/// its significand as eight little-endian `UInt16` words in bytes 4…19 (`NSDecimal`'s layout). The layout is not public API, so it is checked once against `description` on
 /// sample values (``isLayoutKnown``); when the check fails every call returns nil and callers use the slow path.
 public enum DecimalText {
     /// Whether the byte layout matches what this type reads (checked once per process).
@@ -23,10 +23,12 @@ public enum DecimalText {
     /// Exponent and significand from the bytes, or nil when the significand needs more than 64 bits.
     private static func rawParts(_ value: Decimal) -> (exponent: Int, significand: UInt64)? {
         withUnsafeBytes(of: value) { bytes -> (Int, UInt64)? in
-            guard bytes.count == 20 else { return nil }
-            for index in 12..<20 where bytes[index] != 0 { return nil }
+            // Byte 1 holds the number of significand words in use (high four bits); words past it are not read,
+            // whatever they hold.
+            let length = Int(bytes.count == 20 ? bytes[1] >> 4 : 0xFF)
+            guard length <= 4 else { return nil }
             var significand: UInt64 = 0
-            for word in (0..<4).reversed() {
+            for word in (0..<length).reversed() {
                 significand = significand << 16 | UInt64(bytes[4 + 2 * word]) | UInt64(bytes[5 + 2 * word]) << 8
             }
             return (Int(Int8(bitPattern: bytes[0])), significand)

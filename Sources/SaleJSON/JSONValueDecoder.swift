@@ -15,15 +15,12 @@ struct DecodingBox: Decoder {
             return decimal as! T
         }
         if T.self == Date.self {
-            guard case .string(let text) = value, let date = try? Date(text, strategy: iso8601) else {
+            guard case .string(let text) = value, let date = JSONDates.date(text) else {
                 throw DecodingError.dataCorrupted(
                     .init(codingPath: codingPath, debugDescription: "expected an ISO 8601 date, found \(describe(value))")
                 )
             }
-            // The format style's fraction is off by up to ~1e-7 s (".001" gave 0.0010000467): snap to the nearest
-            // microsecond so that a millisecond timestamp decodes to the same Date it was encoded from.
-            let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
-            return Date(timeIntervalSince1970: micros / 1_000_000) as! T
+            return date as! T
         }
         return try T(from: DecodingBox(value: value, codingPath: codingPath))
     }

@@ -325,7 +325,7 @@ struct FastStateReader {
                 return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
             }
         }
-        return try? Date(text, strategy: FastStateWriter.iso8601)
+        return JSONDates.date(text)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).

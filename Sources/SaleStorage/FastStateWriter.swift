@@ -393,7 +393,7 @@ struct FastStateWriter {
             pad(time % 60, 2)
             out.append(contentsOf: Self.wholeSecondTail)
         } else {
-            write(date.formatted(Self.iso8601))
+            write(JSONDates.text(date))
         }
     }
 
