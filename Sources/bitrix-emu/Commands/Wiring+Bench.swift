@@ -17,6 +17,8 @@ extension Wiring {
         var decodeOnlyPerSecond = 0.0
         var durableCreatePerSecond = 0.0
         var durableOrders = 0
+        var durableSaveMedianMicroseconds = 0.0
+        var openSeconds = 0.0
         var listQueryMicroseconds = 0.0
         var apiListQueryMicroseconds = 0.0
         var snapshotBytes = 0
@@ -114,6 +116,7 @@ extension Wiring {
         _ = try SaleStorage.DurableOrderStore.create(folder: stateFolder, from: URL(fileURLWithPath: snapshotPath))
             .close()
         figures.coldStartSeconds = try coldStart(state: stateFolder.path)
+        figures.openSeconds = try time { try DurableOrderStore.open(folder: stateFolder).close() }
 
         // 5. Durable creates from one client on a fresh state folder.
         progress("durable create")
@@ -123,16 +126,23 @@ extension Wiring {
         let durableAPI = try SiteAPI(engine: try SaleEngine(site: site, store: store, clock: .fixed(benchNow)))
         let start = now()
         var done = 0
+        var durations: [Double] = []
+        durations.reserveCapacity(10_000)
         for body in bodies {
-            guard durableAPI.handle(createRequest(body, token: token)).status == 200 else {
+            let request = createRequest(body, token: token)
+            let before = now()
+            guard durableAPI.handle(request).status == 200 else {
                 context.standardError.write("bitrix-emu: a durable create failed\n")
                 return .failure
             }
+            if durations.count < 10_000 { durations.append(now() - before) }
             done += 1
             if done % 1000 == 0, now() - start > durableBudgetSeconds { break }
         }
         figures.durableOrders = done
         figures.durableCreatePerSecond = Double(done) / (now() - start)
+        durations.sort()
+        figures.durableSaveMedianMicroseconds = durations.isEmpty ? 0 : durations[durations.count / 2] * 1_000_000
 
         context.standardOutput.write(command.json ? json(figures) : table(figures, orders: count))
         return .success
@@ -253,6 +263,10 @@ extension Wiring {
                 "\(fixed(f.durableCreatePerSecond, 0)) orders/s"
                     + (f.durableOrders < orders ? " (measured on \(f.durableOrders) orders)" : "")
             ),
+            (
+                "durable create: median of the first 10,000",
+                "\(fixed(f.durableSaveMedianMicroseconds, 0)) µs per acknowledged create"
+            ),
             ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
             ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
             ("snapshot size", "\(f.snapshotBytes) bytes (\(fixed(megabytes, 1)) MB)"),
@@ -261,6 +275,7 @@ extension Wiring {
             ("raw write + fsync of the same bytes", "\(fixed(f.rawWriteSeconds, 3)) s"),
             ("resident memory per stored order", "\(fixed(f.bytesPerOrder, 0)) bytes"),
             ("cold start to the first answer", "\(fixed(f.coldStartSeconds, 3)) s"),
+            ("opening the state folder in process", "\(fixed(f.openSeconds, 3)) s"),
         ]
         var text = "bitrix-emu bench, \(orders) orders\n"
         for (name, value) in rows { text += name.padding(toLength: 54, withPad: " ", startingAt: 0) + value + "\n" }
