@@ -16,8 +16,11 @@ struct FastStateReader {
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The sequence and state of a snapshot file, or nil to take the general road.
+    ///
+    /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
+    /// the checksum is computed over the bytes between while reading.
     static func snapshot(_ file: [UInt8]) -> (sequence: Int, state: StoreState)? {
-        let head = Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": 1,\n  \"sequence\": ".utf8)
+        let head = Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": ".utf8)
         let tail = Array("\n}\n".utf8)
         guard file.count > head.count + tail.count, file.starts(with: head), file.suffix(3).elementsEqual(tail) else {
             return nil
@@ -38,66 +41,92 @@ struct FastStateReader {
         let payloadKey = Array("\",\n  \"payload\": ".utf8)
         guard file[position...].starts(with: payloadKey) else { return nil }
         position += payloadKey.count
-        guard let compact = minify(file[position..<(file.count - tail.count)]) else { return nil }
         var crc = CRC32()
-        crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":1,\"sequence\":\(sequenceText),\"payload\":".utf8))
-        crc.update(compact)
-        crc.update(CollectionOfOne(UInt8(ascii: "}")))
-        guard crc.hex == stored else { return nil }
-        let state = compact.withUnsafeBufferPointer { buffer -> StoreState? in
-            var reader = FastStateReader(buffer)
-            guard let state = reader.readPayload(), reader.index == buffer.count else { return nil }
-            return state
+        crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":\(SnapshotFormat.version),".utf8))
+        crc.update(Array("\"sequence\":\(sequenceText),\"payload\":".utf8))
+        let start = position
+        let result = file.withUnsafeBufferPointer { buffer -> (StoreState, CRC32)? in
+            var reader = FastStateReader(UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - tail.count)]))
+            reader.index = start
+            reader.crc = crc
+            reader.mark = start
+            guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
+            reader.flush()
+            return (state, reader.crc)
         }
-        return state.map { (sequence, $0) }
+        guard let (state, computed) = result else { return nil }
+        var checksum = computed
+        checksum.update(CollectionOfOne(UInt8(ascii: "}")))
+        guard checksum.hex == stored else { return nil }
+        return (sequence, state)
     }
 
-    /// The bytes without whitespace outside strings: the compact JSON the checksum covers, provided every string
-    /// escape is one ``SaleJSON/JSONWriter`` writes (else nil: the general road re-writes strings).
-    static func minify(_ pretty: ArraySlice<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(pretty.count)
-        let ok = pretty.withUnsafeBufferPointer { bytes -> Bool in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    let begin = index
-                    index += 1
-                    while true {
-                        guard index < bytes.count else { return false }
-                        let inner = bytes[index]
-                        if inner == UInt8(ascii: "\"") { break }
-                        if inner < 0x20 { return false }
-                        if inner == UInt8(ascii: "\\") {
-                            guard index + 1 < bytes.count else { return false }
-                            switch bytes[index + 1] {
-                            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"),
-                                UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"):
-                                index += 2
-                            case UInt8(ascii: "u"):
-                                // Only the `\u00XX` JSONWriter writes: a control character without a short escape.
-                                guard index + 5 < bytes.count, bytes[index + 2] == 0x30, bytes[index + 3] == 0x30,
-                                    let value = Self.hexByte(bytes[index + 4], bytes[index + 5]), value < 0x20,
-                                    ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(value)
-                                else { return false }
-                                index += 6
-                            default:
-                                return false  // `\/` and the like: let the general road decide
-                            }
-                            continue
-                        }
-                        index += 1
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[begin...index]))
-                } else if byte != 0x20, byte != 0x0A, byte != 0x09, byte != 0x0D {
-                    out.append(byte)
-                }
-                index += 1
-            }
-            return true
+    // MARK: Layout
+
+    /// The checksum of the bytes read outside the layout's whitespace, and where the bytes not yet fed start.
+    private var crc = CRC32()
+    private var mark = 0
+
+    private mutating func flush() {
+        crc.update(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[mark..<index]))
+        mark = index
+    }
+
+    /// The layout whitespace `text`, exactly; it is left out of the checksum.
+    private mutating func space(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard bytes.count - index >= count, memcmp(bytes.baseAddress! + index, text.utf8Start, count) == 0 else {
+            return false
         }
-        return ok ? out : nil
+        flush()
+        index += count
+        mark = index
+        return true
+    }
+
+    /// The bytes of `text`, exactly (checksummed).
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard bytes.count - index >= count, memcmp(bytes.baseAddress! + index, text.utf8Start, count) == 0 else {
+            return false
+        }
+        index += count
+        return true
+    }
+
+    private mutating func laidOutArray<Element>(_ element: (inout FastStateReader) -> Element?) -> [Element]? {
+        guard consume(UInt8(ascii: "[")) else { return nil }
+        var elements: [Element] = []
+        if consume(UInt8(ascii: "]")) { return elements }
+        repeat {
+            guard space("\n      "), let value = element(&self) else { return nil }
+            elements.append(value)
+        } while consume(UInt8(ascii: ","))
+        return space("\n    ") && consume(UInt8(ascii: "]")) ? elements : nil
+    }
+
+    private mutating func readLaidOutPayload() -> StoreState? {
+        var transaction = StoreTransaction()
+        guard consume(UInt8(ascii: "{")), space("\n    "), literal("\"idempotency\":"), space(" "),
+            let idempotency = laidOutArray({ $0.idempotency() }),
+            consume(UInt8(ascii: ",")), space("\n    "), literal("\"lastIds\":"), space(" "),
+            let lastIds = lastIds(),
+            consume(UInt8(ascii: ",")), space("\n    "), literal("\"orders\":"), space(" "),
+            let orders = laidOutArray({ $0.order() }),
+            consume(UInt8(ascii: ",")), space("\n    "), literal("\"products\":"), space(" "),
+            let products = laidOutArray({ $0.product() }),
+            consume(UInt8(ascii: ",")), space("\n    "), literal("\"users\":"), space(" "),
+            let users = laidOutArray({ $0.user() }),
+            space("\n  "), consume(UInt8(ascii: "}"))
+        else { return nil }
+        transaction.idempotencyRecords = idempotency
+        transaction.lastIds = lastIds
+        transaction.orders = orders
+        transaction.products = products
+        transaction.users = users
+        var state = StoreState()
+        state.apply(transaction)
+        return state
     }
 
     /// The byte of two lower-case hex digits (`JSONWriter`'s spelling), or nil.
@@ -358,29 +387,6 @@ struct FastStateReader {
 
     // MARK: Types
 
-    private mutating func readPayload() -> StoreState? {
-        var transaction = StoreTransaction()
-        var lastIds: [IdKind: Int]?
-        var seen = 0
-        let ok = object(KeyTable.payload) { reader, key in
-            seen |= 1 << key
-            switch key {
-            case 0: return reader.array { $0.idempotency() }.map { transaction.idempotencyRecords = $0 } != nil
-            case 1:
-                lastIds = reader.lastIds()
-                return lastIds != nil
-            case 2: return reader.array { $0.order() }.map { transaction.orders = $0 } != nil
-            case 3: return reader.array { $0.product() }.map { transaction.products = $0 } != nil
-            default: return reader.array { $0.user() }.map { transaction.users = $0 } != nil
-            }
-        }
-        guard ok, seen == 0b11111, let lastIds else { return nil }
-        transaction.lastIds = lastIds
-        var state = StoreState()
-        state.apply(transaction)
-        return state
-    }
-
     private mutating func lastIds() -> [IdKind: Int]? {
         var result: [IdKind: Int] = [:]
         guard consume(UInt8(ascii: "{")) else { return nil }
@@ -448,57 +454,55 @@ struct FastStateReader {
     }
 
     private mutating func propertyValue() -> PropertyValue? {
-        var code: String?, id: Int?, name: String?, propertyId: Int?, value: String?
+        var code: String = "", id: Int?, name: String = "", propertyId: Int = 0, value: String?
         let ok = object(KeyTable.propertyValue) { reader, member in
             switch member {
-            case 0: code = reader.string(); return code != nil
+            case 0: return reader.string().map { code = $0 } != nil
             case 1: id = reader.int(); return id != nil
-            case 2: name = reader.string(); return name != nil
-            case 3: propertyId = reader.int(); return propertyId != nil
+            case 2: return reader.string().map { name = $0 } != nil
+            case 3: return reader.int().map { propertyId = $0 } != nil
             default: value = reader.string(); return value != nil
             }
         }
-        guard ok, let code, let name, let propertyId else { return nil }
+        guard ok else { return nil }
         return PropertyValue(restoring: propertyId, code: code, name: name, value: value, id: id)
     }
 
     private mutating func shipmentItem() -> ShipmentItem? {
-        var basketCode: Int?, id: Int?, quantity: Decimal?
+        var basketCode: Int = 0, id: Int?, quantity: Decimal = 0
         let ok = object(KeyTable.shipmentItem) { reader, member in
             switch member {
-            case 0: basketCode = reader.int(); return basketCode != nil
+            case 0: return reader.int().map { basketCode = $0 } != nil
             case 1: id = reader.int(); return id != nil
-            default: quantity = reader.decimal(); return quantity != nil
+            default: return reader.decimal().map { quantity = $0 } != nil
             }
         }
-        guard ok, let basketCode, let quantity else { return nil }
+        guard ok else { return nil }
         return ShipmentItem(restoring: basketCode, quantity: quantity, id: id)
     }
 
     private mutating func payment() -> Payment? {
-        var accountNumber: String?, code: Int?, currency: String?, datePaid: Date?, id: Int?, isReturn: Bool?
-        var otherFields: [String: String]?, paid: Bool?, paySystemId: Int?, paySystemName: String?, sum: Decimal?
-        var sumChangedByHand: Bool?, xmlId: String?
+        var accountNumber: String?, code: Int = 0, currency: String?, datePaid: Date?, id: Int?, isReturn: Bool = false
+        var otherFields: [String: String] = [:], paid: Bool = false, paySystemId: Int = 0, paySystemName: String?, sum: Decimal = 0
+        var sumChangedByHand: Bool = false, xmlId: String = ""
         let ok = object(KeyTable.payment) { reader, member in
             switch member {
             case 0: accountNumber = reader.string(); return accountNumber != nil
-            case 1: code = reader.int(); return code != nil
+            case 1: return reader.int().map { code = $0 } != nil
             case 2: currency = reader.string(); return currency != nil
             case 3: datePaid = reader.date(); return datePaid != nil
             case 4: id = reader.int(); return id != nil
-            case 5: isReturn = reader.bool(); return isReturn != nil
-            case 6: otherFields = reader.fields(); return otherFields != nil
-            case 7: paid = reader.bool(); return paid != nil
-            case 8: paySystemId = reader.int(); return paySystemId != nil
+            case 5: return reader.bool().map { isReturn = $0 } != nil
+            case 6: return reader.fields().map { otherFields = $0 } != nil
+            case 7: return reader.bool().map { paid = $0 } != nil
+            case 8: return reader.int().map { paySystemId = $0 } != nil
             case 9: paySystemName = reader.string(); return paySystemName != nil
-            case 10: sum = reader.decimal(); return sum != nil
-            case 11: sumChangedByHand = reader.bool(); return sumChangedByHand != nil
-            default: xmlId = reader.string(); return xmlId != nil
+            case 10: return reader.decimal().map { sum = $0 } != nil
+            case 11: return reader.bool().map { sumChangedByHand = $0 } != nil
+            default: return reader.string().map { xmlId = $0 } != nil
             }
         }
-        guard ok, let code, let isReturn, let otherFields, let paid, let paySystemId, let sum, let sumChangedByHand,
-            let xmlId
-        else { return nil }
+        guard ok else { return nil }
         return Payment(
             code: code, id: id, paySystemId: paySystemId, paySystemName: paySystemName, sum: sum,
             sumChangedByHand: sumChangedByHand, paid: paid, datePaid: datePaid, currency: currency,
@@ -507,35 +511,33 @@ struct FastStateReader {
     }
 
     private mutating func basketItem() -> BasketItem? {
-        var basePrice: Decimal?, canBuy: Bool?, code: Int?, currency: String?, customPrice: Bool?, delay: Bool?
-        var discountPrice: Decimal?, id: Int?, moduleId: String?, name: String?, otherFields: [String: String]?
-        var price: Decimal?, priceSetByHand: Bool?, productId: Int?, productProviderClass: String?
-        var quantity: Decimal?, sort: Int?, xmlId: String?
+        var basePrice: Decimal = 0, canBuy: Bool = false, code: Int = 0, currency: String?, customPrice: Bool = false, delay: Bool = false
+        var discountPrice: Decimal = 0, id: Int?, moduleId: String = "", name: String = "", otherFields: [String: String] = [:]
+        var price: Decimal = 0, priceSetByHand: Bool = false, productId: Int = 0, productProviderClass: String?
+        var quantity: Decimal = 0, sort: Int = 0, xmlId: String = ""
         let ok = object(KeyTable.basketItem) { reader, member in
             switch member {
-            case 0: basePrice = reader.decimal(); return basePrice != nil
-            case 1: canBuy = reader.bool(); return canBuy != nil
-            case 2: code = reader.int(); return code != nil
+            case 0: return reader.decimal().map { basePrice = $0 } != nil
+            case 1: return reader.bool().map { canBuy = $0 } != nil
+            case 2: return reader.int().map { code = $0 } != nil
             case 3: currency = reader.string(); return currency != nil
-            case 4: customPrice = reader.bool(); return customPrice != nil
-            case 5: delay = reader.bool(); return delay != nil
-            case 6: discountPrice = reader.decimal(); return discountPrice != nil
+            case 4: return reader.bool().map { customPrice = $0 } != nil
+            case 5: return reader.bool().map { delay = $0 } != nil
+            case 6: return reader.decimal().map { discountPrice = $0 } != nil
             case 7: id = reader.int(); return id != nil
-            case 8: moduleId = reader.string(); return moduleId != nil
-            case 9: name = reader.string(); return name != nil
-            case 10: otherFields = reader.fields(); return otherFields != nil
-            case 11: price = reader.decimal(); return price != nil
-            case 12: priceSetByHand = reader.bool(); return priceSetByHand != nil
-            case 13: productId = reader.int(); return productId != nil
+            case 8: return reader.string().map { moduleId = $0 } != nil
+            case 9: return reader.string().map { name = $0 } != nil
+            case 10: return reader.fields().map { otherFields = $0 } != nil
+            case 11: return reader.decimal().map { price = $0 } != nil
+            case 12: return reader.bool().map { priceSetByHand = $0 } != nil
+            case 13: return reader.int().map { productId = $0 } != nil
             case 14: productProviderClass = reader.string(); return productProviderClass != nil
-            case 15: quantity = reader.decimal(); return quantity != nil
-            case 16: sort = reader.int(); return sort != nil
-            default: xmlId = reader.string(); return xmlId != nil
+            case 15: return reader.decimal().map { quantity = $0 } != nil
+            case 16: return reader.int().map { sort = $0 } != nil
+            default: return reader.string().map { xmlId = $0 } != nil
             }
         }
-        guard ok, let basePrice, let canBuy, let code, let customPrice, let delay, let discountPrice, let moduleId,
-            let name, let otherFields, let price, let priceSetByHand, let productId, let quantity, let sort, let xmlId
-        else { return nil }
+        guard ok else { return nil }
         return BasketItem(
             code: code, id: id, moduleId: moduleId, productId: productId, name: name, quantity: quantity, price: price,
             basePrice: basePrice, discountPrice: discountPrice, customPrice: customPrice, currency: currency,
@@ -545,37 +547,34 @@ struct FastStateReader {
     }
 
     private mutating func shipment() -> Shipment? {
-        var accountNumber: String?, allowDelivery: Bool?, basePriceDelivery: Decimal?, canceled: Bool?, code: Int?
-        var customPriceDelivery: Bool?, deducted: Bool?, deliveryId: Int?, deliveryName: String?
-        var discountPrice: Decimal?, id: Int?, items: [ShipmentItem]?, marked: Bool?, otherFields: [String: String]?
-        var priceDelivery: Decimal?, priceSetByHand: Bool?, reasonMarked: String?, statusId: String?, xmlId: String?
+        var accountNumber: String?, allowDelivery: Bool = false, basePriceDelivery: Decimal = 0, canceled: Bool = false, code: Int = 0
+        var customPriceDelivery: Bool = false, deducted: Bool = false, deliveryId: Int = 0, deliveryName: String = ""
+        var discountPrice: Decimal = 0, id: Int?, items: [ShipmentItem] = [], marked: Bool = false, otherFields: [String: String] = [:]
+        var priceDelivery: Decimal = 0, priceSetByHand: Bool = false, reasonMarked: String?, statusId: String = "", xmlId: String = ""
         let ok = object(KeyTable.shipment) { reader, member in
             switch member {
             case 0: accountNumber = reader.string(); return accountNumber != nil
-            case 1: allowDelivery = reader.bool(); return allowDelivery != nil
-            case 2: basePriceDelivery = reader.decimal(); return basePriceDelivery != nil
-            case 3: canceled = reader.bool(); return canceled != nil
-            case 4: code = reader.int(); return code != nil
-            case 5: customPriceDelivery = reader.bool(); return customPriceDelivery != nil
-            case 6: deducted = reader.bool(); return deducted != nil
-            case 7: deliveryId = reader.int(); return deliveryId != nil
-            case 8: deliveryName = reader.string(); return deliveryName != nil
-            case 9: discountPrice = reader.decimal(); return discountPrice != nil
+            case 1: return reader.bool().map { allowDelivery = $0 } != nil
+            case 2: return reader.decimal().map { basePriceDelivery = $0 } != nil
+            case 3: return reader.bool().map { canceled = $0 } != nil
+            case 4: return reader.int().map { code = $0 } != nil
+            case 5: return reader.bool().map { customPriceDelivery = $0 } != nil
+            case 6: return reader.bool().map { deducted = $0 } != nil
+            case 7: return reader.int().map { deliveryId = $0 } != nil
+            case 8: return reader.string().map { deliveryName = $0 } != nil
+            case 9: return reader.decimal().map { discountPrice = $0 } != nil
             case 10: id = reader.int(); return id != nil
-            case 11: items = reader.array { $0.shipmentItem() }; return items != nil
-            case 12: marked = reader.bool(); return marked != nil
-            case 13: otherFields = reader.fields(); return otherFields != nil
-            case 14: priceDelivery = reader.decimal(); return priceDelivery != nil
-            case 15: priceSetByHand = reader.bool(); return priceSetByHand != nil
+            case 11: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
+            case 12: return reader.bool().map { marked = $0 } != nil
+            case 13: return reader.fields().map { otherFields = $0 } != nil
+            case 14: return reader.decimal().map { priceDelivery = $0 } != nil
+            case 15: return reader.bool().map { priceSetByHand = $0 } != nil
             case 16: reasonMarked = reader.string(); return reasonMarked != nil
-            case 17: statusId = reader.string(); return statusId != nil
-            default: xmlId = reader.string(); return xmlId != nil
+            case 17: return reader.string().map { statusId = $0 } != nil
+            default: return reader.string().map { xmlId = $0 } != nil
             }
         }
-        guard ok, let allowDelivery, let basePriceDelivery, let canceled, let code, let customPriceDelivery,
-            let deducted, let deliveryId, let deliveryName, let discountPrice, let items, let marked, let otherFields,
-            let priceDelivery, let priceSetByHand, let statusId, let xmlId
-        else { return nil }
+        guard ok else { return nil }
         return Shipment(
             code: code, id: id, deliveryId: deliveryId, deliveryName: deliveryName, statusId: statusId,
             basePriceDelivery: basePriceDelivery, priceDelivery: priceDelivery, discountPrice: discountPrice,
@@ -586,17 +585,17 @@ struct FastStateReader {
     }
 
     private mutating func order() -> OrderData? {
-        var accountNumber: String?, basket: [BasketItem]?, canceled: Bool?, comments: String?, currency: String?
+        var accountNumber: String?, basket: [BasketItem] = [], canceled: Bool = false, comments: String?, currency: String?
         var dateCanceled: Date?, dateInsert: Date?, dateStatus: Date?, dateUpdate: Date?, id: Int?
-        var manualPrice: Decimal?, marked: Bool?, nextCode: Int?, otherFields: [String: String]?
-        var payments: [Payment]?, personTypeId: Int?, properties: [PropertyValue]?, reasonMarked: String?
-        var shipments: [Shipment]?, siteId: String?, statusId: String?, systemShipmentAccountNumber: String?
-        var systemShipmentId: Int?, userDescription: String?, userIdText: String?, version: Int?, xmlId: String?
+        var manualPrice: Decimal?, marked: Bool = false, nextCode: Int = 0, otherFields: [String: String] = [:]
+        var payments: [Payment] = [], personTypeId: Int?, properties: [PropertyValue]?, reasonMarked: String?
+        var shipments: [Shipment] = [], siteId: String = "", statusId: String = "", systemShipmentAccountNumber: String?
+        var systemShipmentId: Int?, userDescription: String?, userIdText: String?, version: Int = 0, xmlId: String = ""
         let ok = object(KeyTable.order) { reader, member in
             switch member {
             case 0: accountNumber = reader.string(); return accountNumber != nil
-            case 1: basket = reader.array { $0.basketItem() }; return basket != nil
-            case 2: canceled = reader.bool(); return canceled != nil
+            case 1: return reader.array { $0.basketItem() }.map { basket = $0 } != nil
+            case 2: return reader.bool().map { canceled = $0 } != nil
             case 3: comments = reader.string(); return comments != nil
             case 4: currency = reader.string(); return currency != nil
             case 5: dateCanceled = reader.date(); return dateCanceled != nil
@@ -605,27 +604,25 @@ struct FastStateReader {
             case 8: dateUpdate = reader.date(); return dateUpdate != nil
             case 9: id = reader.int(); return id != nil
             case 10: manualPrice = reader.decimal(); return manualPrice != nil
-            case 11: marked = reader.bool(); return marked != nil
-            case 12: nextCode = reader.int(); return nextCode != nil
-            case 13: otherFields = reader.fields(); return otherFields != nil
-            case 14: payments = reader.array { $0.payment() }; return payments != nil
+            case 11: return reader.bool().map { marked = $0 } != nil
+            case 12: return reader.int().map { nextCode = $0 } != nil
+            case 13: return reader.fields().map { otherFields = $0 } != nil
+            case 14: return reader.array { $0.payment() }.map { payments = $0 } != nil
             case 15: personTypeId = reader.int(); return personTypeId != nil
             case 16: properties = reader.array { $0.propertyValue() }; return properties != nil
             case 17: reasonMarked = reader.string(); return reasonMarked != nil
-            case 18: shipments = reader.array { $0.shipment() }; return shipments != nil
-            case 19: siteId = reader.string(); return siteId != nil
-            case 20: statusId = reader.string(); return statusId != nil
+            case 18: return reader.array { $0.shipment() }.map { shipments = $0 } != nil
+            case 19: return reader.string().map { siteId = $0 } != nil
+            case 20: return reader.string().map { statusId = $0 } != nil
             case 21: systemShipmentAccountNumber = reader.string(); return systemShipmentAccountNumber != nil
             case 22: systemShipmentId = reader.int(); return systemShipmentId != nil
             case 23: userDescription = reader.string(); return userDescription != nil
             case 24: userIdText = reader.string(); return userIdText != nil
-            case 25: version = reader.int(); return version != nil
-            default: xmlId = reader.string(); return xmlId != nil
+            case 25: return reader.int().map { version = $0 } != nil
+            default: return reader.string().map { xmlId = $0 } != nil
             }
         }
-        guard ok, let basket, let canceled, let marked, let nextCode, let otherFields, let payments, let shipments,
-            let siteId, let statusId, let version, let xmlId
-        else { return nil }
+        guard ok else { return nil }
         return OrderData(
             id: id, siteId: siteId, userIdText: userIdText, currency: currency, personTypeId: personTypeId,
             statusId: statusId, canceled: canceled, marked: marked, reasonMarked: reasonMarked,

@@ -15,23 +15,26 @@ struct FastStateWriter {
 
     // MARK: Documents
 
-    /// A snapshot file (pretty, header first, final newline) of `state` covering `sequence`.
+    /// A snapshot file of `state` covering `sequence`, in the layout of ``SnapshotFormat/layout(sequence:crc32:payload:)``
+    /// (header and payload members on their own lines, one compact line per order, user, product, idempotency
+    /// record). The checksum is computed while writing, over the bytes without the layout's whitespace.
     static func snapshotFile(of state: StoreState, sequence: Int) -> [UInt8] {
-        var payload = FastStateWriter(capacity: state.orders.count * 3000 + 4096)
-        payload.writePayload(state)
-        let compact = payload.out
+        var writer = FastStateWriter(capacity: state.orders.count * 2400 + state.idempotency.count * 160 + 4096)
+        writer.out += Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n".utf8)
+        writer.out += Array("  \"sequence\": \(sequence),\n  \"crc32\": \"".utf8)
+        let crcOffset = writer.out.count
+        writer.out += Array("00000000\",\n  \"payload\": ".utf8)
         var crc = CRC32()
         crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":\(SnapshotFormat.version),".utf8))
         crc.update(Array("\"sequence\":\(sequence),\"payload\":".utf8))
-        crc.update(compact)
-        crc.update(CollectionOfOne(UInt8(ascii: "}")))
-        var file: [UInt8] = []
-        file.reserveCapacity(compact.count * 2 + 256)
-        file += Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n".utf8)
-        file += Array("  \"sequence\": \(sequence),\n  \"crc32\": \"\(crc.hex)\",\n  \"payload\": ".utf8)
-        reindent(compact, level: 1, into: &file)
-        file += Array("\n}\n".utf8)
-        return file
+        var layout = Layout(crc: crc, mark: writer.out.count)
+        writer.writeLaidOutPayload(state, &layout)
+        layout.flush(writer.out)
+        layout.crc.update(CollectionOfOne(UInt8(ascii: "}")))
+        let hex = Array(layout.crc.hex.utf8)
+        writer.out.replaceSubrange(crcOffset..<crcOffset + 8, with: hex)
+        writer.out += Array("\n}\n".utf8)
+        return writer.out
     }
 
     /// A journal record (compact, canonical) for `transaction`.
@@ -41,66 +44,74 @@ struct FastStateWriter {
         return writer.out
     }
 
-    /// Re-indents canonical compact JSON the way ``SaleJSON/JSONWriter`` with `pretty: true` writes it: two spaces
-    /// per level, each member on its own line, `": "` after keys, `{}` and `[]` for empty containers.
-    static func reindent(_ compact: [UInt8], level start: Int, into out: inout [UInt8]) {
-        compact.withUnsafeBufferPointer { bytes in
-            var level = start
-            var index = 0
-            func newline(_ out: inout [UInt8]) {
-                out.append(0x0A)
-                for _ in 0..<(level * 2) { out.append(0x20) }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""):
-                    let begin = index
-                    index += 1
-                    while bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[begin...index]))
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    out.append(byte)
-                    if bytes[index + 1] == byte &+ 2 {  // `}` is `{` + 2, `]` is `[` + 2
-                        out.append(byte &+ 2)
-                        index += 1
-                    } else {
-                        level += 1
-                        newline(&out)
-                    }
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    level -= 1
-                    newline(&out)
-                    out.append(byte)
-                case UInt8(ascii: ","):
-                    out.append(byte)
-                    newline(&out)
-                case UInt8(ascii: ":"):
-                    out.append(byte)
-                    out.append(0x20)
-                default:
-                    out.append(byte)
-                }
-                index += 1
-            }
+    /// The checksum of the written bytes outside the layout's whitespace.
+    struct Layout {
+        var crc: CRC32
+        /// Where the bytes not yet checksummed start.
+        var mark: Int
+
+        /// Checksums the bytes written since the mark.
+        mutating func flush(_ out: [UInt8]) {
+            out.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[mark..<out.count])) }
+            mark = out.count
         }
+    }
+
+    /// Appends layout whitespace, which the checksum leaves out.
+    private mutating func space(_ text: StaticString, _ layout: inout Layout) {
+        layout.flush(out)
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        layout.mark = out.count
     }
 
     // MARK: Payload and record
 
-    mutating func writePayload(_ state: StoreState) {
-        open()
-        key("idempotency")
-        array(state.idempotency.values.sorted { $0.key < $1.key }) { $0.write($1) }
-        key("lastIds")
+    private mutating func writeLaidOutPayload(_ state: StoreState, _ layout: inout Layout) {
+        out.append(UInt8(ascii: "{"))
+        space("\n    ", &layout)
+        out += Array("\"idempotency\":".utf8)
+        space(" ", &layout)
+        laidOutArray(state.idempotency.values.sorted { $0.key < $1.key }, &layout) { $0.write($1) }
+        out.append(UInt8(ascii: ","))
+        space("\n    ", &layout)
+        out += Array("\"lastIds\":".utf8)
+        space(" ", &layout)
         writeLastIds(state.lastIds)
-        key("orders")
-        array(state.orderIds) { writer, id in if let order = state.orders[id] { writer.write(order) } }
-        key("products")
-        array(state.products.values.sorted { $0.id < $1.id }) { $0.write($1) }
-        key("users")
-        array(state.users.values.sorted { $0.id < $1.id }) { $0.write($1) }
-        close()
+        out.append(UInt8(ascii: ","))
+        space("\n    ", &layout)
+        out += Array("\"orders\":".utf8)
+        space(" ", &layout)
+        laidOutArray(state.orderIds, &layout) { writer, id in if let order = state.orders[id] { writer.write(order) } }
+        out.append(UInt8(ascii: ","))
+        space("\n    ", &layout)
+        out += Array("\"products\":".utf8)
+        space(" ", &layout)
+        laidOutArray(state.products.values.sorted { $0.id < $1.id }, &layout) { $0.write($1) }
+        out.append(UInt8(ascii: ","))
+        space("\n    ", &layout)
+        out += Array("\"users\":".utf8)
+        space(" ", &layout)
+        laidOutArray(state.users.values.sorted { $0.id < $1.id }, &layout) { $0.write($1) }
+        space("\n  ", &layout)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `[]`, or `[` then each element compact on its own line, then `]` on its own line.
+    private mutating func laidOutArray<Element>(
+        _ elements: [Element], _ layout: inout Layout, _ body: (inout FastStateWriter, Element) -> Void
+    ) {
+        out.append(UInt8(ascii: "["))
+        guard !elements.isEmpty else {
+            out.append(UInt8(ascii: "]"))
+            return
+        }
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            space("\n      ", &layout)
+            body(&self, element)
+        }
+        space("\n    ", &layout)
+        out.append(UInt8(ascii: "]"))
     }
 
     mutating func writeRecord(_ transaction: StoreTransaction) {
@@ -146,9 +157,8 @@ struct FastStateWriter {
     mutating func write(_ order: OrderData) {
         open()
         optional("accountNumber", order.accountNumber)
-        key("basket")
-        array(order.basket) { $0.write($1) }
-        member("canceled", order.canceled)
+        storedArray("basket", order.basket) { $0.write($1) }
+        stored("canceled", order.canceled)
         optional("comments", order.comments)
         optional("currency", order.currency)
         optional("dateCanceled", order.dateCanceled)
@@ -157,108 +167,105 @@ struct FastStateWriter {
         optional("dateUpdate", order.dateUpdate)
         optional("id", order.id)
         optional("manualPrice", order.manualPrice)
-        member("marked", order.marked)
-        member("nextCode", order.nextCode)
-        member("otherFields", order.otherFields)
-        key("payments")
-        array(order.payments) { $0.write($1) }
+        stored("marked", order.marked)
+        stored("nextCode", order.nextCode)
+        stored("otherFields", order.otherFields)
+        storedArray("payments", order.payments) { $0.write($1) }
         optional("personTypeId", order.personTypeId)
         if let properties = order.properties {
-            key("properties")
+            key("properties")  // optional: nil is left out, an empty collection is written
             array(properties) { $0.write($1) }
         }
         optional("reasonMarked", order.reasonMarked)
-        key("shipments")
-        array(order.shipments) { $0.write($1) }
-        member("siteId", order.siteId)
-        member("statusId", order.statusId)
+        storedArray("shipments", order.shipments) { $0.write($1) }
+        stored("siteId", order.siteId)
+        stored("statusId", order.statusId)
         optional("systemShipmentAccountNumber", order.systemShipmentAccountNumber)
         optional("systemShipmentId", order.systemShipmentId)
         optional("userDescription", order.userDescription)
         optional("userIdText", order.userIdText)
-        member("version", order.version)
-        member("xmlId", order.xmlId)
+        stored("version", order.version)
+        stored("xmlId", order.xmlId)
         close()
     }
 
     mutating func write(_ item: BasketItem) {
         open()
-        member("basePrice", item.basePrice)
-        member("canBuy", item.canBuy)
-        member("code", item.code)
+        stored("basePrice", item.basePrice)
+        stored("canBuy", item.canBuy)
+        stored("code", item.code)
         optional("currency", item.currency)
-        member("customPrice", item.customPrice)
-        member("delay", item.delay)
-        member("discountPrice", item.discountPrice)
+        stored("customPrice", item.customPrice)
+        stored("delay", item.delay)
+        stored("discountPrice", item.discountPrice)
         optional("id", item.id)
-        member("moduleId", item.moduleId)
-        member("name", item.name)
-        member("otherFields", item.otherFields)
-        member("price", item.price)
-        member("priceSetByHand", item.priceSetByHand)
-        member("productId", item.productId)
+        stored("moduleId", item.moduleId)
+        stored("name", item.name)
+        stored("otherFields", item.otherFields)
+        stored("price", item.price)
+        stored("priceSetByHand", item.priceSetByHand)
+        stored("productId", item.productId)
         optional("productProviderClass", item.productProviderClass)
-        member("quantity", item.quantity)
-        member("sort", item.sort)
-        member("xmlId", item.xmlId)
+        stored("quantity", item.quantity)
+        stored("sort", item.sort)
+        stored("xmlId", item.xmlId)
         close()
     }
 
     mutating func write(_ shipment: Shipment) {
         open()
         optional("accountNumber", shipment.accountNumber)
-        member("allowDelivery", shipment.allowDelivery)
-        member("basePriceDelivery", shipment.basePriceDelivery)
-        member("canceled", shipment.canceled)
-        member("code", shipment.code)
-        member("customPriceDelivery", shipment.customPriceDelivery)
-        member("deducted", shipment.deducted)
-        member("deliveryId", shipment.deliveryId)
-        member("deliveryName", shipment.deliveryName)
-        member("discountPrice", shipment.discountPrice)
+        stored("allowDelivery", shipment.allowDelivery)
+        stored("basePriceDelivery", shipment.basePriceDelivery)
+        stored("canceled", shipment.canceled)
+        stored("code", shipment.code)
+        stored("customPriceDelivery", shipment.customPriceDelivery)
+        stored("deducted", shipment.deducted)
+        stored("deliveryId", shipment.deliveryId)
+        stored("deliveryName", shipment.deliveryName)
+        stored("discountPrice", shipment.discountPrice)
         optional("id", shipment.id)
-        key("items")
-        array(shipment.items) { writer, item in
+        storedArray("items", shipment.items) { writer, item in
             writer.open()
-            writer.member("basketCode", item.basketCode)
+            writer.stored("basketCode", item.basketCode)
             writer.optional("id", item.id)
-            writer.member("quantity", item.quantity)
+            writer.stored("quantity", item.quantity)
             writer.close()
         }
-        member("marked", shipment.marked)
-        member("otherFields", shipment.otherFields)
-        member("priceDelivery", shipment.priceDelivery)
-        member("priceSetByHand", shipment.priceSetByHand)
+        stored("marked", shipment.marked)
+        stored("otherFields", shipment.otherFields)
+        stored("priceDelivery", shipment.priceDelivery)
+        stored("priceSetByHand", shipment.priceSetByHand)
         optional("reasonMarked", shipment.reasonMarked)
-        member("statusId", shipment.statusId)
-        member("xmlId", shipment.xmlId)
+        stored("statusId", shipment.statusId)
+        stored("xmlId", shipment.xmlId)
         close()
     }
 
     mutating func write(_ payment: Payment) {
         open()
         optional("accountNumber", payment.accountNumber)
-        member("code", payment.code)
+        stored("code", payment.code)
         optional("currency", payment.currency)
         optional("datePaid", payment.datePaid)
         optional("id", payment.id)
-        member("isReturn", payment.isReturn)
-        member("otherFields", payment.otherFields)
-        member("paid", payment.paid)
-        member("paySystemId", payment.paySystemId)
+        stored("isReturn", payment.isReturn)
+        stored("otherFields", payment.otherFields)
+        stored("paid", payment.paid)
+        stored("paySystemId", payment.paySystemId)
         optional("paySystemName", payment.paySystemName)
-        member("sum", payment.sum)
-        member("sumChangedByHand", payment.sumChangedByHand)
-        member("xmlId", payment.xmlId)
+        stored("sum", payment.sum)
+        stored("sumChangedByHand", payment.sumChangedByHand)
+        stored("xmlId", payment.xmlId)
         close()
     }
 
     mutating func write(_ value: PropertyValue) {
         open()
-        member("code", value.code)
+        stored("code", value.code)
         optional("id", value.id)
-        member("name", value.name)
-        member("propertyId", value.propertyId)
+        stored("name", value.name)
+        stored("propertyId", value.propertyId)
         optional("value", value.value)
         close()
     }
@@ -329,6 +336,23 @@ struct FastStateWriter {
         }
         close()
     }
+    /// Members of an order and its parts: left out at their default (`false`, `0`, `""`, `[]`, `{}`), like
+    /// ``StoredShape``.
+    private mutating func stored(_ name: String, _ value: String) { if !value.isEmpty { member(name, value) } }
+    private mutating func stored(_ name: String, _ value: Int) { if value != 0 { member(name, value) } }
+    private mutating func stored(_ name: String, _ value: Bool) { if value { member(name, value) } }
+    private mutating func stored(_ name: String, _ value: Decimal) {
+        if !value.isZero, !value.isNaN { member(name, value) }  // both are written `0`
+    }
+    private mutating func stored(_ name: String, _ value: [String: String]) { if !value.isEmpty { member(name, value) } }
+    private mutating func storedArray<Element>(
+        _ name: String, _ elements: [Element], _ body: (inout FastStateWriter, Element) -> Void
+    ) {
+        guard !elements.isEmpty else { return }
+        key(name)
+        array(elements, body)
+    }
+
     private mutating func optional(_ name: String, _ value: String?) { if let value { member(name, value) } }
     private mutating func optional(_ name: String, _ value: Int?) { if let value { member(name, value) } }
     private mutating func optional(_ name: String, _ value: Decimal?) { if let value { member(name, value) } }

@@ -39,14 +39,14 @@ public enum StateCodec {
             idempotency: state.idempotency.values.sorted { $0.key < $1.key },
             lastIds: Dictionary(uniqueKeysWithValues: state.lastIds.map { ($0.key.rawValue, $0.value) })
         )
-        return try JSONValueEncoder().encode(snapshot)
+        return StoredShape.payload.strip(try JSONValueEncoder().encode(snapshot))
     }
 
     /// A snapshot payload as a state; errors name the JSON path.
     public static func state(from payload: JSONValue) throws(StateCodecError) -> StoreState {
         let snapshot: Snapshot
         do {
-            snapshot = try JSONValueDecoder().decode(Snapshot.self, from: payload)
+            snapshot = try JSONValueDecoder().decode(Snapshot.self, from: StoredShape.payload.fill(payload))
         } catch {
             throw StateCodecError(error)
         }
@@ -72,14 +72,14 @@ public enum StateCodec {
             lastIds: transaction.lastIds.isEmpty
                 ? nil : Dictionary(uniqueKeysWithValues: transaction.lastIds.map { ($0.key.rawValue, $0.value) })
         )
-        return try JSONValueEncoder().encode(record)
+        return StoredShape.record.strip(try JSONValueEncoder().encode(record))
     }
 
     /// A journal record as a transaction.
     public static func transaction(from value: JSONValue) throws(StateCodecError) -> StoreTransaction {
         let record: Record
         do {
-            record = try JSONValueDecoder().decode(Record.self, from: value)
+            record = try JSONValueDecoder().decode(Record.self, from: StoredShape.record.fill(value))
         } catch {
             throw StateCodecError(error)
         }
@@ -137,4 +137,98 @@ public struct StateCodecError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// `$.orders[3].basket: expected …`.
     public var description: String { "\(path): \(message)" }
+}
+
+/// Which members of an order and its parts may be left out: a non-optional member whose value is `false`, `0`,
+/// `""`, `[]` or `{}` is not written, and a missing one reads as that value (`docs/STORAGE.md`, "Defaults").
+/// Optional members keep their own rule (nil is left out, anything else, zero included, is written).
+///
+/// ``FastStateWriter`` and ``FastStateReader`` implement the same rule member by member; this table is the
+/// reference the `Codable` path applies to the ``SaleJSON/JSONValue`` it encodes and decodes.
+struct StoredShape: Sendable {
+    /// The members that are left out at their default, with the default read for a missing one.
+    let defaults: [String: JSONValue]
+    /// Members holding arrays of objects (or one object) of another shape.
+    let children: [String: StoredShape]
+
+    init(_ defaults: [String: JSONValue], children: [String: StoredShape] = [:]) {
+        self.defaults = defaults
+        self.children = children
+    }
+
+    /// `value` without the members that hold their default.
+    func strip(_ value: JSONValue) -> JSONValue { transform(value, strip: true) }
+
+    /// `value` with every missing member set to its default.
+    func fill(_ value: JSONValue) -> JSONValue { transform(value, strip: false) }
+
+    private func transform(_ value: JSONValue, strip: Bool) -> JSONValue {
+        switch value {
+        case .array(let elements):
+            return .array(elements.map { transform($0, strip: strip) })
+        case .object(var members):
+            members = members.compactMap { member in
+                if strip, defaults[member.key] != nil, Self.isDefault(member.value) { return nil }
+                if let child = children[member.key] {
+                    return (key: member.key, value: child.transform(member.value, strip: strip))
+                }
+                return member
+            }
+            if !strip {
+                let present = Set(members.map(\.key))
+                for (key, value) in defaults.sorted(by: { $0.key < $1.key }) where !present.contains(key) {
+                    members.append((key: key, value: value))
+                }
+            }
+            return .object(members)
+        default:
+            return value
+        }
+    }
+
+    /// `false`, a number written `0`, `""`, `[]` or `{}`.
+    static func isDefault(_ value: JSONValue) -> Bool {
+        switch value {
+        case .bool(let flag): !flag
+        case .number(let number): number.literal == "0"
+        case .string(let text): text.isEmpty
+        case .array(let elements): elements.isEmpty
+        case .object(let members): members.isEmpty
+        case .null: false
+        }
+    }
+
+    private static let zero: JSONValue = .int(0)
+
+    static let propertyValue = StoredShape(["code": "", "name": "", "propertyId": zero])
+    static let shipmentItem = StoredShape(["basketCode": zero, "quantity": zero])
+    static let payment = StoredShape([
+        "code": zero, "isReturn": false, "otherFields": [:], "paid": false, "paySystemId": zero, "sum": zero,
+        "sumChangedByHand": false, "xmlId": "",
+    ])
+    static let basketItem = StoredShape([
+        "basePrice": zero, "canBuy": false, "code": zero, "customPrice": false, "delay": false, "discountPrice": zero,
+        "moduleId": "", "name": "", "otherFields": [:], "price": zero, "priceSetByHand": false, "productId": zero,
+        "quantity": zero, "sort": zero, "xmlId": "",
+    ])
+    static let shipment = StoredShape(
+        [
+            "allowDelivery": false, "basePriceDelivery": zero, "canceled": false, "code": zero,
+            "customPriceDelivery": false, "deducted": false, "deliveryId": zero, "deliveryName": "",
+            "discountPrice": zero, "items": [], "marked": false, "otherFields": [:], "priceDelivery": zero,
+            "priceSetByHand": false, "statusId": "", "xmlId": "",
+        ],
+        children: ["items": shipmentItem]
+    )
+    static let order = StoredShape(
+        [
+            "basket": [], "canceled": false, "marked": false, "nextCode": zero, "otherFields": [:], "payments": [],
+            "shipments": [], "siteId": "", "statusId": "", "version": zero, "xmlId": "",
+        ],
+        children: ["basket": basketItem, "shipments": shipment, "payments": payment, "properties": propertyValue]
+    )
+    /// The snapshot payload: only `orders` is shaped.
+    static let payload = StoredShape([:], children: ["orders": order])
+    /// A journal record: only `orders` is shaped.
+    static let record = StoredShape([:], children: ["orders": order])
 }

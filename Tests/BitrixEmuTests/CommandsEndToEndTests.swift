@@ -94,7 +94,7 @@ import Testing
         let export = try await runBinary(["state", "export", "--state", state.path, "--output", exported.path])
         #expect(export.status == 0, "\(export.stderr)")
         let text = try String(contentsOf: exported, encoding: .utf8)
-        #expect(text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 1,\n  \"sequence\": 0,"))
+        #expect(text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 2,\n  \"sequence\": 0,"))
         let again = try await runBinary(["state", "export", "--state", state.path])
         #expect(again.stdout == text)
 

@@ -175,13 +175,34 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
         #expect(throws: StorageError.self) { try result.get() }
     }
 
+    @Test func anOlderVersionIsRefusedNamingIt() throws {
+        let fixture = try Fixture.make()
+        let snapshotText = String(decoding: fixture.snapshot, as: UTF8.self)
+        let older = Array(snapshotText.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1").utf8)
+        guard case .failure(let error) = try fixture.open(snapshot: older, journal: fixture.journal),
+            case .olderVersion(_, 0, 1, 2) = error
+        else {
+            Issue.record("expected olderVersion for the snapshot")
+            return
+        }
+        #expect(error.description.contains("expected format version 2, found 1"))
+        let journalText = String(decoding: fixture.journal, as: UTF8.self)
+        let olderJournal = Array(journalText.replacingOccurrences(of: "\"version\":2", with: "\"version\":1").utf8)
+        guard case .failure(.olderVersion(let file, 0, 1, 2)) = try fixture.open(snapshot: fixture.snapshot, journal: olderJournal)
+        else {
+            Issue.record("expected olderVersion for the journal")
+            return
+        }
+        #expect(file.hasSuffix("journal.jsonl"))
+    }
+
     @Test func aNewerVersionOrAnUnknownFormatIsRefused() throws {
         let fixture = try Fixture.make()
         let snapshotText = String(decoding: fixture.snapshot, as: UTF8.self)
-        let newer = Array(snapshotText.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2").utf8)
+        let newer = Array(snapshotText.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 3").utf8)
         #expect(throws: StorageError.self) { try fixture.open(snapshot: newer, journal: fixture.journal).get() }
         if case .failure(let error) = try fixture.open(snapshot: newer, journal: fixture.journal) {
-            guard case .newerVersion(_, _, 2, 1) = error else {
+            guard case .newerVersion(_, _, 3, 2) = error else {
                 Issue.record("expected newerVersion, got \(error)")
                 return
             }
@@ -201,9 +222,9 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
             Issue.record("an unknown format opened")
         }
         let journalText = String(decoding: fixture.journal, as: UTF8.self)
-        let newerJournal = Array(journalText.replacingOccurrences(of: "\"version\":1", with: "\"version\":3").utf8)
+        let newerJournal = Array(journalText.replacingOccurrences(of: "\"version\":2", with: "\"version\":3").utf8)
         guard
-            case .failure(.newerVersion(let file, 0, 3, 1)) = try fixture.open(
+            case .failure(.newerVersion(let file, 0, 3, 2)) = try fixture.open(
                 snapshot: fixture.snapshot,
                 journal: newerJournal
             )

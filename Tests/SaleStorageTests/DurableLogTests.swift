@@ -39,7 +39,7 @@ import Glibc
             let text = String(decoding: try fileBytes(folder, "journal.jsonl"), as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count == 3)
-            #expect(lines[0].hasPrefix(#"{"format":"bitrix-order-engine/journal","version":1,"after":0,"crc32":""#))
+            #expect(lines[0].hasPrefix(#"{"format":"bitrix-order-engine/journal","version":2,"after":0,"crc32":""#))
             let crc = CRC32.of(Array(#"{"seq":1,"record":{"a":1}}"#.utf8)).hex
             #expect(lines[1] == #"{"seq":1,"crc32":"\#(crc)","record":{"a":1}}"#)
             #expect(lines[2].isEmpty)
@@ -75,9 +75,9 @@ import Glibc
         #expect(bytes[0] == bytes[1])
         let text = String(decoding: bytes[0], as: UTF8.self)
         #expect(
-            text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 1,\n  \"sequence\": 1,\n")
+            text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 2,\n  \"sequence\": 1,\n")
         )
-        #expect(text.contains("\"payload\": {\n    \"a\": {\n      \"y\": null,\n      \"z\": 1\n    },\n    \"b\": ["))
+        #expect(text.contains("\"payload\": {\n    \"a\": {\"y\":null,\"z\":1},\n    \"b\": [\n      1,\n      \"x\"\n    ]\n  }\n}\n"))
         #expect(text.hasSuffix("}\n"))
     }
 

@@ -110,6 +110,22 @@ import Testing
         }
     }
 
+    @Test func eachOrderIsOneLineWithoutDefaultMembers() throws {
+        let state = Self.variedState(seed: 11, orders: 40, wholeSecondDates: true)
+        let text = String(decoding: FastStateWriter.snapshotFile(of: state, sequence: 0), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let orderLines = lines.filter { $0.hasPrefix("      {\"") && $0.contains("\"siteId\"") }
+        #expect(orderLines.count == state.orders.count)
+        for line in orderLines {
+            let value = try JSONParser(maxDepth: 64).parse(Array(String(line.dropFirst(6)).trimmingSuffix(",").utf8))
+            #expect(value.objectMembers != nil)
+            for defaulted in [":false", ":{}", "\"version\":0,", "\"canceled\":false", "\"otherFields\":{}"] {
+                #expect(!line.contains(defaulted), "\(defaulted) in \(line.prefix(80))")
+            }
+        }
+        #expect(lines.count == state.orders.count + state.users.count + state.idempotency.count + state.products.count + 18)
+    }
+
     @Test func emptyStateBytesEqualTheCodablePath() throws {
         #expect(FastStateWriter.snapshotFile(of: StoreState(), sequence: 0) == (try Self.codableFile(StoreState(), sequence: 0)))
     }
@@ -203,4 +219,8 @@ import Testing
             #expect(before.orders.count == 19)
         }
     }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

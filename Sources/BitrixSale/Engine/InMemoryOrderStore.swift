@@ -30,6 +30,18 @@ public struct StoreState: Sendable, Hashable {
 
     /// Applies a transaction.
     public mutating func apply(_ transaction: StoreTransaction) {
+        if transaction.orders.count > 64 {  // a bulk load (a snapshot): grow the tables once, not by doubling
+            orders.reserveCapacity(orders.count + transaction.orders.count)
+            orderIds.reserveCapacity(orderIds.count + transaction.orders.count)
+            accountNumbers.reserveCapacity(accountNumbers.count + transaction.orders.count)
+        }
+        if transaction.users.count > 64 {
+            users.reserveCapacity(users.count + transaction.users.count)
+            userIdsByPhone.reserveCapacity(userIdsByPhone.count + transaction.users.count)
+        }
+        if transaction.idempotencyRecords.count > 64 {
+            idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
+        }
         for order in transaction.orders {
             guard let id = order.id else { continue }
             if let old = orders[id] {

@@ -10,13 +10,14 @@
 //
 // ## snapshot.json
 //
-// Pretty-printed JSON (two-space indent) ending in a newline. The header members come first in this fixed
-// order, then the payload, whose object keys are sorted by their UTF-8 bytes (duplicate keys folded, last wins),
-// so equal states give identical bytes:
+// JSON ending in a newline: the header members first in this fixed order, each on its own line, then the
+// payload, whose members are on their own lines and whose array elements are one compact line each
+// (``SnapshotFormat/layout(sequence:crc32:payload:)``); object keys are sorted by their UTF-8 bytes (duplicate keys
+// folded, last wins), so equal states give identical bytes:
 //
 //     {
 //       "format": "bitrix-order-engine/state",
-//       "version": 1,
+//       "version": 2,
 //       "sequence": 56,
 //       "crc32": "1c291ca3",
 //       "payload": { … }
@@ -26,13 +27,13 @@
 // - `crc32`: CRC-32 (IEEE) of the compact JSON `{"format":…,"version":…,"sequence":…,"payload":…}` (the same
 //   object without `crc32`, members in that order, the payload exactly as stored), as eight lower-case hex digits.
 //   Whitespace does not count, so reindenting is harmless; any change of a value, key or order is detected.
-// - An unknown `format` or a `version` above 1 is refused; so is any other member.
+// - An unknown `format` or a `version` other than 2 is refused (newer or older); so is any other member.
 //
 // ## journal.jsonl
 //
 // Compact JSON lines, each ending in `\n`. The first line is a header naming the snapshot it continues:
 //
-//     {"format":"bitrix-order-engine/journal","version":1,"after":56,"crc32":"…"}
+//     {"format":"bitrix-order-engine/journal","version":2,"after":56,"crc32":"…"}
 //
 // where `crc32` covers `{"format":…,"version":…,"after":…}`. Every following line is one committed record:
 //

@@ -5,7 +5,7 @@ enum JournalFormat {
     /// The header's `format` value.
     static let format = "bitrix-order-engine/journal"
     /// The newest `version` this code writes and reads.
-    static let version = 1
+    static let version = 2
     /// The file name inside the state folder.
     static let fileName = "journal.jsonl"
 
@@ -123,6 +123,9 @@ enum JournalFormat {
         }
         guard foundVersion <= version else {
             throw .newerVersion(file: path, offset: 0, found: foundVersion, supported: version)
+        }
+        guard foundVersion == version else {
+            throw .olderVersion(file: path, offset: 0, found: foundVersion, supported: version)
         }
         let keys: Set = ["format", "version", "after", "crc32"]
         guard members.count == keys.count, Set(members.map(\.key)) == keys else {

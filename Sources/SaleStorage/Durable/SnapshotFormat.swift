@@ -5,7 +5,7 @@ enum SnapshotFormat {
     /// The `format` value.
     static let format = "bitrix-order-engine/state"
     /// The newest `version` this code writes and reads.
-    static let version = 1
+    static let version = 2
     /// The file name inside the state folder.
     static let fileName = "snapshot.json"
 
@@ -43,16 +43,39 @@ enum SnapshotFormat {
         } catch {
             throw .invalidRecord(reason: "the snapshot payload does not read back: \(error)")
         }
-        let document: JSONValue = .object([
-            (key: "format", value: .string(format)),
-            (key: "version", value: .int(version)),
-            (key: "sequence", value: .int(sequence)),
-            (key: "crc32", value: .string(CRC32.of(body).hex)),
-            (key: "payload", value: payload),
-        ])
-        var bytes = JSONWriter(pretty: true).bytes(document)
-        bytes.append(0x0A)
-        return bytes
+        return layout(sequence: sequence, crc32: CRC32.of(body).hex, payload: payload)
+    }
+
+    /// The file's layout: the header members and the payload's members each on their own line (two-space
+    /// indentation), every element of a payload array (an order, a user, …) as one compact line, any other payload
+    /// member compact on its key's line, and a final newline. Whitespace is outside the checksum.
+    static func layout(sequence: Int, crc32: String, payload: JSONValue) -> [UInt8] {
+        var out = Array("{\n  \"format\": \"\(format)\",\n  \"version\": \(version),\n".utf8)
+        out += Array("  \"sequence\": \(sequence),\n  \"crc32\": \"\(crc32)\",\n  \"payload\": ".utf8)
+        let compact = JSONWriter()
+        if let members = payload.objectMembers, !members.isEmpty {
+            out.append(UInt8(ascii: "{"))
+            for (position, member) in members.enumerated() {
+                out += Array((position == 0 ? "\n    " : ",\n    ").utf8)
+                JSONWriter.writeString(member.key, into: &out)
+                out += Array(": ".utf8)
+                if let elements = member.value.arrayValue, !elements.isEmpty {
+                    out.append(UInt8(ascii: "["))
+                    for (index, element) in elements.enumerated() {
+                        out += Array((index == 0 ? "\n      " : ",\n      ").utf8)
+                        compact.write(element, into: &out)
+                    }
+                    out += Array("\n    ]".utf8)
+                } else {
+                    compact.write(member.value, into: &out)
+                }
+            }
+            out += Array("\n  }".utf8)
+        } else {
+            compact.write(payload, into: &out)
+        }
+        out += Array("\n}\n".utf8)
+        return out
     }
 
     /// Checks and reads a snapshot file: the sequence it covers and its payload.
@@ -87,6 +110,9 @@ enum SnapshotFormat {
         }
         guard foundVersion <= version else {
             throw .newerVersion(file: path, offset: 0, found: foundVersion, supported: version)
+        }
+        guard foundVersion == version else {
+            throw .olderVersion(file: path, offset: 0, found: foundVersion, supported: version)
         }
         guard members.count == keys.count, Set(members.map(\.key)) == Set(keys) else {
             throw .damaged(

@@ -21,6 +21,8 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
     case unknownFormat(file: String, offset: Int, found: String, expected: String)
     /// A file was written by a newer version of the format than this code reads.
     case newerVersion(file: String, offset: Int, found: Int, supported: Int)
+    /// A file was written by an older version of the format, which this code no longer reads.
+    case olderVersion(file: String, offset: Int, found: Int, supported: Int)
     /// The journal starts after a sequence that no snapshot covers (`covers` is nil when there is no snapshot).
     case missingSnapshot(journal: String, snapshot: String, needs: Int, covers: Int?)
     /// A snapshot exists but the journal next to it does not.
@@ -50,6 +52,9 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
             return "\(file) at byte \(offset): expected format \"\(expected)\", found \"\(found)\""
         case .newerVersion(let file, let offset, let found, let supported):
             return "\(file) at byte \(offset): expected format version \(supported) or older, found \(found)"
+        case .olderVersion(let file, let offset, let found, let supported):
+            return "\(file) at byte \(offset): expected format version \(supported), found \(found) "
+                + "(an older layout this build no longer reads; write the state again with the build that made it)"
         case .missingSnapshot(let journal, let snapshot, let needs, let covers):
             let found = covers.map { "it covers only up to \($0)" } ?? "it does not exist"
             return "\(journal) at byte 0: the journal starts after sequence \(needs), "
