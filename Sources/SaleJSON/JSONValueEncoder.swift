@@ -4,7 +4,8 @@ import Foundation
 ///
 /// `Decimal` becomes an exact number, `Date` an ISO 8601 string with fractional seconds in UTC
 /// (`2025-10-20T05:00:00.000Z`), object keys keep the order in which the type encodes them, and dictionaries with
-/// `String` or `Int` keys become objects (their keys sorted, so output is deterministic).
+/// `String` or `Int` keys become objects (their keys sorted) and sets become arrays sorted by their JSON text, so the
+/// output does not depend on hash seeds.
 public struct JSONValueEncoder: Sendable {
     /// Makes an encoder.
     public init() {}
@@ -77,6 +78,12 @@ extension Dictionary: UnorderedKeyedCollection {
     static var keysAreIntegers: Bool { Key.self == Int.self }
 }
 
+/// A collection that encodes as an array whose element order means nothing (a `Set`): its iteration order depends
+/// on the per-instance hash seed, so the encoder sorts the elements by their JSON text.
+protocol UnorderedCollection {}
+
+extension Set: UnorderedCollection {}
+
 /// A node under construction: a reference so nested containers can fill it after they are handed out.
 final class ValueBox {
     enum Content {
@@ -109,6 +116,12 @@ final class ValueBox {
             } else {
                 box.content = .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
             }
+        }
+        if value is any UnorderedCollection, case .array(let elements) = box.content {
+            let writer = JSONWriter(sortedKeys: true)
+            let sorted = elements.map { (text: writer.bytes($0.result), box: $0) }
+                .sorted { $0.text.lexicographicallyPrecedes($1.text) }
+            box.content = .array(sorted.map(\.box))
         }
         return box.result
     }

@@ -433,3 +433,20 @@ struct AnyKey: CodingKey {
         self.intValue = intValue
     }
 }
+
+@Suite("Codable bridge determinism")
+struct CodableBridgeDeterminismTests {
+    /// A `Set`'s iteration order depends on its storage's hash seed, so equal sets built separately may iterate
+    /// differently; the encoder must not let that show.
+    @Test("equal sets built in different orders encode to the same bytes")
+    func setsEncodeSorted() throws {
+        let words = (0..<200).map { "word-\($0)" }
+        let forward = Set(words)
+        var backward = Set<String>(minimumCapacity: 1024)
+        for word in words.reversed() { backward.insert(word) }
+        let a = JSONWriter().bytes(try JSONValueEncoder().encode(forward))
+        let b = JSONWriter().bytes(try JSONValueEncoder().encode(backward))
+        #expect(a == b)
+        #expect(try JSONValueDecoder().decode(Set<String>.self, from: JSONParser().parse(a)) == forward)
+    }
+}
