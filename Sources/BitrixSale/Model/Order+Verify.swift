@@ -54,7 +54,7 @@ extension Order {
             guard let text = value.value, !text.isEmpty, let definition = context.property(id: value.propertyId) else {
                 continue
             }
-            if let message = Self.formatProblem(text, definition) {
+            if let message = Self.formatProblem(text, definition, context: context) {
                 problems.append(
                     SaleError(
                         code: "PROPERTIES[\(definition.id)]",
@@ -68,7 +68,7 @@ extension Order {
     }
 
     /// The format check of a non-empty property value (§5.4), or nil when it passes.
-    static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition) -> String? {
+    static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition, context: SaleContext) -> String? {
         switch definition.type {
         case .string:
             let maxLength = (definition.maxLength ?? 0) > 0 ? definition.maxLength! : 500
@@ -77,7 +77,7 @@ extension Order {
                 return "length is under \(minLength) characters"
             }
             if let pattern = definition.pattern, !pattern.isEmpty {
-                let regex = try? NSRegularExpression(pattern: pattern)
+                let regex = context.regularExpression(pattern)
                 let range = NSRange(text.startIndex..., in: text)
                 if regex?.firstMatch(in: text, range: range) == nil { return "does not match the pattern" }
             }
