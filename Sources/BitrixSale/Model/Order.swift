@@ -140,12 +140,16 @@ public struct Order: Sendable {
 
     /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
     /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM follows the new price (§4.3).
+    ///
+    /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
+    /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).
     mutating func changingPrice<T>(recalculates: Bool = true, _ edit: (inout Order) throws -> T) rethrows -> T {
-        let before = price
+        let paymentCount = data.payments.count
+        let before = paymentCount == 1 ? price : nil
         let result = try edit(&self)
+        assert(data.payments.count == paymentCount, "a price edit must not add or remove payments")
         if recalculates { data.manualPrice = nil }
-        let after = price
-        if before != after { followPriceWithLonePayment() }
+        if let before, price != before { followPriceWithLonePayment() }
         return result
     }
 
