@@ -77,9 +77,38 @@ public struct Order: Sendable {
     public var sumPaid: Decimal { min(paidSum, price) }
 
     /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (§4.4).
-    public var isPaid: Bool {
+    public var isPaid: Bool { isPaid(price: price, paidSum: paidSum) }
+
+    private func isPaid(price: Decimal, paidSum: Decimal) -> Bool {
         data.payments.contains(where: \.paid)
             && Money.round(price, places: precision) <= Money.round(paidSum, places: precision)
+    }
+
+    /// The derived money figures at once, each computed a single time (reading ``price``, ``sumPaid`` and
+    /// ``isPaid`` one by one prices the basket once per figure).
+    public struct Totals: Sendable, Hashable {
+        /// ``Order/basketPrice``.
+        public var basketPrice: Decimal
+        /// ``Order/deliveryPrice``.
+        public var deliveryPrice: Decimal
+        /// ``Order/price``.
+        public var price: Decimal
+        /// ``Order/sumPaid``.
+        public var sumPaid: Decimal
+        /// ``Order/isPaid``.
+        public var isPaid: Bool
+    }
+
+    /// ``Totals``: the same values as the separate properties.
+    public var totals: Totals {
+        let basket = basketPrice
+        let delivery = deliveryPrice
+        let price = data.manualPrice ?? basket + delivery
+        let paid = paidSum
+        return Totals(
+            basketPrice: basket, deliveryPrice: delivery, price: price, sumPaid: min(paid, price),
+            isPaid: isPaid(price: price, paidSum: paid)
+        )
     }
 
     /// The quantities the hidden system shipment holds: per basket line, its quantity less what real shipments hold.
