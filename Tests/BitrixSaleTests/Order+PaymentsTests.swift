@@ -164,3 +164,27 @@ extension Order {
         try setPaymentField(code, "PAID", .bool(paid))
     }
 }
+
+/// `Order.totals` against the separate derived figures.
+@Suite struct OrderTotalsTests {
+    // `Order.totals` computes each figure once; it must agree with the separate properties, hand-set PRICE included.
+    @Test func totalsAgreeWithTheSeparateFigures() throws {
+        var order = Fixture.newOrder()
+        let code = order.createPayment(paySystemId: 1)
+        _ = try Fixture.customLine(&order, price: 1000.5, quantity: 3)
+        Self.expectTotalsAgree(order)
+        try order.setPaymentField(code, "PAID", true)
+        Self.expectTotalsAgree(order)
+        try order.setField("PRICE", 2500)
+        Self.expectTotalsAgree(order)
+    }
+
+    private static func expectTotalsAgree(_ order: Order) {
+        let totals = order.totals
+        #expect(totals.basketPrice == order.basketPrice)
+        #expect(totals.deliveryPrice == order.deliveryPrice)
+        #expect(totals.price == order.price)
+        #expect(totals.sumPaid == order.sumPaid)
+        #expect(totals.isPaid == order.isPaid)
+    }
+}

@@ -17,6 +17,9 @@ public final class SaleContext: Sendable {
     let propertyById: [Int: OrderPropertyDefinition]
     let propertiesByPersonType: [Int: [OrderPropertyDefinition]]
     let allProperties: [OrderPropertyDefinition]
+    /// Every property pattern of the site, compiled once: the site configuration is immutable, so this cannot go
+    /// stale. A pattern that does not compile is absent (a validated site has none).
+    let compiledPatterns: [String: NSRegularExpression]
     /// The built-in "no delivery" service.
     public let emptyDelivery: DeliveryService
     private let uniqueCounter = Atomic<Int>(0)
@@ -43,6 +46,11 @@ public final class SaleContext: Sendable {
         let sorted = site.orderProperties.sorted { ($0.sort, $0.id) < ($1.sort, $1.id) }
         allProperties = sorted
         propertiesByPersonType = Dictionary(grouping: sorted, by: \.personTypeId)
+        var patterns: [String: NSRegularExpression] = [:]
+        for pattern in Set(site.orderProperties.compactMap(\.pattern)) where !pattern.isEmpty {
+            patterns[pattern] = try? NSRegularExpression(pattern: pattern)
+        }
+        compiledPatterns = patterns
         emptyDelivery =
             site.deliveryServices.first(where: \.isEmptyDelivery)
             ?? DeliveryService(id: 0, name: "No delivery", isEmptyDelivery: true)
@@ -65,6 +73,11 @@ public final class SaleContext: Sendable {
 
     /// The property definition with this id, or nil.
     public func property(id: Int) -> OrderPropertyDefinition? { propertyById[id] }
+
+    /// The compiled form of a property pattern, or nil when it does not compile.
+    func regularExpression(_ pattern: String) -> NSRegularExpression? {
+        compiledPatterns[pattern] ?? (try? NSRegularExpression(pattern: pattern))
+    }
 
     /// `uniqid('bx_')`: unique within the process, ordered by the clock.
     func uniqueId() -> String {

@@ -273,13 +273,14 @@ public struct SaleTransaction: Sendable {
             found.append(Diagnostic.paymentDropped(payment: "#\(payment.code)"))
         }
         let payments = data.payments.filter { !($0.paySystemName ?? "").isEmpty }
+        let price = order.price
         if payments.isEmpty {
-            if order.price > 0 { found.append(Diagnostic.noPayment(orderPrice: Money.plainText(order.price))) }
+            if price > 0 { found.append(Diagnostic.noPayment(orderPrice: Money.plainText(price))) }
         } else {
             let sum = payments.reduce(Decimal(0)) { $0 + $1.sum }
-            if sum != order.price {
+            if sum != price {
                 found.append(
-                    Diagnostic.paymentSumMismatch(paymentSum: Money.plainText(sum), orderPrice: Money.plainText(order.price))
+                    Diagnostic.paymentSumMismatch(paymentSum: Money.plainText(sum), orderPrice: Money.plainText(price))
                 )
             }
         }

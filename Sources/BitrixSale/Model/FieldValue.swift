@@ -56,6 +56,10 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
         case .bool(let value): return value ? 1 : 0
         case .date, .null: return 0
         case .string(let value):
+            // Up to 18 ASCII digits (a stored USER_ID): the number itself, without trimming or scanning scalars.
+            if (1...18).contains(value.utf8.count), value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return Int(value) ?? 0
+            }
             var digits = ""
             var scalars = value.trimmingCharacters(in: .whitespaces).unicodeScalars[...]
             if let first = scalars.first, first == "-" || first == "+" {

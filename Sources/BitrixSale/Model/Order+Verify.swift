@@ -54,7 +54,7 @@ extension Order {
             guard let text = value.value, !text.isEmpty, let definition = context.property(id: value.propertyId) else {
                 continue
             }
-            if let message = Self.formatProblem(text, definition) {
+            if let message = Self.formatProblem(text, definition, context: context) {
                 problems.append(
                     SaleError(
                         code: "PROPERTIES[\(definition.id)]",
@@ -68,22 +68,23 @@ extension Order {
     }
 
     /// The format check of a non-empty property value (§5.4), or nil when it passes.
-    static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition) -> String? {
+    static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition, context: SaleContext) -> String? {
         switch definition.type {
         case .string:
             let maxLength = (definition.maxLength ?? 0) > 0 ? definition.maxLength! : 500
-            if text.count > maxLength { return "length is over \(maxLength) characters" }
+            // Characters never outnumber UTF-8 bytes: count them only when the bytes could be too many.
+            if text.utf8.count > maxLength, text.count > maxLength { return "length is over \(maxLength) characters" }
             if let minLength = definition.minLength, minLength > 0, text.count < minLength {
                 return "length is under \(minLength) characters"
             }
             if let pattern = definition.pattern, !pattern.isEmpty {
-                let regex = try? NSRegularExpression(pattern: pattern)
+                let regex = context.regularExpression(pattern)
                 let range = NSRange(text.startIndex..., in: text)
                 if regex?.firstMatch(in: text, range: range) == nil { return "does not match the pattern" }
             }
             if definition.isEmail, !isEmail(text) { return "Incorrect email address" }
         case .number:
-            if Money.parse(text) == nil { return "not a number" }
+            if !isPlainInteger(text), Money.parse(text) == nil { return "not a number" }
         case .yesNo:
             if text != "Y" && text != "N" { return "input error" }
         case .enumeration:
@@ -101,8 +102,15 @@ extension Order {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
+    /// Up to 18 ASCII digits: a number `Money.parse` always reads, known without building a `Decimal`.
+    private static func isPlainInteger(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return !bytes.isEmpty && bytes.count <= 18 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// `YYYY-MM-DD` (as the API stores it) or Bitrix's site format `DD.MM.YYYY`, a real calendar date.
     static func isDate(_ text: String) -> Bool {
+        if let known = isGregorianDate(text) { return known }
         let iso = text.split(separator: "-").compactMap { Int($0) }
         let dotted = text.split(separator: ".").compactMap { Int($0) }
         let parts: (Int, Int, Int)
@@ -119,5 +127,41 @@ extension Order {
         guard let date = calendar.date(from: components) else { return false }
         let back = calendar.dateComponents([.year, .month, .day], from: date)
         return back.year == parts.0 && back.month == parts.1 && back.day == parts.2
+    }
+
+    /// ``isDate(_:)`` without `Calendar` for the common spellings: all-digit `YYYY-MM-DD` or `DD.MM.YYYY` with a year
+    /// from 1583 to 9999 (after the Julian–Gregorian switch, where `Calendar(identifier: .gregorian)` is the plain
+    /// Gregorian calendar). nil for anything else, which ``isDate(_:)`` decides with `Calendar` as before.
+    private static func isGregorianDate(_ text: String) -> Bool? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        let year: Int?
+        let month: Int?
+        let day: Int?
+        if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+        } else if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: ".") {
+            (year, month, day) = (number(6..<10), number(3..<5), number(0..<2))
+        } else {
+            return nil
+        }
+        guard let year, let month, let day, year >= 1583 else { return nil }
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let length =
+            switch month {
+            case 2: leap ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
+        return day <= length
     }
 }

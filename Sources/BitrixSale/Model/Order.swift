@@ -77,9 +77,38 @@ public struct Order: Sendable {
     public var sumPaid: Decimal { min(paidSum, price) }
 
     /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (§4.4).
-    public var isPaid: Bool {
+    public var isPaid: Bool { isPaid(price: price, paidSum: paidSum) }
+
+    private func isPaid(price: Decimal, paidSum: Decimal) -> Bool {
         data.payments.contains(where: \.paid)
             && Money.round(price, places: precision) <= Money.round(paidSum, places: precision)
+    }
+
+    /// The derived money figures at once, each computed a single time (reading ``price``, ``sumPaid`` and
+    /// ``isPaid`` one by one prices the basket once per figure).
+    public struct Totals: Sendable, Hashable {
+        /// ``Order/basketPrice``.
+        public var basketPrice: Decimal
+        /// ``Order/deliveryPrice``.
+        public var deliveryPrice: Decimal
+        /// ``Order/price``.
+        public var price: Decimal
+        /// ``Order/sumPaid``.
+        public var sumPaid: Decimal
+        /// ``Order/isPaid``.
+        public var isPaid: Bool
+    }
+
+    /// ``Totals``: the same values as the separate properties.
+    public var totals: Totals {
+        let basket = basketPrice
+        let delivery = deliveryPrice
+        let price = data.manualPrice ?? basket + delivery
+        let paid = paidSum
+        return Totals(
+            basketPrice: basket, deliveryPrice: delivery, price: price, sumPaid: min(paid, price),
+            isPaid: isPaid(price: price, paidSum: paid)
+        )
     }
 
     /// The quantities the hidden system shipment holds: per basket line, its quantity less what real shipments hold.
@@ -140,12 +169,16 @@ public struct Order: Sendable {
 
     /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
     /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM follows the new price (§4.3).
+    ///
+    /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
+    /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).
     mutating func changingPrice<T>(recalculates: Bool = true, _ edit: (inout Order) throws -> T) rethrows -> T {
-        let before = price
+        let paymentCount = data.payments.count
+        let before = paymentCount == 1 ? price : nil
         let result = try edit(&self)
+        assert(data.payments.count == paymentCount, "a price edit must not add or remove payments")
         if recalculates { data.manualPrice = nil }
-        let after = price
-        if before != after { followPriceWithLonePayment() }
+        if let before, price != before { followPriceWithLonePayment() }
         return result
     }
 

@@ -61,8 +61,9 @@ extension Order {
     /// returns null) and the diagnostic `EMU_PROPERTY_CODE_UNKNOWN` is recorded for the next save.
     @discardableResult
     public mutating func setPropertyValue(_ value: String?, code: String) -> SaleResult {
-        let collection = propertyCollection()
-        guard let property = collection.item(code: code) else {
+        _ = propertyCollection()
+        // `item(code:)` read straight from the loaded values: no collection copy outlives the edit below.
+        guard let property = data.properties?.first(where: { $0.code == code }) else {
             let diagnostic = Diagnostic.unknownPropertyCode(code, personTypeId: data.personTypeId)
             note(diagnostic)
             var result = SaleResult()

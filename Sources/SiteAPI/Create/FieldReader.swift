@@ -101,7 +101,7 @@ struct FieldReader {
             add(field, "invalid_type", "must be a string, got \(value.typeName)")
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(raw)
         if text.isEmpty, !allowEmpty {
             add(field, required ? "required" : "empty", "must not be empty")
             return nil
@@ -111,6 +111,21 @@ struct FieldReader {
             add(field, "too_long", "must be at most \(maxLength) characters, got \(text.count)")
             return nil
         }
+        return text
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the Foundation call (≈ 1 µs) when neither end
+    /// is whitespace, the usual case.
+    static func trimmed(_ text: String) -> String {
+        // In ASCII the set is U+0009–U+000D and the space.
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+                : CharacterSet.whitespacesAndNewlines.contains(scalar)
+        }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !isWhitespace(first),
+            !isWhitespace(last)
+        else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
         return text
     }
 

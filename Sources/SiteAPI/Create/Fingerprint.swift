@@ -29,6 +29,25 @@ enum Fingerprint {
                 write(element, into: &out)
             }
             out.append(UInt8(ascii: "]"))
+        case .object(let members) where members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }):
+            // ASCII keys are equal exactly when their bytes are: sort positions by key, then by position, and write
+            // the last member of each run of equal keys (the same output as the dictionary below, without hashing).
+            let order = members.indices.sorted { a, b in
+                let (left, right) = (members[a].key.utf8, members[b].key.utf8)
+                return left.elementsEqual(right) ? a < b : left.lexicographicallyPrecedes(right)
+            }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (position, index) in order.enumerated() {
+                let key = members[index].key
+                if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(key.utf8) { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                JSONWriter.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(members[index].value, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         case .object(let members):
             var last: [String: JSONValue] = [:]
             for (key, member) in members { last[key] = member }

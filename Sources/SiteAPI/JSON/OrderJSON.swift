@@ -21,6 +21,7 @@ struct OrderJSON: Sendable {
 
     func value(_ order: Order) -> JSONValue {
         let data = order.data
+        let totals = order.totals
         var properties: [(key: String, value: JSONValue)] = []
         for property in data.properties ?? [] {
             guard let text = property.value, !text.isEmpty, !properties.contains(where: { $0.key == property.code })
@@ -81,12 +82,12 @@ struct OrderJSON: Sendable {
             (key: "status", value: .string(data.statusId)),
             (key: "status_name", value: .optional(statusNames[data.statusId])),
             (key: "canceled", value: .bool(data.canceled)),
-            (key: "paid", value: .bool(order.isPaid)),
+            (key: "paid", value: .bool(totals.isPaid)),
             (key: "currency", value: .optional(data.currency)),
-            (key: "price", value: .money(order.price)),
-            (key: "basket_price", value: .money(order.basketPrice)),
-            (key: "price_delivery", value: .money(order.deliveryPrice)),
-            (key: "sum_paid", value: .money(order.sumPaid)),
+            (key: "price", value: .money(totals.price)),
+            (key: "basket_price", value: .money(totals.basketPrice)),
+            (key: "price_delivery", value: .money(totals.deliveryPrice)),
+            (key: "sum_paid", value: .money(totals.sumPaid)),
             (key: "date_insert", value: .optional(data.dateInsert.map(time.iso8601))),
             (key: "date_update", value: .optional(data.dateUpdate.map(time.iso8601))),
             (key: "user_description", value: .optional(data.userDescription)),

@@ -141,5 +141,14 @@ struct ExactNumber: Sendable, Hashable {
     }
 
     /// The exact `Decimal` (callers check the range first: at most 38 significant digits are kept).
-    var decimal: Decimal { Decimal(string: plainText, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+    var decimal: Decimal {
+        // Up to 18 significant digits fit a UInt64: build the Decimal from its parts (the same bytes as parsing the
+        // plain text, checked for money amounts) instead of formatting and parsing text with a locale.
+        if !negative, (1...18).contains(digits.count), (-18...18).contains(scale) {
+            var significand: UInt64 = 0
+            for digit in digits { significand = significand * 10 + UInt64(digit) }
+            return Decimal(sign: .plus, exponent: -scale, significand: Decimal(significand))
+        }
+        return Decimal(string: plainText, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+    }
 }
