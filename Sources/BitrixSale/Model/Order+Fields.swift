@@ -51,6 +51,8 @@ extension Order {
         case "DELIVERY_ID": deliveryId.map(FieldValue.int)
         case "PAY_SYSTEM_ID": paySystemId.map(FieldValue.int)
         case "DISCOUNT_PRICE": .decimal(0)
+        // UPDATED_1C: Bitrix's column default is N, so N is not stored (one dictionary fewer per order).
+        case "UPDATED_1C": .string(data.otherFields[name] ?? "N")
         default: data.otherFields[name].map(FieldValue.string)
         }
     }
@@ -123,9 +125,14 @@ extension Order {
         case "DATE_STATUS": data.dateStatus = Self.date(value)
         case "USER_DESCRIPTION": data.userDescription = value.isEmptyText ? nil : value.text
         case "COMMENTS": data.comments = value.isEmptyText ? nil : value.text
+        case "UPDATED_1C":
+            // N is the column default and is answered when absent: only another value is stored.
+            let text = value.text
+            data.otherFields[name] = text == "N" ? nil : text
         default: data.otherFields[name] = value.text
         }
-        if name != "UPDATED_1C" { data.otherFields["UPDATED_1C"] = "N" }
+        // Any real change sets UPDATED_1C = N, which is the absent value.
+        if name != "UPDATED_1C", data.otherFields["UPDATED_1C"] != nil { data.otherFields["UPDATED_1C"] = nil }
         return SaleResult()
     }
 
