@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A calendar date (`YYYY-MM-DD`) and the arithmetic the API needs, without `Calendar` (fast and deterministic).
 struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -68,24 +69,87 @@ struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// Timestamps in a site's time zone.
 struct SiteTime: Sendable {
     let timeZone: TimeZone
+    private let offsets: OffsetCache
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        offsets = OffsetCache()
+    }
+
+    /// The zone's UTC offset at an instant, in seconds.
+    ///
+    /// `TimeZone.secondsFromGMT(for:)` is slow (an ICU call), so the offset is cached per UTC day, but only for a
+    /// day whose first and last second have the same offset: a day holding a transition (a DST change, or a change
+    /// of the standard offset such as Asia/Almaty's UTC+6 → UTC+5 in 2024) always asks the zone.
+    func offset(at instant: Date) -> Int {
+        let seconds = instant.timeIntervalSince1970
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return timeZone.secondsFromGMT(for: instant) }
+        let day = Int((seconds / 86_400).rounded(.down))
+        if let cached = offsets.offset(day: day) { return cached ?? timeZone.secondsFromGMT(for: instant) }
+        let first = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400))
+        let last = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 86_399.999))
+        offsets.store(day: day, offset: first == last ? first : nil)
+        return first == last ? first : timeZone.secondsFromGMT(for: instant)
+    }
 
     /// The local date of an instant.
     func date(of instant: Date) -> CivilDate {
-        let local = Int((instant.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let local = Int((instant.timeIntervalSince1970).rounded(.down)) + offset(at: instant)
         return CivilDate(daysSinceEpoch: Int((Double(local) / 86_400).rounded(.down)))
     }
 
     /// ISO 8601 with the zone's UTC offset at that instant: `2025-10-20T10:00:00+05:00`.
     func iso8601(_ instant: Date) -> String {
-        let offset = timeZone.secondsFromGMT(for: instant)
+        let offset = offset(at: instant)
         let local = Int((instant.timeIntervalSince1970).rounded(.down)) + offset
         let days = Int((Double(local) / 86_400).rounded(.down))
         let seconds = local - days * 86_400
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        let sign = offset < 0 ? "-" : "+"
+        let date = CivilDate(daysSinceEpoch: days)
         let magnitude = abs(offset) / 60
-        return
-            "\(CivilDate(daysSinceEpoch: days))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
-            + "\(sign)\(pad(magnitude / 60)):\(pad(magnitude % 60))"
+        guard (0...9999).contains(date.year), magnitude < 6000 else {
+            func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+            let sign = offset < 0 ? "-" : "+"
+            return "\(date)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
+                + "\(sign)\(pad(magnitude / 60)):\(pad(magnitude % 60))"
+        }
+        // `YYYY-MM-DDTHH:MM:SS+HH:MM`: 25 ASCII bytes written in place (no interpolation, no padding strings).
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            func two(_ value: Int, at index: Int) {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value / 10)
+                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            }
+            two(date.year / 100, at: 0)
+            two(date.year % 100, at: 2)
+            buffer[4] = UInt8(ascii: "-")
+            two(date.month, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            two(date.day, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            two(seconds / 3600, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            two(seconds / 60 % 60, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            two(seconds % 60, at: 17)
+            buffer[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            two(magnitude / 60, at: 20)
+            buffer[22] = UInt8(ascii: ":")
+            two(magnitude % 60, at: 23)
+            return 25
+        }
+    }
+}
+
+/// UTC day → the zone's offset for the whole day (nil: the day holds a transition). Bounded: cleared past 4096 days.
+private final class OffsetCache: Sendable {
+    private let days = Mutex<[Int: Int?]>([:])
+
+    /// `.some(offset)` when the day is known (`.some(nil)`: it holds a transition), nil when not cached.
+    func offset(day: Int) -> Int?? { days.withLock { $0[day] } }
+
+    func store(day: Int, offset: Int?) {
+        days.withLock { table in
+            if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+            table[day] = .some(offset)
+        }
     }
 }
