@@ -454,18 +454,18 @@ struct FastStateReader {
     }
 
     private mutating func propertyValue() -> PropertyValue? {
-        var code: String = "", id: Int?, name: String = "", propertyId: Int = 0, value: String?
+        var code: String = "", id: Int?, propertyId: Int = 0, value: String?
         let ok = object(KeyTable.propertyValue) { reader, member in
             switch member {
             case 0: return reader.string().map { code = $0 } != nil
             case 1: id = reader.int(); return id != nil
-            case 2: return reader.string().map { name = $0 } != nil
+            case 2: return reader.string() != nil  // `name`, written before it was derived from the site: ignored
             case 3: return reader.int().map { propertyId = $0 } != nil
             default: value = reader.string(); return value != nil
             }
         }
         guard ok else { return nil }
-        return PropertyValue(restoring: propertyId, code: code, name: name, value: value, id: id)
+        return PropertyValue(restoring: propertyId, code: code, value: value, id: id)
     }
 
     private mutating func shipmentItem() -> ShipmentItem? {

@@ -264,7 +264,6 @@ struct FastStateWriter {
         open()
         stored("code", value.code)
         optional("id", value.id)
-        stored("name", value.name)
         stored("propertyId", value.propertyId)
         optional("value", value.value)
         close()

@@ -200,7 +200,7 @@ struct StoredShape: Sendable {
 
     private static let zero: JSONValue = .int(0)
 
-    static let propertyValue = StoredShape(["code": "", "name": "", "propertyId": zero])
+    static let propertyValue = StoredShape(["code": "", "propertyId": zero])
     static let shipmentItem = StoredShape(["basketCode": zero, "quantity": zero])
     static let payment = StoredShape([
         "code": zero, "isReturn": false, "otherFields": [:], "paid": false, "paySystemId": zero, "sum": zero,

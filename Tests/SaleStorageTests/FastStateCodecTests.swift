@@ -64,7 +64,7 @@ import Testing
                 )
             }
             let properties: [PropertyValue]? = maybe(
-                (1...3).map { PropertyValue(restoring: $0, code: "P\($0)", name: text(), value: maybe(text()), id: maybe($0)) }
+                (1...3).map { PropertyValue(restoring: $0, code: "P\($0)", value: maybe(text()), id: maybe($0)) }
             )
             transaction.orders.append(
                 OrderData(

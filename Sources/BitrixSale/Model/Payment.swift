@@ -78,12 +78,14 @@ public struct Payment: Sendable, Hashable, Codable {
 public struct PropertyValue: Sendable, Hashable, Codable {
     /// `ORDER_PROPS_ID`.
     public internal(set) var propertyId: Int
-    /// `CODE`.
+    /// `CODE` (kept per value: it names the value in a snapshot and answers ``OrderData/propertyValue(code:)``).
     public internal(set) var code: String
-    /// `NAME`.
-    public internal(set) var name: String
     /// `VALUE` (nil when empty).
     public internal(set) var value: String?
     /// `ID`, once saved.
     public internal(set) var id: Int?
+
+    /// `NAME`: not stored per order (nine names per order, most longer than Swift's 15-byte inline strings) but
+    /// read from the site's definition of ``propertyId``; nil when the site has no such property.
+    public func name(in context: SaleContext) -> String? { context.property(id: propertyId)?.name }
 }

@@ -25,6 +25,9 @@ public struct PropertyValueCollection: Sendable {
     /// `getUserEmail()`: IS_EMAIL.
     public var userEmail: PropertyValue? { first { $0.isEmail } }
 
+    /// `NAME` of a value: its site definition's name (nil when the site has no such property).
+    public func name(of value: PropertyValue) -> String? { value.name(in: context) }
+
     /// The definition behind a value.
     public func definition(of value: PropertyValue) -> OrderPropertyDefinition? { context.property(id: value.propertyId) }
 
@@ -42,7 +45,7 @@ extension Order {
                 data.personTypeId.map { context.propertiesByPersonType[$0] ?? [] } ?? context.allProperties
             data.properties = definitions.filter(\.active).map { definition in
                 PropertyValue(
-                    propertyId: definition.id, code: definition.code, name: definition.name,
+                    propertyId: definition.id, code: definition.code,
                     value: (definition.defaultValue?.isEmpty ?? true) ? nil : definition.defaultValue, id: nil
                 )
             }

@@ -135,11 +135,10 @@ extension Payment {
 }
 
 extension PropertyValue {
-    /// Restores a persisted property value.
-    public init(restoring propertyId: Int, code: String, name: String, value: String?, id: Int?) {
+    /// Restores a persisted property value (its `NAME` is the site definition's, not stored).
+    public init(restoring propertyId: Int, code: String, value: String?, id: Int?) {
         self.propertyId = propertyId
         self.code = code
-        self.name = name
         self.value = value
         self.id = id
     }
