@@ -11,7 +11,8 @@ public final class DurableOrderStore: OrderStore {
     public struct Options: Sendable {
         /// Create the folder (and an empty state) when it does not exist or is empty.
         public var create: Bool
-        /// Journal size in bytes past which the store compacts by itself; nil: only on demand.
+        /// Journal size in bytes past which the store compacts by itself, on a background thread while commits
+        /// continue, once the journal has also outgrown the snapshot on disk; nil: only on demand.
         public var compactionThreshold: Int?
 
         /// Makes options.

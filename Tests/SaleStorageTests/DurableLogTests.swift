@@ -147,10 +147,13 @@ import Glibc
                 }
                 try log.waitUntilDurable(number)
             }
+            // Compaction runs in the background; it waits for the journal to outgrow the snapshot too.
+            log.waitForCompaction()
             let statistics = log.statistics
             #expect(statistics.compactions > 0)
             #expect(statistics.lastCompactionError == nil)
-            #expect(statistics.journalBytes < 4_000)
+            let snapshotBytes = try #require(try POSIX.readFile(folder.path + "/snapshot.json")).count
+            #expect(statistics.journalBytes < max(2_000, snapshotBytes))
             log.setSnapshotSource(nil)
             log.close()
 
@@ -159,6 +162,79 @@ import Glibc
             let state = (recovery.snapshot?.arrayValue ?? []) + recovery.records
             #expect(state == (1...60).map(sampleRecord))
             #expect(recovery.snapshotSequence > 0)
+        }
+    }
+
+    @Test func automaticCompactionRunsInTheBackgroundWhileAppendsContinue() throws {
+        try withTemporaryFolder { folder in
+            let (log, _) = try DurableLog.open(folder: folder, options: .init(create: true, compactionThreshold: 1_000))
+            let applied = Mutex<[JSONValue]>([])
+            let started = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let first = Mutex(true)
+            let logged = log
+            log.setSnapshotSource {
+                let cut = applied.withLock { records in (sequence: logged.lastSequence, payload: JSONValue.array(records)) }
+                if first.withLock({ first in defer { first = false }; return first }) {
+                    started.signal()
+                    release.wait()
+                }
+                return cut
+            }
+            var number = 0
+            func append() throws {
+                number += 1
+                let sequence = try applied.withLock { records in
+                    records.append(sampleRecord(number))
+                    return try log.write(sampleRecord(number))
+                }
+                try log.waitUntilDurable(sequence)
+            }
+            while log.statistics.compactions == 0, started.wait(timeout: .now()) == .timedOut { try append() }
+            // The snapshot source is blocked: appends go on, acknowledged, and stay in the new journal.
+            let cut = number
+            for _ in 0..<20 { try append() }
+            #expect(log.statistics.compactions == 0)
+            release.signal()
+            log.waitForCompaction()
+            #expect(log.statistics.compactions >= 1)
+            #expect(log.statistics.snapshotSequence >= cut)
+            #expect(log.statistics.lastCompactionError == nil)
+            log.setSnapshotSource(nil)
+            log.close()
+
+            let (again, recovery) = try openLog(folder, create: false)
+            again.close()
+            #expect(recovery.snapshotSequence >= cut)
+            #expect((recovery.snapshot?.arrayValue ?? []) + recovery.records == (1...number).map(sampleRecord))
+        }
+    }
+
+    @Test func automaticCompactionWaitsForTheJournalToOutgrowTheSnapshot() throws {
+        try withTemporaryFolder { folder in
+            let (log, _) = try DurableLog.open(folder: folder, options: .init(create: true, compactionThreshold: 500))
+            let applied = Mutex<[JSONValue]>([])
+            let logged = log
+            log.setSnapshotSource {
+                applied.withLock { records in (sequence: logged.lastSequence, payload: .array(records)) }
+            }
+            for number in 1...400 {
+                let sequence = try applied.withLock { records in
+                    records.append(sampleRecord(number))
+                    return try log.write(sampleRecord(number))
+                }
+                try log.waitUntilDurable(sequence)
+                log.waitForCompaction()
+            }
+            // With a fixed threshold this would compact every few records; proportionally, the state (400 records)
+            // is written about log2(400 × record / 500) times, each time once the journal has outgrown the snapshot.
+            let compactions = log.statistics.compactions
+            #expect(compactions > 2 && compactions < 12, "\(compactions) compactions")
+            log.setSnapshotSource(nil)
+            log.close()
+            let (again, recovery) = try openLog(folder, create: false)
+            again.close()
+            #expect((recovery.snapshot?.arrayValue ?? []) + recovery.records == (1...400).map(sampleRecord))
         }
     }
 

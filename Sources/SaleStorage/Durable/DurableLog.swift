@@ -108,7 +108,10 @@ public final class DurableLog: Sendable {
     public struct Options: Sendable {
         /// Whether a missing or empty folder is initialised as a new, empty state (otherwise it is an error).
         public var create: Bool
-        /// Journal size in bytes past which ``append(_:)`` compacts through the ``SnapshotSource``; nil: never.
+        /// Journal size in bytes past which the log compacts by itself through the ``SnapshotSource``, on a
+        /// background thread while appends continue; nil: never. The journal is compacted when it exceeds the larger
+        /// of this and the size of the snapshot file on disk (so each compaction writes at most as many bytes as
+        /// were appended since the last one: O(1) per record however large the state grows).
         public var compactionThreshold: Int?
         /// Whether journal flushes use `fdatasync` (true, the default) or a full `fsync`.
         public var dataSyncOnly: Bool
@@ -190,6 +193,11 @@ public final class DurableLog: Sendable {
         var written: Int
         var durable: Int
         var snapshotSequence: Int
+        /// The size of `snapshot.json` on disk (0 without one): automatic compaction waits for the journal to
+        /// outgrow it.
+        var snapshotBytes: Int
+        /// An automatic compaction has been started and has not finished.
+        var compacting = false
         var syncing = false
         var waiters: [DispatchSemaphore] = []
         var source: SnapshotFileSource?
@@ -306,6 +314,7 @@ extension DurableLog {
                 written: last,
                 durable: last,
                 snapshotSequence: covered,
+                snapshotBytes: snapshotBytes?.count ?? 0,
                 statistics: statistics
             )
         )
@@ -325,8 +334,8 @@ extension DurableLog {
 extension DurableLog {
     /// Appends `record` and returns its sequence once its line is on disk (blocks the calling thread).
     ///
-    /// The same as ``write(_:)`` then ``waitUntilDurable(_:)``; afterwards compacts through the
-    /// ``SnapshotSource`` when the journal has grown past ``Options/compactionThreshold``.
+    /// The same as ``write(_:)`` then ``waitUntilDurable(_:)``; afterwards starts a background compaction through
+    /// the ``SnapshotSource`` when the journal has outgrown ``Options/compactionThreshold`` and the snapshot.
     @discardableResult
     public func append(_ record: JSONValue) throws(StorageError) -> Int {
         let sequence = try write(record)
@@ -381,9 +390,9 @@ extension DurableLog {
     /// Returns once the record with `sequence` (and every one before it) is on disk (blocks the calling thread).
     ///
     /// Group commit: the first caller to find no flush running flushes for every line written so far; callers
-    /// arriving meanwhile wait and are woken when it ends, then return or lead the next flush. Afterwards
-    /// compacts through the ``SnapshotSource`` when the journal has grown past ``Options/compactionThreshold``
-    /// (so call it without holding a lock the source takes).
+    /// arriving meanwhile wait and are woken when it ends, then return or lead the next flush. Afterwards starts
+    /// a compaction on a background thread when the journal has outgrown ``Options/compactionThreshold`` and the
+    /// snapshot on disk (the source is called on that thread, so it may take the caller's lock).
     public func waitUntilDurable(_ sequence: Int) throws(StorageError) {
         try awaitDurable(sequence)
         compactIfNeeded()
@@ -455,6 +464,8 @@ extension DurableLog {
     ///
     /// Later calls throw ``StorageError/closed(folder:)``.
     public func close() {
+        // A background compaction still writing would otherwise outlive the folder lock.
+        waitForCompaction()
         let waiters = state.withLock { state in
             if let journal = state.journal, state.failure == nil, state.written > state.durable {
                 if (try? POSIX.sync(journal, dataOnly: options.dataSyncOnly)) != nil { state.durable = state.written }
@@ -527,20 +538,44 @@ extension DurableLog {
         }
     }
 
+    /// Starts a compaction on a background thread when the journal has outgrown both the threshold and the
+    /// snapshot on disk and none is running. The appending thread returns at once; appends continue while the
+    /// snapshot is encoded and written (see ``compactLocked(through:file:)`` for the short journal switch).
     private func compactIfNeeded() {
         guard let threshold = options.compactionThreshold else { return }
-        let source = state.withLock { state in
-            state.size >= threshold && state.failure == nil && state.journal != nil ? state.source : nil
+        let source = state.withLock { state -> SnapshotFileSource? in
+            guard !state.compacting, state.failure == nil, state.journal != nil, let source = state.source,
+                state.size >= max(threshold, state.snapshotBytes)
+            else { return nil }
+            state.compacting = true
+            return source
         }
         guard let source else { return }
-        compactionGate.withLockIfAvailable { _ in
-            guard state.withLock({ $0.size >= threshold }) else { return }
-            let cut = source()
-            do throws(StorageError) {
-                try compactLocked(through: cut.sequence, file: cut.file.get())
-            } catch {
-                state.withLock { $0.statistics.lastCompactionError = error }
+        DispatchQueue.global(qos: .utility).async { [self] in
+            compactionGate.withLock { _ in
+                defer { state.withLock { $0.compacting = false } }
+                // Again while the lines appended during the last round have outgrown the new snapshot.
+                while state.withLock({ state in
+                    state.journal != nil && state.failure == nil && state.size >= max(threshold, state.snapshotBytes)
+                }) {
+                    let cut = source()
+                    do throws(StorageError) {
+                        try compactLocked(through: cut.sequence, file: cut.file.get())
+                    } catch {
+                        state.withLock { $0.statistics.lastCompactionError = error }
+                        return
+                    }
+                }
             }
+        }
+    }
+
+    /// Returns once no compaction is running (an automatic one started before the call has finished).
+    func waitForCompaction() {
+        while state.withLock({ $0.compacting }) {
+            compactionGate.withLock { _ in }
+            // Started but not yet holding the gate: let it run.
+            if state.withLock({ $0.compacting }) { usleep(100) }
         }
     }
 
@@ -565,6 +600,7 @@ extension DurableLog {
             if let failure = state.failure { throw .stopped(after: failure) }
             guard let old = state.journal else { throw .closed(folder: folder) }
             state.snapshotSequence = sequence
+            state.snapshotBytes = bytes.count
             let kept = sequence - state.after
             let cut = kept == 0 ? state.headerEnd : state.lineEnds[kept - 1]
             let tail = try POSIX.read(old, at: cut, count: state.size - cut)
