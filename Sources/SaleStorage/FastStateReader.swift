@@ -105,14 +105,36 @@ struct FastStateReader {
         return space("\n    ") && consume(UInt8(ascii: "]")) ? elements : nil
     }
 
+    /// Calls `element` for each element of a laid-out array; false when the text is not as expected or `element`
+    /// refuses.
+    private mutating func laidOutEach(_ element: (inout FastStateReader) -> Bool) -> Bool {
+        guard consume(UInt8(ascii: "[")) else { return false }
+        if consume(UInt8(ascii: "]")) { return true }
+        repeat {
+            guard space("\n      "), element(&self) else { return false }
+        } while consume(UInt8(ascii: ","))
+        return space("\n    ") && consume(UInt8(ascii: "]"))
+    }
+
+    /// The payload, building the state while reading: each order goes into the state's tables as it is parsed
+    /// (no intermediate list), the tables sized once from the last order id (read before the orders).
     private mutating func readLaidOutPayload() -> StoreState? {
         var transaction = StoreTransaction()
+        var state = StoreState()
         guard consume(UInt8(ascii: "{")), space("\n    "), literal("\"idempotency\":"), space(" "),
             let idempotency = laidOutArray({ $0.idempotency() }),
             consume(UInt8(ascii: ",")), space("\n    "), literal("\"lastIds\":"), space(" "),
             let lastIds = lastIds(),
-            consume(UInt8(ascii: ",")), space("\n    "), literal("\"orders\":"), space(" "),
-            let orders = laidOutArray({ $0.order() }),
+            consume(UInt8(ascii: ",")), space("\n    "), literal("\"orders\":"), space(" ")
+        else { return nil }
+        // Ids are never reused, so the last order id bounds the count; the file size bounds it too (an order
+        // takes far more than 64 bytes), against a damaged or hostile figure.
+        state.reserveOrders(min(lastIds[.order] ?? 0, bytes.count / 64))
+        guard laidOutEach({ reader in
+                guard let order = reader.order() else { return false }
+                state.put(order)
+                return true
+            }),
             consume(UInt8(ascii: ",")), space("\n    "), literal("\"products\":"), space(" "),
             let products = laidOutArray({ $0.product() }),
             consume(UInt8(ascii: ",")), space("\n    "), literal("\"users\":"), space(" "),
@@ -121,10 +143,8 @@ struct FastStateReader {
         else { return nil }
         transaction.idempotencyRecords = idempotency
         transaction.lastIds = lastIds
-        transaction.orders = orders
         transaction.products = products
         transaction.users = users
-        var state = StoreState()
         state.apply(transaction)
         return state
     }
@@ -331,30 +351,39 @@ struct FastStateReader {
         return number
     }
 
-    /// Whole-second dates (`….000Z`) directly; others through Foundation, as the general road parses them.
+    /// Whole-second dates (`….000Z`) directly from the file's bytes (no string); others through Foundation, as the
+    /// general road parses them.
     private mutating func date() -> Date? {
-        guard let text = string() else { return nil }
-        let utf8 = Array(text.utf8)
-        if utf8.count == 24, utf8[4] == 0x2D, utf8[7] == 0x2D, utf8[10] == 0x54, utf8[13] == 0x3A, utf8[16] == 0x3A,
-            utf8[19] == 0x2E, utf8[20] == 0x30, utf8[21] == 0x30, utf8[22] == 0x30, utf8[23] == 0x5A
-        {
-            func number(_ from: Int, _ count: Int) -> Int? {
-                var value = 0
-                for byte in utf8[from..<from + count] {
-                    guard byte >= 0x30, byte <= 0x39 else { return nil }
-                    value = value * 10 + Int(byte - 0x30)
-                }
-                return value
-            }
-            if let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-                let minute = number(14, 2), let second = number(17, 2), year >= 1970, (1...12).contains(month),
-                (1...28).contains(day), hour < 24, minute < 60, second < 60
+        if bytes.count - index >= 26, bytes[index] == 0x22, bytes[index + 25] == 0x22 {
+            let at = index + 1
+            if bytes[at + 4] == 0x2D, bytes[at + 7] == 0x2D, bytes[at + 10] == 0x54, bytes[at + 13] == 0x3A,
+                bytes[at + 16] == 0x3A, bytes[at + 19] == 0x2E, bytes[at + 20] == 0x30, bytes[at + 21] == 0x30,
+                bytes[at + 22] == 0x30, bytes[at + 23] == 0x5A
             {
-                let days = Self.days(year: year, month: month, day: day)
-                return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
+                let year = digits(at, 4), month = digits(at + 5, 2), day = digits(at + 8, 2)
+                let hour = digits(at + 11, 2), minute = digits(at + 14, 2), second = digits(at + 17, 2)
+                if year >= 1970, (1...12).contains(month), (1...28).contains(day), (0..<24).contains(hour),
+                    (0..<60).contains(minute), (0..<60).contains(second)
+                {
+                    index += 26
+                    let days = Self.days(year: year, month: month, day: day)
+                    return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
+                }
             }
         }
+        guard let text = string() else { return nil }
         return JSONDates.date(text)
+    }
+
+    /// The decimal value of `count` digits at `from`, or -1 when one is not a digit.
+    private func digits(_ from: Int, _ count: Int) -> Int {
+        var value = 0
+        for position in from..<from + count {
+            let byte = bytes[position]
+            guard byte >= 0x30, byte <= 0x39 else { return -1 }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).

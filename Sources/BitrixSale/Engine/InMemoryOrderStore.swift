@@ -42,21 +42,7 @@ public struct StoreState: Sendable, Hashable {
         if transaction.idempotencyRecords.count > 64 {
             idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
         }
-        for order in transaction.orders {
-            guard let id = order.id else { continue }
-            if let old = orders[id] {
-                if let number = old.accountNumber { accountNumbers[number] = nil }
-                if old.statusId != order.statusId {
-                    Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
-                    Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
-                }
-            } else {
-                Self.insert(id, into: &orderIds)
-                Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
-            }
-            orders[id] = order
-            if let number = order.accountNumber { accountNumbers[number] = id }
-        }
+        for order in transaction.orders { put(order) }
         for id in transaction.deletedOrderIds {
             guard let old = orders.removeValue(forKey: id) else { continue }
             if let number = old.accountNumber { accountNumbers[number] = nil }
@@ -73,6 +59,33 @@ public struct StoreState: Sendable, Hashable {
         for product in transaction.products { products[product.id] = product }
         for record in transaction.idempotencyRecords { idempotency[record.key] = record }
         for (kind, value) in transaction.lastIds { lastIds[kind] = max(lastIds[kind] ?? 0, value) }
+    }
+
+    /// Room for `count` more orders in the order tables: a bulk load (a snapshot read) grows them once, not by
+    /// doubling.
+    public mutating func reserveOrders(_ count: Int) {
+        guard count > 0 else { return }
+        orders.reserveCapacity(orders.count + count)
+        orderIds.reserveCapacity(orderIds.count + count)
+        accountNumbers.reserveCapacity(accountNumbers.count + count)
+    }
+
+    /// Adds or replaces one order, exactly as applying a transaction holding only it: a snapshot read inserts each
+    /// order as it is parsed, with no intermediate list.
+    public mutating func put(_ order: OrderData) {
+        guard let id = order.id else { return }
+        if let old = orders[id] {
+            if let number = old.accountNumber { accountNumbers[number] = nil }
+            if old.statusId != order.statusId {
+                Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
+                Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
+            }
+        } else {
+            Self.insert(id, into: &orderIds)
+            Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
+        }
+        if let number = order.accountNumber { accountNumbers[number] = id }
+        orders[id] = order
     }
 
     private static func insertionPoint(_ id: Int, in ids: [Int]) -> Int {
