@@ -80,7 +80,9 @@ public final class DurableOrderStore: OrderStore {
         }
         do {
             var state = StoreState()
-            if let snapshot {
+            // Consumed, so that the state read is the only reference to its tables: applying the journal's records
+            // then changes them in place instead of copying the whole state.
+            if let snapshot = consume snapshot {
                 do {
                     state = try snapshot.get()
                 } catch {

@@ -251,7 +251,7 @@ struct FastStateReader {
         guard index < bytes.count else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
-        guard escaped else { return String(validating: raw, as: UTF8.self) }
+        guard escaped else { return Self.validString(raw) }
         var unescaped: [UInt8] = []
         var position = 0
         while position < raw.count {
@@ -275,7 +275,17 @@ struct FastStateReader {
             unescaped.append(byte)
             position += 1
         }
-        return String(validating: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer { Self.validString($0) }
+    }
+
+    /// The string of `raw` when it is valid UTF-8, else nil (as `String(validating:as:)`, whose generic form is
+    /// slower): decoding repairs invalid input, so the result spells the same bytes exactly when the input was valid.
+    static func validString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: raw, as: UTF8.self)
+        let same = text.withUTF8 { utf8 in
+            utf8.count == raw.count && (raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
+        }
+        return same ? text : nil
     }
 
     private mutating func int() -> Int? {
@@ -674,7 +684,10 @@ struct KeyTable: Sendable {
     func find(_ key: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
         for offset in 0..<keys.count {
             let candidate = (hint + offset) % keys.count
-            if keys[candidate].elementsEqual(key) {
+            let match = keys[candidate].withUnsafeBufferPointer { stored in
+                stored.count == key.count && (key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0)
+            }
+            if match {
                 hint = candidate + 1
                 return candidate
             }
