@@ -66,6 +66,9 @@ struct FastStateReader {
     /// The checksum of the bytes read outside the layout's whitespace, and where the bytes not yet fed start.
     private var crc = CRC32()
     private var mark = 0
+    /// The strings ``sharedString()`` hands out, by a hash of their bytes (open addressing, filled to half).
+    private var shared = [String?](repeating: nil, count: 8192)
+    private var sharedCount = 0
 
     private mutating func flush() {
         crc.update(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[mark..<index]))
@@ -288,6 +291,44 @@ struct FastStateReader {
         return same ? text : nil
     }
 
+    /// A string that many orders repeat (product, delivery and pay-system names, property values): one shared
+    /// `String` per distinct spelling instead of a heap string per order. Equal values either way.
+    private mutating func sharedString() -> String? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        let count = end - index - 1
+        // Escapes, short strings (stored inline, no allocation) and long ones take the ordinary road.
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), count > 15, count <= 256 else { return string() }
+        let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let mask = shared.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        for _ in 0..<8 {
+            guard var existing = shared[slot] else {
+                guard let text = Self.validString(raw) else { return nil }
+                if sharedCount < shared.count / 2 {
+                    shared[slot] = text
+                    sharedCount += 1
+                }
+                index = end + 1
+                return text
+            }
+            let same = existing.withUTF8 { utf8 in
+                utf8.count == raw.count && memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0
+            }
+            if same {
+                index = end + 1
+                return existing
+            }
+            slot = (slot + 1) & mask
+        }
+        guard let text = Self.validString(raw) else { return nil }
+        index = end + 1
+        return text
+    }
+
     private mutating func int() -> Int? {
         let negative = consume(UInt8(ascii: "-"))
         let start = index
@@ -500,7 +541,7 @@ struct FastStateReader {
             case 1: id = reader.int(); return id != nil
             case 2: return reader.string() != nil  // `name`, written before it was derived from the site: ignored
             case 3: return reader.int().map { propertyId = $0 } != nil
-            default: value = reader.string(); return value != nil
+            default: value = reader.sharedString(); return value != nil
             }
         }
         guard ok else { return nil }
@@ -535,7 +576,7 @@ struct FastStateReader {
             case 6: return reader.fields().map { otherFields = $0 } != nil
             case 7: return reader.bool().map { paid = $0 } != nil
             case 8: return reader.int().map { paySystemId = $0 } != nil
-            case 9: paySystemName = reader.string(); return paySystemName != nil
+            case 9: paySystemName = reader.sharedString(); return paySystemName != nil
             case 10: return reader.decimal().map { sum = $0 } != nil
             case 11: return reader.bool().map { sumChangedByHand = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
@@ -564,13 +605,13 @@ struct FastStateReader {
             case 5: return reader.bool().map { delay = $0 } != nil
             case 6: return reader.decimal().map { discountPrice = $0 } != nil
             case 7: id = reader.int(); return id != nil
-            case 8: return reader.string().map { moduleId = $0 } != nil
-            case 9: return reader.string().map { name = $0 } != nil
+            case 8: return reader.sharedString().map { moduleId = $0 } != nil
+            case 9: return reader.sharedString().map { name = $0 } != nil
             case 10: return reader.fields().map { otherFields = $0 } != nil
             case 11: return reader.decimal().map { price = $0 } != nil
             case 12: return reader.bool().map { priceSetByHand = $0 } != nil
             case 13: return reader.int().map { productId = $0 } != nil
-            case 14: productProviderClass = reader.string(); return productProviderClass != nil
+            case 14: productProviderClass = reader.sharedString(); return productProviderClass != nil
             case 15: return reader.decimal().map { quantity = $0 } != nil
             case 16: return reader.int().map { sort = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
@@ -600,7 +641,7 @@ struct FastStateReader {
             case 5: return reader.bool().map { customPriceDelivery = $0 } != nil
             case 6: return reader.bool().map { deducted = $0 } != nil
             case 7: return reader.int().map { deliveryId = $0 } != nil
-            case 8: return reader.string().map { deliveryName = $0 } != nil
+            case 8: return reader.sharedString().map { deliveryName = $0 } != nil
             case 9: return reader.decimal().map { discountPrice = $0 } != nil
             case 10: id = reader.int(); return id != nil
             case 11: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
