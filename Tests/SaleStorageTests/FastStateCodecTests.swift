@@ -126,6 +126,29 @@ import Testing
         #expect(lines.count == state.orders.count + state.users.count + state.idempotency.count + state.products.count + 18)
     }
 
+    @Test func validStringAcceptsExactlyValidUTF8() {
+        let cases: [[UInt8]] = [
+            [], Array("plain".utf8), Array("Подтверждён флористом".utf8), [0xE0, 0x80, 0x80], [0xFF], [0xD0],
+            Array("ok".utf8) + [0xC0, 0xAF], [0xEF, 0xBF, 0xBD],
+        ]
+        for bytes in cases {
+            let fast = bytes.withUnsafeBufferPointer { FastStateReader.validString($0) }
+            #expect(fast == String(validating: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
+
+    @Test func stateBuiltOrderByOrderEqualsOneTransaction() {
+        let state = Self.variedState(seed: 11, orders: 40, wholeSecondDates: true)
+        var transaction = StoreTransaction()
+        transaction.orders = state.orders.values.sorted { $0.id! > $1.id! }
+        var applied = StoreState()
+        applied.apply(transaction)
+        var built = StoreState()
+        built.reserveOrders(transaction.orders.count)
+        for order in transaction.orders { built.put(order) }
+        #expect(built == applied)
+    }
+
     @Test func emptyStateBytesEqualTheCodablePath() throws {
         #expect(FastStateWriter.snapshotFile(of: StoreState(), sequence: 0) == (try Self.codableFile(StoreState(), sequence: 0)))
     }
