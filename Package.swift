@@ -35,7 +35,8 @@ let package = Package(
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON"]),
         .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
-            name: "SaleStorageTests", dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "TestSupport", "bitrix-emu"]
+            name: "SaleStorageTests",
+            dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "TestSupport", "bitrix-emu"]
         ),
         .testTarget(name: "SiteAPITests", dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "BitrixSale"]),

@@ -88,7 +88,8 @@ public enum JSONValue: Sendable, Hashable {
         case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)): return a == b
         case (.object, .object):
-            let a = lhs.deduplicatedMembers, b = rhs.deduplicatedMembers
+            let a = lhs.deduplicatedMembers
+            let b = rhs.deduplicatedMembers
             guard a.count == b.count else { return false }
             for (key, value) in a {
                 guard let other = b[key], other == value else { return false }

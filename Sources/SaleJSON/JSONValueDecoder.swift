@@ -17,7 +17,10 @@ struct DecodingBox: Decoder {
         if T.self == Date.self {
             guard case .string(let text) = value, let date = JSONDates.date(text) else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "expected an ISO 8601 date, found \(describe(value))")
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "expected an ISO 8601 date, found \(describe(value))"
+                    )
                 )
             }
             return date as! T
@@ -105,7 +108,10 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func member(_ key: Key) throws -> JSONValue {
         guard let value = members[key.stringValue] else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key is missing"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(codingPath: codingPath, debugDescription: "required key is missing")
+            )
         }
         return value
     }
@@ -115,7 +121,10 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let value = try member(key)
         if value.isNull, !(T.self is any ExpressibleByNilLiteral.Type) {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "found null"))
+            throw DecodingError.valueNotFound(
+                type,
+                .init(codingPath: codingPath + [key], debugDescription: "found null")
+            )
         }
         return try scalar(type, value, codingPath + [key])
     }
@@ -159,7 +168,8 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     private mutating func next<T>(_ type: T.Type) throws -> (JSONValue, [any CodingKey]) {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
-                type, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the array ended")
+                type,
+                .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the array ended")
             )
         }
         defer { currentIndex += 1 }

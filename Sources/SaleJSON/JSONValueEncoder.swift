@@ -186,17 +186,23 @@ struct KeyedBoxContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(key, .bool(value)) }
     mutating func encode(_ value: String, forKey key: Key) throws { put(key, .string(value)) }
     mutating func encode(_ value: Double, forKey key: Key) throws { put(key, try number(value, codingPath + [key])) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { put(key, try number(Double(value), codingPath + [key])) }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        put(key, try number(Double(value), codingPath + [key]))
+    }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(key, .number(JSONNumber(value))) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { put(key, .number(JSONNumber(literal: String(value)))) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        put(key, .number(JSONNumber(literal: String(value))))
+    }
     mutating func encode(_ value: UInt8, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
     mutating func encode(_ value: UInt16, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { put(key, .number(JSONNumber(Int(value)))) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(key, .number(JSONNumber(literal: String(value)))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        put(key, .number(JSONNumber(literal: String(value))))
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         put(key, try ValueBox.encode(value, codingPath: codingPath + [key]))
     }

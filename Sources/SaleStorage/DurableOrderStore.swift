@@ -5,7 +5,9 @@ import Synchronization
 
 /// The durable ``BitrixSale/OrderStore``: the state in memory (a ``BitrixSale/StoreState``, answering like the
 /// in-memory store) and every committed transaction in a state folder's journal (``DurableLog``) before the commit
-/// returns. Compaction folds the journal into the snapshot, automatically past a size threshold and on demand.
+/// returns.
+///
+/// Compaction folds the journal into the snapshot, automatically past a size threshold and on demand.
 public final class DurableOrderStore: OrderStore {
     /// How to open a state folder.
     public struct Options: Sendable {
@@ -72,7 +74,8 @@ public final class DurableOrderStore: OrderStore {
         let logOptions = DurableLog.Options(create: options.create, compactionThreshold: options.compactionThreshold)
         do {
             (log, recovery, snapshot) = try DurableLog.open(folder: folder, options: logOptions) {
-                bytes, path throws(StorageError) in
+                bytes,
+                path throws(StorageError) in
                 try readSnapshot(bytes, path: path, maxDepth: logOptions.maxDepth)
             }
         } catch {
@@ -87,7 +90,9 @@ public final class DurableOrderStore: OrderStore {
                     state = try snapshot.get()
                 } catch {
                     throw Failure.invalidState(
-                        file: folder.appendingPathComponent("snapshot.json").path, sequence: 0, error
+                        file: folder.appendingPathComponent("snapshot.json").path,
+                        sequence: 0,
+                        error
                     )
                 }
             }
@@ -97,12 +102,18 @@ public final class DurableOrderStore: OrderStore {
                     state.apply(try StateCodec.transaction(from: record))
                 } catch {
                     throw Failure.invalidState(
-                        file: folder.appendingPathComponent("journal.jsonl").path, sequence: sequence, error
+                        file: folder.appendingPathComponent("journal.jsonl").path,
+                        sequence: sequence,
+                        error
                     )
                 }
             }
             return DurableOrderStore(
-                folder: folder, log: log, state: state, sequence: recovery.lastSequence, warnings: recovery.warnings
+                folder: folder,
+                log: log,
+                state: state,
+                sequence: recovery.lastSequence,
+                warnings: recovery.warnings
             )
         } catch let failure as Failure {
             log.close()
@@ -116,7 +127,9 @@ public final class DurableOrderStore: OrderStore {
     /// Checks and decodes a snapshot file: the fast reader for the canonical layout, else the general road
     /// (``SnapshotFormat`` then ``StateCodec``), which names any problem.
     static func readSnapshot(
-        _ bytes: [UInt8], path: String, maxDepth: Int
+        _ bytes: [UInt8],
+        path: String,
+        maxDepth: Int
     ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
         if let fast = FastStateReader.snapshot(bytes) { return (fast.sequence, .success(fast.state)) }
         let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
@@ -128,7 +141,9 @@ public final class DurableOrderStore: OrderStore {
     }
 
     /// Creates a state folder that starts from a snapshot file (as `state export` writes it, and as a scenario's
-    /// `state` names it). The folder must not hold a state yet.
+    /// `state` names it).
+    ///
+    /// The folder must not hold a state yet.
     public static func create(folder: URL, from snapshotFile: URL) throws(Failure) -> DurableOrderStore {
         let bytes: [UInt8]
         do {
@@ -171,8 +186,9 @@ public final class DurableOrderStore: OrderStore {
         return try open(folder: folder)
     }
 
-    /// The whole state as a snapshot file's bytes (sequence 0): what `state export` writes. Equal states give equal
-    /// bytes.
+    /// The whole state as a snapshot file's bytes (sequence 0): what `state export` writes.
+    ///
+    /// Equal states give equal bytes.
     public func exportSnapshot() throws -> [UInt8] {
         let copy = state.withLock { $0.store }
         return FastStateWriter.snapshotFile(of: copy, sequence: 0)

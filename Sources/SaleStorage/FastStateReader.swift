@@ -20,7 +20,10 @@ struct FastStateReader {
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
     /// the checksum is computed over the bytes between while reading.
     static func snapshot(_ file: [UInt8]) -> (sequence: Int, state: StoreState)? {
-        let head = Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": ".utf8)
+        let head = Array(
+            "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": "
+                .utf8
+        )
         let tail = Array("\n}\n".utf8)
         guard file.count > head.count + tail.count, file.starts(with: head), file.suffix(3).elementsEqual(tail) else {
             return nil
@@ -133,7 +136,8 @@ struct FastStateReader {
         // Ids are never reused, so the last order id bounds the count; the file size bounds it too (an order
         // takes far more than 64 bytes), against a damaged or hostile figure.
         state.reserveOrders(min(lastIds[.order] ?? 0, bytes.count / 64))
-        guard laidOutEach({ reader in
+        guard
+            laidOutEach({ reader in
                 guard let order = reader.order() else { return false }
                 state.put(order)
                 return true
@@ -173,8 +177,10 @@ struct FastStateReader {
         return true
     }
 
-    /// Reads an object, calling `member` with each key's index in `keys` (nil for an unknown key, whose value
-    /// is skipped). Returns false when the text is not as expected or `member` refuses.
+    /// Reads an object, calling `member` with each key's index in `keys` (nil for an unknown key, whose value is
+    /// skipped).
+    ///
+    /// Returns false when the text is not as expected or `member` refuses.
     private mutating func object(_ keys: KeyTable, _ member: (inout FastStateReader, Int) -> Bool) -> Bool {
         guard consume(UInt8(ascii: "{")) else { return false }
         if consume(UInt8(ascii: "}")) { return true }
@@ -231,7 +237,9 @@ struct FastStateReader {
         default:
             // A literal or number: up to the next structural byte (the general parser checks the syntax).
             let start = index
-            while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index]) {
+            while index < bytes.count,
+                ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index])
+            {
                 index += 1
             }
             return index > start && JSONParserCheck.isScalar(UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -291,8 +299,10 @@ struct FastStateReader {
         return same ? text : nil
     }
 
-    /// A string that many orders repeat (product, delivery and pay-system names, property values): one shared
-    /// `String` per distinct spelling instead of a heap string per order. Equal values either way.
+    /// A string that many orders repeat (product, delivery and pay-system names, property values): one shared `String`
+    /// per distinct spelling instead of a heap string per order.
+    ///
+    /// Equal values either way.
     private mutating func sharedString() -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         var end = index + 1
@@ -385,7 +395,9 @@ struct FastStateReader {
             }
         }
         let leadingZero = digits > 1 && bytes[negative ? start + 1 : start] == 0x30 && fraction != digits - 1
-        if simple, digits > 0, !leadingZero, index == bytes.count || ![UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index]),
+        if simple, digits > 0, !leadingZero,
+            index == bytes.count
+                || ![UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index]),
             !(sawPoint && fraction == 0)
         {
             return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
@@ -411,8 +423,12 @@ struct FastStateReader {
                 bytes[at + 16] == 0x3A, bytes[at + 19] == 0x2E, bytes[at + 20] == 0x30, bytes[at + 21] == 0x30,
                 bytes[at + 22] == 0x30, bytes[at + 23] == 0x5A
             {
-                let year = digits(at, 4), month = digits(at + 5, 2), day = digits(at + 8, 2)
-                let hour = digits(at + 11, 2), minute = digits(at + 14, 2), second = digits(at + 17, 2)
+                let year = digits(at, 4)
+                let month = digits(at + 5, 2)
+                let day = digits(at + 8, 2)
+                let hour = digits(at + 11, 2)
+                let minute = digits(at + 14, 2)
+                let second = digits(at + 17, 2)
                 if year >= 1970, (1...12).contains(month), (1...28).contains(day), (0..<24).contains(hour),
                     (0..<60).contains(minute), (0..<60).contains(second)
                 {
@@ -481,12 +497,20 @@ struct FastStateReader {
     }
 
     private mutating func idempotency() -> IdempotencyRecord? {
-        var fingerprint: String?, key: String?, orderId: Int?
+        var fingerprint: String?
+        var key: String?
+        var orderId: Int?
         let ok = object(KeyTable.idempotency) { reader, member in
             switch member {
-            case 0: fingerprint = reader.string(); return fingerprint != nil
-            case 1: key = reader.string(); return key != nil
-            default: orderId = reader.int(); return orderId != nil
+            case 0:
+                fingerprint = reader.string()
+                return fingerprint != nil
+            case 1:
+                key = reader.string()
+                return key != nil
+            default:
+                orderId = reader.int()
+                return orderId != nil
             }
         }
         guard ok, let fingerprint, let key, let orderId else { return nil }
@@ -494,12 +518,20 @@ struct FastStateReader {
     }
 
     private mutating func user() -> UserAccount? {
-        var id: Int?, name: String?, phone: String?
+        var id: Int?
+        var name: String?
+        var phone: String?
         let ok = object(KeyTable.user) { reader, member in
             switch member {
-            case 0: id = reader.int(); return id != nil
-            case 1: name = reader.string(); return name != nil
-            default: phone = reader.string(); return phone != nil
+            case 0:
+                id = reader.int()
+                return id != nil
+            case 1:
+                name = reader.string()
+                return name != nil
+            default:
+                phone = reader.string()
+                return phone != nil
             }
         }
         guard ok, let id, let name, let phone else { return nil }
@@ -507,41 +539,74 @@ struct FastStateReader {
     }
 
     private mutating func product() -> Product? {
-        var id: Int?, name: String?, price: Decimal?, currency: String?, active: Bool?, images: [String]?
-        var owner: String?, properties: [String: String]?
+        var id: Int?
+        var name: String?
+        var price: Decimal?
+        var currency: String?
+        var active: Bool?
+        var images: [String]?
+        var owner: String?
+        var properties: [String: String]?
         var valid = true
         let ok = object(KeyTable.product) { reader, member in
             switch member {
-            case 0: active = reader.bool(); return active != nil
-            case 1: currency = reader.string(); return currency != nil
-            case 2: id = reader.int(); return id != nil
-            case 3: images = reader.array { $0.string() }; return images != nil
-            case 4: name = reader.string(); return name != nil
+            case 0:
+                active = reader.bool()
+                return active != nil
+            case 1:
+                currency = reader.string()
+                return currency != nil
+            case 2:
+                id = reader.int()
+                return id != nil
+            case 3:
+                images = reader.array { $0.string() }
+                return images != nil
+            case 4:
+                name = reader.string()
+                return name != nil
             case 5:
                 if reader.optionalNull() { return true }
                 owner = reader.string()
                 valid = owner != nil
                 return valid
-            case 6: price = reader.decimal(); return price != nil
-            default: properties = reader.fields(); return properties != nil
+            case 6:
+                price = reader.decimal()
+                return price != nil
+            default:
+                properties = reader.fields()
+                return properties != nil
             }
         }
         guard ok, valid, let id, let name, let price, let currency else { return nil }
         return Product(
-            id: id, name: name, price: price, currency: currency, active: active ?? true, imagesUrls: images ?? [],
-            owner: owner, properties: properties ?? [:]
+            id: id,
+            name: name,
+            price: price,
+            currency: currency,
+            active: active ?? true,
+            imagesUrls: images ?? [],
+            owner: owner,
+            properties: properties ?? [:]
         )
     }
 
     private mutating func propertyValue() -> PropertyValue? {
-        var code: String = "", id: Int?, propertyId: Int = 0, value: String?
+        var code: String = ""
+        var id: Int?
+        var propertyId: Int = 0
+        var value: String?
         let ok = object(KeyTable.propertyValue) { reader, member in
             switch member {
             case 0: return reader.string().map { code = $0 } != nil
-            case 1: id = reader.int(); return id != nil
+            case 1:
+                id = reader.int()
+                return id != nil
             case 2: return reader.string() != nil  // `name`, written before it was derived from the site: ignored
             case 3: return reader.int().map { propertyId = $0 } != nil
-            default: value = reader.sharedString(); return value != nil
+            default:
+                value = reader.sharedString()
+                return value != nil
             }
         }
         guard ok else { return nil }
@@ -549,11 +614,15 @@ struct FastStateReader {
     }
 
     private mutating func shipmentItem() -> ShipmentItem? {
-        var basketCode: Int = 0, id: Int?, quantity: Decimal = 0
+        var basketCode: Int = 0
+        var id: Int?
+        var quantity: Decimal = 0
         let ok = object(KeyTable.shipmentItem) { reader, member in
             switch member {
             case 0: return reader.int().map { basketCode = $0 } != nil
-            case 1: id = reader.int(); return id != nil
+            case 1:
+                id = reader.int()
+                return id != nil
             default: return reader.decimal().map { quantity = $0 } != nil
             }
         }
@@ -562,21 +631,41 @@ struct FastStateReader {
     }
 
     private mutating func payment() -> Payment? {
-        var accountNumber: String?, code: Int = 0, currency: String?, datePaid: Date?, id: Int?, isReturn: Bool = false
-        var otherFields: [String: String] = [:], paid: Bool = false, paySystemId: Int = 0, paySystemName: String?, sum: Decimal = 0
-        var sumChangedByHand: Bool = false, xmlId: String = ""
+        var accountNumber: String?
+        var code: Int = 0
+        var currency: String?
+        var datePaid: Date?
+        var id: Int?
+        var isReturn: Bool = false
+        var otherFields: [String: String] = [:]
+        var paid: Bool = false
+        var paySystemId: Int = 0
+        var paySystemName: String?
+        var sum: Decimal = 0
+        var sumChangedByHand: Bool = false
+        var xmlId: String = ""
         let ok = object(KeyTable.payment) { reader, member in
             switch member {
-            case 0: accountNumber = reader.string(); return accountNumber != nil
+            case 0:
+                accountNumber = reader.string()
+                return accountNumber != nil
             case 1: return reader.int().map { code = $0 } != nil
-            case 2: currency = reader.string(); return currency != nil
-            case 3: datePaid = reader.date(); return datePaid != nil
-            case 4: id = reader.int(); return id != nil
+            case 2:
+                currency = reader.string()
+                return currency != nil
+            case 3:
+                datePaid = reader.date()
+                return datePaid != nil
+            case 4:
+                id = reader.int()
+                return id != nil
             case 5: return reader.bool().map { isReturn = $0 } != nil
             case 6: return reader.fields().map { otherFields = $0 } != nil
             case 7: return reader.bool().map { paid = $0 } != nil
             case 8: return reader.int().map { paySystemId = $0 } != nil
-            case 9: paySystemName = reader.sharedString(); return paySystemName != nil
+            case 9:
+                paySystemName = reader.sharedString()
+                return paySystemName != nil
             case 10: return reader.decimal().map { sum = $0 } != nil
             case 11: return reader.bool().map { sumChangedByHand = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
@@ -584,34 +673,64 @@ struct FastStateReader {
         }
         guard ok else { return nil }
         return Payment(
-            code: code, id: id, paySystemId: paySystemId, paySystemName: paySystemName, sum: sum,
-            sumChangedByHand: sumChangedByHand, paid: paid, datePaid: datePaid, currency: currency,
-            isReturn: isReturn, accountNumber: accountNumber, xmlId: xmlId, otherFields: otherFields
+            code: code,
+            id: id,
+            paySystemId: paySystemId,
+            paySystemName: paySystemName,
+            sum: sum,
+            sumChangedByHand: sumChangedByHand,
+            paid: paid,
+            datePaid: datePaid,
+            currency: currency,
+            isReturn: isReturn,
+            accountNumber: accountNumber,
+            xmlId: xmlId,
+            otherFields: otherFields
         )
     }
 
     private mutating func basketItem() -> BasketItem? {
-        var basePrice: Decimal = 0, canBuy: Bool = false, code: Int = 0, currency: String?, customPrice: Bool = false, delay: Bool = false
-        var discountPrice: Decimal = 0, id: Int?, moduleId: String = "", name: String = "", otherFields: [String: String] = [:]
-        var price: Decimal = 0, priceSetByHand: Bool = false, productId: Int = 0, productProviderClass: String?
-        var quantity: Decimal = 0, sort: Int = 0, xmlId: String = ""
+        var basePrice: Decimal = 0
+        var canBuy: Bool = false
+        var code: Int = 0
+        var currency: String?
+        var customPrice: Bool = false
+        var delay: Bool = false
+        var discountPrice: Decimal = 0
+        var id: Int?
+        var moduleId: String = ""
+        var name: String = ""
+        var otherFields: [String: String] = [:]
+        var price: Decimal = 0
+        var priceSetByHand: Bool = false
+        var productId: Int = 0
+        var productProviderClass: String?
+        var quantity: Decimal = 0
+        var sort: Int = 0
+        var xmlId: String = ""
         let ok = object(KeyTable.basketItem) { reader, member in
             switch member {
             case 0: return reader.decimal().map { basePrice = $0 } != nil
             case 1: return reader.bool().map { canBuy = $0 } != nil
             case 2: return reader.int().map { code = $0 } != nil
-            case 3: currency = reader.string(); return currency != nil
+            case 3:
+                currency = reader.string()
+                return currency != nil
             case 4: return reader.bool().map { customPrice = $0 } != nil
             case 5: return reader.bool().map { delay = $0 } != nil
             case 6: return reader.decimal().map { discountPrice = $0 } != nil
-            case 7: id = reader.int(); return id != nil
+            case 7:
+                id = reader.int()
+                return id != nil
             case 8: return reader.sharedString().map { moduleId = $0 } != nil
             case 9: return reader.sharedString().map { name = $0 } != nil
             case 10: return reader.fields().map { otherFields = $0 } != nil
             case 11: return reader.decimal().map { price = $0 } != nil
             case 12: return reader.bool().map { priceSetByHand = $0 } != nil
             case 13: return reader.int().map { productId = $0 } != nil
-            case 14: productProviderClass = reader.sharedString(); return productProviderClass != nil
+            case 14:
+                productProviderClass = reader.sharedString()
+                return productProviderClass != nil
             case 15: return reader.decimal().map { quantity = $0 } != nil
             case 16: return reader.int().map { sort = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
@@ -619,21 +738,52 @@ struct FastStateReader {
         }
         guard ok else { return nil }
         return BasketItem(
-            code: code, id: id, moduleId: moduleId, productId: productId, name: name, quantity: quantity, price: price,
-            basePrice: basePrice, discountPrice: discountPrice, customPrice: customPrice, currency: currency,
-            canBuy: canBuy, delay: delay, productProviderClass: productProviderClass, sort: sort, xmlId: xmlId,
-            otherFields: otherFields, priceSetByHand: priceSetByHand
+            code: code,
+            id: id,
+            moduleId: moduleId,
+            productId: productId,
+            name: name,
+            quantity: quantity,
+            price: price,
+            basePrice: basePrice,
+            discountPrice: discountPrice,
+            customPrice: customPrice,
+            currency: currency,
+            canBuy: canBuy,
+            delay: delay,
+            productProviderClass: productProviderClass,
+            sort: sort,
+            xmlId: xmlId,
+            otherFields: otherFields,
+            priceSetByHand: priceSetByHand
         )
     }
 
     private mutating func shipment() -> Shipment? {
-        var accountNumber: String?, allowDelivery: Bool = false, basePriceDelivery: Decimal = 0, canceled: Bool = false, code: Int = 0
-        var customPriceDelivery: Bool = false, deducted: Bool = false, deliveryId: Int = 0, deliveryName: String = ""
-        var discountPrice: Decimal = 0, id: Int?, items: [ShipmentItem] = [], marked: Bool = false, otherFields: [String: String] = [:]
-        var priceDelivery: Decimal = 0, priceSetByHand: Bool = false, reasonMarked: String?, statusId: String = "", xmlId: String = ""
+        var accountNumber: String?
+        var allowDelivery: Bool = false
+        var basePriceDelivery: Decimal = 0
+        var canceled: Bool = false
+        var code: Int = 0
+        var customPriceDelivery: Bool = false
+        var deducted: Bool = false
+        var deliveryId: Int = 0
+        var deliveryName: String = ""
+        var discountPrice: Decimal = 0
+        var id: Int?
+        var items: [ShipmentItem] = []
+        var marked: Bool = false
+        var otherFields: [String: String] = [:]
+        var priceDelivery: Decimal = 0
+        var priceSetByHand: Bool = false
+        var reasonMarked: String?
+        var statusId: String = ""
+        var xmlId: String = ""
         let ok = object(KeyTable.shipment) { reader, member in
             switch member {
-            case 0: accountNumber = reader.string(); return accountNumber != nil
+            case 0:
+                accountNumber = reader.string()
+                return accountNumber != nil
             case 1: return reader.bool().map { allowDelivery = $0 } != nil
             case 2: return reader.decimal().map { basePriceDelivery = $0 } != nil
             case 3: return reader.bool().map { canceled = $0 } != nil
@@ -643,74 +793,165 @@ struct FastStateReader {
             case 7: return reader.int().map { deliveryId = $0 } != nil
             case 8: return reader.sharedString().map { deliveryName = $0 } != nil
             case 9: return reader.decimal().map { discountPrice = $0 } != nil
-            case 10: id = reader.int(); return id != nil
+            case 10:
+                id = reader.int()
+                return id != nil
             case 11: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
             case 12: return reader.bool().map { marked = $0 } != nil
             case 13: return reader.fields().map { otherFields = $0 } != nil
             case 14: return reader.decimal().map { priceDelivery = $0 } != nil
             case 15: return reader.bool().map { priceSetByHand = $0 } != nil
-            case 16: reasonMarked = reader.string(); return reasonMarked != nil
+            case 16:
+                reasonMarked = reader.string()
+                return reasonMarked != nil
             case 17: return reader.string().map { statusId = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
         return Shipment(
-            code: code, id: id, deliveryId: deliveryId, deliveryName: deliveryName, statusId: statusId,
-            basePriceDelivery: basePriceDelivery, priceDelivery: priceDelivery, discountPrice: discountPrice,
-            customPriceDelivery: customPriceDelivery, allowDelivery: allowDelivery, deducted: deducted,
-            canceled: canceled, marked: marked, reasonMarked: reasonMarked, accountNumber: accountNumber, xmlId: xmlId,
-            items: items, otherFields: otherFields, priceSetByHand: priceSetByHand
+            code: code,
+            id: id,
+            deliveryId: deliveryId,
+            deliveryName: deliveryName,
+            statusId: statusId,
+            basePriceDelivery: basePriceDelivery,
+            priceDelivery: priceDelivery,
+            discountPrice: discountPrice,
+            customPriceDelivery: customPriceDelivery,
+            allowDelivery: allowDelivery,
+            deducted: deducted,
+            canceled: canceled,
+            marked: marked,
+            reasonMarked: reasonMarked,
+            accountNumber: accountNumber,
+            xmlId: xmlId,
+            items: items,
+            otherFields: otherFields,
+            priceSetByHand: priceSetByHand
         )
     }
 
     private mutating func order() -> OrderData? {
-        var accountNumber: String?, basket: [BasketItem] = [], canceled: Bool = false, comments: String?, currency: String?
-        var dateCanceled: Date?, dateInsert: Date?, dateStatus: Date?, dateUpdate: Date?, id: Int?
-        var manualPrice: Decimal?, marked: Bool = false, nextCode: Int = 0, otherFields: [String: String] = [:]
-        var payments: [Payment] = [], personTypeId: Int?, properties: [PropertyValue]?, reasonMarked: String?
-        var shipments: [Shipment] = [], siteId: String = "", statusId: String = "", systemShipmentAccountNumber: String?
-        var systemShipmentId: Int?, userDescription: String?, userIdText: String?, version: Int = 0, xmlId: String = ""
+        var accountNumber: String?
+        var basket: [BasketItem] = []
+        var canceled: Bool = false
+        var comments: String?
+        var currency: String?
+        var dateCanceled: Date?
+        var dateInsert: Date?
+        var dateStatus: Date?
+        var dateUpdate: Date?
+        var id: Int?
+        var manualPrice: Decimal?
+        var marked: Bool = false
+        var nextCode: Int = 0
+        var otherFields: [String: String] = [:]
+        var payments: [Payment] = []
+        var personTypeId: Int?
+        var properties: [PropertyValue]?
+        var reasonMarked: String?
+        var shipments: [Shipment] = []
+        var siteId: String = ""
+        var statusId: String = ""
+        var systemShipmentAccountNumber: String?
+        var systemShipmentId: Int?
+        var userDescription: String?
+        var userIdText: String?
+        var version: Int = 0
+        var xmlId: String = ""
         let ok = object(KeyTable.order) { reader, member in
             switch member {
-            case 0: accountNumber = reader.string(); return accountNumber != nil
+            case 0:
+                accountNumber = reader.string()
+                return accountNumber != nil
             case 1: return reader.array { $0.basketItem() }.map { basket = $0 } != nil
             case 2: return reader.bool().map { canceled = $0 } != nil
-            case 3: comments = reader.string(); return comments != nil
-            case 4: currency = reader.string(); return currency != nil
-            case 5: dateCanceled = reader.date(); return dateCanceled != nil
-            case 6: dateInsert = reader.date(); return dateInsert != nil
-            case 7: dateStatus = reader.date(); return dateStatus != nil
-            case 8: dateUpdate = reader.date(); return dateUpdate != nil
-            case 9: id = reader.int(); return id != nil
-            case 10: manualPrice = reader.decimal(); return manualPrice != nil
+            case 3:
+                comments = reader.string()
+                return comments != nil
+            case 4:
+                currency = reader.string()
+                return currency != nil
+            case 5:
+                dateCanceled = reader.date()
+                return dateCanceled != nil
+            case 6:
+                dateInsert = reader.date()
+                return dateInsert != nil
+            case 7:
+                dateStatus = reader.date()
+                return dateStatus != nil
+            case 8:
+                dateUpdate = reader.date()
+                return dateUpdate != nil
+            case 9:
+                id = reader.int()
+                return id != nil
+            case 10:
+                manualPrice = reader.decimal()
+                return manualPrice != nil
             case 11: return reader.bool().map { marked = $0 } != nil
             case 12: return reader.int().map { nextCode = $0 } != nil
             case 13: return reader.fields().map { otherFields = $0 } != nil
             case 14: return reader.array { $0.payment() }.map { payments = $0 } != nil
-            case 15: personTypeId = reader.int(); return personTypeId != nil
-            case 16: properties = reader.array { $0.propertyValue() }; return properties != nil
-            case 17: reasonMarked = reader.string(); return reasonMarked != nil
+            case 15:
+                personTypeId = reader.int()
+                return personTypeId != nil
+            case 16:
+                properties = reader.array { $0.propertyValue() }
+                return properties != nil
+            case 17:
+                reasonMarked = reader.string()
+                return reasonMarked != nil
             case 18: return reader.array { $0.shipment() }.map { shipments = $0 } != nil
             case 19: return reader.string().map { siteId = $0 } != nil
             case 20: return reader.string().map { statusId = $0 } != nil
-            case 21: systemShipmentAccountNumber = reader.string(); return systemShipmentAccountNumber != nil
-            case 22: systemShipmentId = reader.int(); return systemShipmentId != nil
-            case 23: userDescription = reader.string(); return userDescription != nil
-            case 24: userIdText = reader.string(); return userIdText != nil
+            case 21:
+                systemShipmentAccountNumber = reader.string()
+                return systemShipmentAccountNumber != nil
+            case 22:
+                systemShipmentId = reader.int()
+                return systemShipmentId != nil
+            case 23:
+                userDescription = reader.string()
+                return userDescription != nil
+            case 24:
+                userIdText = reader.string()
+                return userIdText != nil
             case 25: return reader.int().map { version = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
         return OrderData(
-            id: id, siteId: siteId, userIdText: userIdText, currency: currency, personTypeId: personTypeId,
-            statusId: statusId, canceled: canceled, marked: marked, reasonMarked: reasonMarked,
-            accountNumber: accountNumber, xmlId: xmlId, dateInsert: dateInsert, dateUpdate: dateUpdate,
-            dateStatus: dateStatus, dateCanceled: dateCanceled, userDescription: userDescription, comments: comments,
-            manualPrice: manualPrice, otherFields: otherFields, basket: basket, shipments: shipments,
-            payments: payments, properties: properties, systemShipmentId: systemShipmentId,
-            systemShipmentAccountNumber: systemShipmentAccountNumber, version: version, nextCode: nextCode
+            id: id,
+            siteId: siteId,
+            userIdText: userIdText,
+            currency: currency,
+            personTypeId: personTypeId,
+            statusId: statusId,
+            canceled: canceled,
+            marked: marked,
+            reasonMarked: reasonMarked,
+            accountNumber: accountNumber,
+            xmlId: xmlId,
+            dateInsert: dateInsert,
+            dateUpdate: dateUpdate,
+            dateStatus: dateStatus,
+            dateCanceled: dateCanceled,
+            userDescription: userDescription,
+            comments: comments,
+            manualPrice: manualPrice,
+            otherFields: otherFields,
+            basket: basket,
+            shipments: shipments,
+            payments: payments,
+            properties: properties,
+            systemShipmentId: systemShipmentId,
+            systemShipmentAccountNumber: systemShipmentAccountNumber,
+            version: version,
+            nextCode: nextCode
         )
     }
 }
@@ -725,9 +966,11 @@ struct KeyTable: Sendable {
     func find(_ key: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
         for offset in 0..<keys.count {
             let candidate = (hint + offset) % keys.count
-            let match = keys[candidate].withUnsafeBufferPointer { stored in
-                stored.count == key.count && (key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0)
-            }
+            let match = keys[candidate]
+                .withUnsafeBufferPointer { stored in
+                    stored.count == key.count
+                        && (key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0)
+                }
             if match {
                 hint = candidate + 1
                 return candidate

@@ -15,12 +15,16 @@ struct FastStateWriter {
 
     // MARK: Documents
 
-    /// A snapshot file of `state` covering `sequence`, in the layout of ``SnapshotFormat/layout(sequence:crc32:payload:)``
-    /// (header and payload members on their own lines, one compact line per order, user, product, idempotency
-    /// record). The checksum is computed while writing, over the bytes without the layout's whitespace.
+    /// A snapshot file of `state` covering `sequence`, in the layout of
+    /// ``SnapshotFormat/layout(sequence:crc32:payload:)`` (header and payload members on their own lines, one compact
+    /// line per order, user, product, idempotency record).
+    ///
+    /// The checksum is computed while writing, over the bytes without the layout's whitespace.
     static func snapshotFile(of state: StoreState, sequence: Int) -> [UInt8] {
         var writer = FastStateWriter(capacity: state.orders.count * 2400 + state.idempotency.count * 160 + 4096)
-        writer.out += Array("{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n".utf8)
+        writer.out += Array(
+            "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n".utf8
+        )
         writer.out += Array("  \"sequence\": \(sequence),\n  \"crc32\": \"".utf8)
         let crcOffset = writer.out.count
         writer.out += Array("00000000\",\n  \"payload\": ".utf8)
@@ -98,7 +102,9 @@ struct FastStateWriter {
 
     /// `[]`, or `[` then each element compact on its own line, then `]` on its own line.
     private mutating func laidOutArray<Element>(
-        _ elements: [Element], _ layout: inout Layout, _ body: (inout FastStateWriter, Element) -> Void
+        _ elements: [Element],
+        _ layout: inout Layout,
+        _ body: (inout FastStateWriter, Element) -> Void
     ) {
         out.append(UInt8(ascii: "["))
         guard !elements.isEmpty else {
@@ -145,7 +151,8 @@ struct FastStateWriter {
 
     mutating func writeLastIds(_ lastIds: [IdKind: Int]) {
         open()
-        for (kind, value) in lastIds.sorted(by: { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }) {
+        for (kind, value) in lastIds.sorted(by: { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }
+        ) {
             key(kind.rawValue)
             write(value)
         }
@@ -322,10 +329,22 @@ struct FastStateWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    private mutating func member(_ name: String, _ value: String) { key(name); write(value) }
-    private mutating func member(_ name: String, _ value: Int) { key(name); write(value) }
-    private mutating func member(_ name: String, _ value: Bool) { key(name); write(value) }
-    private mutating func member(_ name: String, _ value: Decimal) { key(name); write(value) }
+    private mutating func member(_ name: String, _ value: String) {
+        key(name)
+        write(value)
+    }
+    private mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        write(value)
+    }
+    private mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        write(value)
+    }
+    private mutating func member(_ name: String, _ value: Decimal) {
+        key(name)
+        write(value)
+    }
     private mutating func member(_ name: String, _ value: [String: String]) {
         key(name)
         open()
@@ -343,9 +362,13 @@ struct FastStateWriter {
     private mutating func stored(_ name: String, _ value: Decimal) {
         if !value.isZero, !value.isNaN { member(name, value) }  // both are written `0`
     }
-    private mutating func stored(_ name: String, _ value: [String: String]) { if !value.isEmpty { member(name, value) } }
+    private mutating func stored(_ name: String, _ value: [String: String]) {
+        if !value.isEmpty { member(name, value) }
+    }
     private mutating func storedArray<Element>(
-        _ name: String, _ elements: [Element], _ body: (inout FastStateWriter, Element) -> Void
+        _ name: String,
+        _ elements: [Element],
+        _ body: (inout FastStateWriter, Element) -> Void
     ) {
         guard !elements.isEmpty else { return }
         key(name)

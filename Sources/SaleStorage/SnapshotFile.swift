@@ -5,7 +5,9 @@ import SaleJSON
 /// A whole ``BitrixSale/StoreState`` as one snapshot file (the format of `snapshot.json`, sequence 0): what
 /// `state export` writes and a scenario's `state` names.
 public enum SnapshotFile {
-    /// The file's bytes for `state`. Equal states give equal bytes.
+    /// The file's bytes for `state`.
+    ///
+    /// Equal states give equal bytes.
     public static func bytes(of state: StoreState) -> [UInt8] {
         FastStateWriter.snapshotFile(of: state, sequence: 0)
     }
@@ -18,14 +20,18 @@ public enum SnapshotFile {
         let bytes = bytes(of: state)
         let url = URL(fileURLWithPath: path).standardizedFileURL
         try POSIX.writeAtomically(
-            folder: url.deletingLastPathComponent().path, name: url.lastPathComponent, bytes: bytes
+            folder: url.deletingLastPathComponent().path,
+            name: url.lastPathComponent,
+            bytes: bytes
         )
         return bytes.count
     }
 
     /// Reads and checks a snapshot file.
     public static func read(from path: String) throws -> StoreState {
-        guard let bytes = try POSIX.readFile(path) else { throw StorageError.io(path: path, operation: "read", code: ENOENT) }
+        guard let bytes = try POSIX.readFile(path) else {
+            throw StorageError.io(path: path, operation: "read", code: ENOENT)
+        }
         return try state(from: bytes, path: path)
     }
 

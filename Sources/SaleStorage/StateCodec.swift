@@ -2,8 +2,10 @@ import BitrixSale
 import Foundation
 import SaleJSON
 
-/// The JSON shapes of the state folder's payloads: the snapshot payload (a whole ``StoreState``) and a journal
-/// record (one ``StoreTransaction``). Documented in `docs/STORAGE.md`.
+/// The JSON shapes of the state folder's payloads: the snapshot payload (a whole ``StoreState``) and a journal record
+/// (one ``StoreTransaction``).
+///
+/// Documented in `docs/STORAGE.md`.
 ///
 /// Snapshot payload:
 ///
@@ -99,7 +101,8 @@ public enum StateCodec {
             guard let kind = IdKind(rawValue: name) else {
                 throw StateCodecError(
                     path: "\(path).\(name)",
-                    message: "unknown id kind (expected one of \(IdKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    message:
+                        "unknown id kind (expected one of \(IdKind.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
             result[kind] = value
@@ -139,8 +142,9 @@ public struct StateCodecError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String { "\(path): \(message)" }
 }
 
-/// Which members of an order and its parts may be left out: a non-optional member whose value is `false`, `0`,
-/// `""`, `[]` or `{}` is not written, and a missing one reads as that value (`docs/STORAGE.md`, "Defaults").
+/// Which members of an order and its parts may be left out: a non-optional member whose value is `false`, `0`, `""`,
+/// `[]` or `{}` is not written, and a missing one reads as that value (`docs/STORAGE.md`, "Defaults").
+///
 /// Optional members keep their own rule (nil is left out, anything else, zero included, is written).
 ///
 /// ``FastStateWriter`` and ``FastStateReader`` implement the same rule member by member; this table is the

@@ -30,7 +30,9 @@ extension StoreState {
                 continue
             }
             if data.id != id { problems.append("order \(id) is stored with id \(data.id.map(String.init) ?? "nil")") }
-            if id > (lastIds[.order] ?? 0) { problems.append("order \(id) is above the order counter \(lastIds[.order] ?? 0)") }
+            if id > (lastIds[.order] ?? 0) {
+                problems.append("order \(id) is above the order counter \(lastIds[.order] ?? 0)")
+            }
             if let number = data.accountNumber {
                 if let other = accountOwners[number] {
                     problems.append("order \(id): account number \(number) is also order \(other)'s")
@@ -53,8 +55,12 @@ extension StoreState {
 
             let order = Order(data: data, context: context)
             for item in data.basket {
-                if item.quantity <= 0 { problems.append("order \(id): basket line \(item.basketCode) has quantity \(item.quantity)") }
-                if item.price < 0 { problems.append("order \(id): basket line \(item.basketCode) has price \(item.price)") }
+                if item.quantity <= 0 {
+                    problems.append("order \(id): basket line \(item.basketCode) has quantity \(item.quantity)")
+                }
+                if item.price < 0 {
+                    problems.append("order \(id): basket line \(item.basketCode) has price \(item.price)")
+                }
                 let distributed = order.distributedQuantity(ofBasketItem: item.code)
                 if distributed > item.quantity {
                     problems.append(
@@ -63,13 +69,17 @@ extension StoreState {
                 }
             }
             for shipment in data.shipments where shipment.priceDelivery < 0 {
-                problems.append("order \(id): shipment \(shipment.accountNumber ?? "?") has delivery price \(shipment.priceDelivery)")
+                problems.append(
+                    "order \(id): shipment \(shipment.accountNumber ?? "?") has delivery price \(shipment.priceDelivery)"
+                )
             }
             for payment in data.payments where payment.sum < 0 {
                 problems.append("order \(id): payment \(payment.accountNumber ?? "?") has sum \(payment.sum)")
             }
             if order.price < 0 { problems.append("order \(id): price \(order.price) is negative") }
-            if order.sumPaid > order.price { problems.append("order \(id): SUM_PAID \(order.sumPaid) exceeds PRICE \(order.price)") }
+            if order.sumPaid > order.price {
+                problems.append("order \(id): SUM_PAID \(order.sumPaid) exceeds PRICE \(order.price)")
+            }
         }
         for (kind, ids) in seen {
             let idKind: IdKind =
@@ -88,7 +98,9 @@ extension StoreState {
         }
         var phones: [String: Int] = [:]
         for user in users.values.sorted(by: { $0.id < $1.id }) {
-            if let other = phones[user.phone] { problems.append("user \(user.id): phone \(user.phone) is also user \(other)'s") }
+            if let other = phones[user.phone] {
+                problems.append("user \(user.id): phone \(user.phone) is also user \(other)'s")
+            }
             phones[user.phone] = user.id
         }
         return problems

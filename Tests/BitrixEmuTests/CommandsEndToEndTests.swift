@@ -19,7 +19,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let junit = folder.appendingPathComponent("report.xml")
         let run = try await runBinary(
-            ["scenario", "run", "Fixtures/scenarios", "--junit", junit.path], workingDirectory: Self.root
+            ["scenario", "run", "Fixtures/scenarios", "--junit", junit.path],
+            workingDirectory: Self.root
         )
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.hasSuffix(" passed, 0 failed\n"))
@@ -37,7 +38,8 @@ import Testing
         try Data(
             #"{"name": "fails", "steps": [{"request": {"method": "GET", "path": "/api/v2/orders"}, "expect": {"status": 200}}]}"#
                 .utf8
-        ).write(to: failing)
+        )
+        .write(to: failing)
         let failed = try await runBinary(["scenario", "run", failing.path])
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("expected status 200") || failed.stdout.contains("401"))
@@ -94,7 +96,9 @@ import Testing
         let export = try await runBinary(["state", "export", "--state", state.path, "--output", exported.path])
         #expect(export.status == 0, "\(export.stderr)")
         let text = try String(contentsOf: exported, encoding: .utf8)
-        #expect(text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 2,\n  \"sequence\": 0,"))
+        #expect(
+            text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 2,\n  \"sequence\": 0,")
+        )
         let again = try await runBinary(["state", "export", "--state", state.path])
         #expect(again.stdout == text)
 

@@ -107,7 +107,10 @@ import Testing
     @Test func basePriceMinusDiscountGivesThePriceOfANonCustomLine() throws {
         var order = Fixture.newOrder()
         let line = order.createBasketItem(moduleId: "", productId: 1)
-        try order.setBasketItemFields(line, ["CURRENCY": "KZT", "QUANTITY": 1, "BASE_PRICE": 1000, "DISCOUNT_PRICE": 150])
+        try order.setBasketItemFields(
+            line,
+            ["CURRENCY": "KZT", "QUANTITY": 1, "BASE_PRICE": 1000, "DISCOUNT_PRICE": 150]
+        )
         #expect(order.basketItem(line)?.price == 850)
         try order.setBasketItemField(line, "CUSTOM_PRICE", "Y")
         try order.setBasketItemField(line, "BASE_PRICE", 2000)
@@ -190,7 +193,9 @@ import Testing
     @Test func changingALineCurrencyAwayFromTheOrderCurrencyThrowsNotSupported() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
-        #expect(throws: SaleException.notSupported("CURRENCY")) { try order.setBasketItemField(line, "CURRENCY", "USD") }
+        #expect(throws: SaleException.notSupported("CURRENCY")) {
+            try order.setBasketItemField(line, "CURRENCY", "USD")
+        }
         #expect(order.basketItem(line)?.currency == "KZT")
     }
 

@@ -100,7 +100,9 @@ import Testing
     @Test func anUnknownPaySystemIdIsRefused() throws {
         var order = Fixture.newOrder()
         let code = order.createPayment()
-        #expect(try order.setPaymentField(code, "PAY_SYSTEM_ID", 99).errorCodes == ["SALE_PAYMENT_WRONG_PAYMENT_SERVICE"])
+        #expect(
+            try order.setPaymentField(code, "PAY_SYSTEM_ID", 99).errorCodes == ["SALE_PAYMENT_WRONG_PAYMENT_SERVICE"]
+        )
     }
 
     // bitrix-semantics.md §7.3: a canceled order cannot be paid; a paid order cannot be canceled.

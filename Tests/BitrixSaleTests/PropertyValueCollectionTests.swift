@@ -99,7 +99,11 @@ import Testing
         #expect(complete.order.reasonMarked == result.warnings.first?.message)
     }
 
-    @Test(arguments: [("EMAIL", "  a@b.kz "), ("DELIVERY_TIME", "14:00-16:00"), ("RECIPIENT_NAME", String(repeating: "я", count: 500)), ("DELIVERY_DATE", "21.10.2025"), ("RAILWAY_ORDER_ID", "999")])
+    @Test(arguments: [
+        ("EMAIL", "  a@b.kz "), ("DELIVERY_TIME", "14:00-16:00"),
+        ("RECIPIENT_NAME", String(repeating: "я", count: 500)), ("DELIVERY_DATE", "21.10.2025"),
+        ("RAILWAY_ORDER_ID", "999"),
+    ])
     func aWellFormedValuePassesTheFormatChecks(code: String, value: String) throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)

@@ -75,7 +75,8 @@ import Testing
     @Test func aMissingDefaultDeliveryOrNoDeliveryServiceIsReported() throws {
         #expect(try problems { $0["defaultDeliveryId"] = 99 }.first?.hasPrefix("$.defaultDeliveryId:") == true)
         let found = try problems { json in
-            json["deliveryServices"] = (json["deliveryServices"] as! [[String: Any]]).filter { $0["isEmptyDelivery"] == nil }
+            json["deliveryServices"] = (json["deliveryServices"] as! [[String: Any]])
+                .filter { $0["isEmptyDelivery"] == nil }
         }
         #expect(found == ["$.deliveryServices: expected the built-in \"no delivery\" service (isEmptyDelivery: true)"])
     }
@@ -92,9 +93,15 @@ import Testing
 
     @Test func missingInitialStatusesAreReported() throws {
         let found = try problems { json in
-            json["statuses"] = (json["statuses"] as! [[String: Any]]).filter { ($0["id"] as? String)?.hasSuffix("N") != true }
+            json["statuses"] = (json["statuses"] as! [[String: Any]])
+                .filter { ($0["id"] as? String)?.hasSuffix("N") != true }
         }
-        #expect(found == ["$.statuses: expected the initial order status N", "$.statuses: expected the initial delivery status DN"])
+        #expect(
+            found == [
+                "$.statuses: expected the initial order status N",
+                "$.statuses: expected the initial delivery status DN",
+            ]
+        )
     }
 
     @Test func anEngineRefusesAnInvalidSite() {

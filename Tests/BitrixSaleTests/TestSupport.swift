@@ -13,7 +13,9 @@ enum Fixture {
 
     /// An engine over the default site with the fixed clock and its own in-memory store.
     static func engine(
-        strict: Bool = false, ids: IdGenerator = .sequential, clock: SaleClock = .fixed(now),
+        strict: Bool = false,
+        ids: IdGenerator = .sequential,
+        clock: SaleClock = .fixed(now),
         store: InMemoryOrderStore = InMemoryOrderStore()
     ) throws -> SaleEngine {
         try SaleEngine(store: store, clock: clock, ids: ids, strict: strict)

@@ -45,7 +45,6 @@ struct SaleOrder: Codable, Equatable {
     var byWarehouse: [String: [LineItem]]
 }
 
-
 func decimal(_ text: String) -> Decimal {
     Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
 }
@@ -54,7 +53,10 @@ func sampleOrder() -> SaleOrder {
     let items = [
         LineItem(productId: 1, name: "Ёлка «Норд»", price: decimal("12500.50"), quantity: 2, discount: nil),
         LineItem(
-            productId: 2, name: "Гирлянда", price: decimal("0.1"), quantity: decimal("3.133"),
+            productId: 2,
+            name: "Гирлянда",
+            price: decimal("0.1"),
+            quantity: decimal("3.133"),
             discount: 1
         ),
         LineItem(productId: 3, name: "Доставка", price: decimal("12345678901234.56"), quantity: 1, discount: 0),
@@ -232,9 +234,18 @@ struct CodableBridgeTests {
             var optional: UInt8?
         }
         let limits = Limits(
-            i8: [.min, .max], i16: [.min, .max], i32: [.min, .max], i64: [.min, .max], int: [.min, .max],
-            u8: [0, .max], u16: [0, .max], u32: [0, .max], u64: [0, .max], uint: [0, .max],
-            single: .max, optional: 255
+            i8: [.min, .max],
+            i16: [.min, .max],
+            i32: [.min, .max],
+            i64: [.min, .max],
+            int: [.min, .max],
+            u8: [0, .max],
+            u16: [0, .max],
+            u32: [0, .max],
+            u64: [0, .max],
+            uint: [0, .max],
+            single: .max,
+            optional: 255
         )
         let value = try JSONValueEncoder().encode(limits)
         #expect(value["u64"] == [0, .number(JSONNumber(literal: "18446744073709551615"))])

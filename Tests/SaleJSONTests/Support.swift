@@ -64,10 +64,11 @@ enum RandomJSON {
         case 5: return .array((0..<Int.random(in: 0..<5, using: &rng)).map { _ in value(&rng, depth: depth + 1) })
         default:
             return .object(
-                (0..<Int.random(in: 0..<6, using: &rng)).map { _ in
-                    let key = Bool.random(using: &rng) ? keys.randomElement(using: &rng)! : string(&rng)
-                    return (key: key, value: value(&rng, depth: depth + 1))
-                }
+                (0..<Int.random(in: 0..<6, using: &rng))
+                    .map { _ in
+                        let key = Bool.random(using: &rng) ? keys.randomElement(using: &rng)! : string(&rng)
+                        return (key: key, value: value(&rng, depth: depth + 1))
+                    }
             )
         }
     }

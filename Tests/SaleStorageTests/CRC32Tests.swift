@@ -30,10 +30,11 @@ import Testing
         }
         var seed: UInt32 = 12345
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4099] {
-            let bytes = (0..<length).map { _ -> UInt8 in
-                seed = seed &* 1_103_515_245 &+ 12345
-                return UInt8(truncatingIfNeeded: seed >> 16)
-            }
+            let bytes = (0..<length)
+                .map { _ -> UInt8 in
+                    seed = seed &* 1_103_515_245 &+ 12345
+                    return UInt8(truncatingIfNeeded: seed >> 16)
+                }
             #expect(CRC32.of(bytes).value == reference(bytes), "length \(length)")
             var split = CRC32()
             split.update(bytes.prefix(length / 3))

@@ -47,13 +47,14 @@ import Glibc
         data.append(reader.readDataToEndOfFile())
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: " ")
-            guard parts.count == 3, parts[0] == "ok", let id = Int(parts[1]), let railway = Int(parts[2]) else {
-                return nil
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .compactMap { line in
+                let parts = line.split(separator: " ")
+                guard parts.count == 3, parts[0] == "ok", let id = Int(parts[1]), let railway = Int(parts[2]) else {
+                    return nil
+                }
+                return (id, railway)
             }
-            return (id, railway)
-        }
     }
 
     @Test func everyAcknowledgedOrderSurvivesSIGKILL() throws {

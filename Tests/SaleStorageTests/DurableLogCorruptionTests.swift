@@ -188,7 +188,11 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
         #expect(error.description.contains("expected format version 2, found 1"))
         let journalText = String(decoding: fixture.journal, as: UTF8.self)
         let olderJournal = Array(journalText.replacingOccurrences(of: "\"version\":2", with: "\"version\":1").utf8)
-        guard case .failure(.olderVersion(let file, 0, 1, 2)) = try fixture.open(snapshot: fixture.snapshot, journal: olderJournal)
+        guard
+            case .failure(.olderVersion(let file, 0, 1, 2)) = try fixture.open(
+                snapshot: fixture.snapshot,
+                journal: olderJournal
+            )
         else {
             Issue.record("expected olderVersion for the journal")
             return

@@ -77,7 +77,11 @@ import Glibc
         #expect(
             text.hasPrefix("{\n  \"format\": \"bitrix-order-engine/state\",\n  \"version\": 2,\n  \"sequence\": 1,\n")
         )
-        #expect(text.contains("\"payload\": {\n    \"a\": {\"y\":null,\"z\":1},\n    \"b\": [\n      1,\n      \"x\"\n    ]\n  }\n}\n"))
+        #expect(
+            text.contains(
+                "\"payload\": {\n    \"a\": {\"y\":null,\"z\":1},\n    \"b\": [\n      1,\n      \"x\"\n    ]\n  }\n}\n"
+            )
+        )
         #expect(text.hasSuffix("}\n"))
     }
 
@@ -174,8 +178,13 @@ import Glibc
             let first = Mutex(true)
             let logged = log
             log.setSnapshotSource {
-                let cut = applied.withLock { records in (sequence: logged.lastSequence, payload: JSONValue.array(records)) }
-                if first.withLock({ first in defer { first = false }; return first }) {
+                let cut = applied.withLock { records in
+                    (sequence: logged.lastSequence, payload: JSONValue.array(records))
+                }
+                if first.withLock({ first in
+                    defer { first = false }
+                    return first
+                }) {
                     started.signal()
                     release.wait()
                 }

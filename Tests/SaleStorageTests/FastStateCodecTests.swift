@@ -21,13 +21,17 @@ import Testing
         ]
         func text() -> String { pick(texts) }
         func money() -> Decimal {
-            pick([Decimal(0), Decimal(15000), Decimal(string: "12500.5")!, Decimal(string: "-0.01")!,
-                  Decimal(string: "0.000123")!, Decimal(string: "123456789012.34")!, Decimal(1) / Decimal(3),
-                  Decimal(string: "1e20")!])
+            pick([
+                Decimal(0), Decimal(15000), Decimal(string: "12500.5")!, Decimal(string: "-0.01")!,
+                Decimal(string: "0.000123")!, Decimal(string: "123456789012.34")!, Decimal(1) / Decimal(3),
+                Decimal(string: "1e20")!,
+            ])
         }
         func date() -> Date {
             let seconds = Double(random.next() % 4_000_000_000)
-            return Date(timeIntervalSince1970: wholeSecondDates ? seconds : seconds + Double(random.next() % 1000) / 1000)
+            return Date(
+                timeIntervalSince1970: wholeSecondDates ? seconds : seconds + Double(random.next() % 1000) / 1000
+            )
         }
         func fields() -> [String: String] {
             var result: [String: String] = [:]
@@ -37,56 +41,126 @@ import Testing
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { chance() ? value() : nil }
         var transaction = StoreTransaction()
         for id in 1...orders {
-            let basket = (0..<Int(random.next() % 3)).map { code in
-                BasketItem(
-                    code: code + 1, id: maybe(id * 10 + code), moduleId: pick(["catalog", ""]), productId: code + 5,
-                    name: text(), quantity: pick([Decimal(1), Decimal(string: "2.5")!]), price: money(),
-                    basePrice: money(), discountPrice: money(), customPrice: chance(), currency: maybe("KZT"),
-                    canBuy: chance(), delay: chance(), productProviderClass: maybe(text()), sort: 100 * code,
-                    xmlId: "bx_\(id)_\(code)", otherFields: fields(), priceSetByHand: chance()
-                )
-            }
-            let shipments = (0..<Int(random.next() % 2)).map { code in
-                Shipment(
-                    code: 10 + code, id: maybe(id), deliveryId: 1, deliveryName: text(), statusId: "DN",
-                    basePriceDelivery: money(), priceDelivery: money(), discountPrice: money(),
-                    customPriceDelivery: chance(), allowDelivery: chance(), deducted: chance(), canceled: chance(),
-                    marked: chance(), reasonMarked: maybe(text()), accountNumber: maybe("\(id)/2"), xmlId: "bx_s\(id)",
-                    items: basket.map { ShipmentItem(restoring: $0.code, quantity: $0.quantity, id: maybe(id)) },
-                    otherFields: fields(), priceSetByHand: chance()
-                )
-            }
-            let payments = (0..<Int(random.next() % 2)).map { code in
-                Payment(
-                    code: 20 + code, id: maybe(id), paySystemId: 3, paySystemName: maybe(text()), sum: money(),
-                    sumChangedByHand: chance(), paid: chance(), datePaid: maybe(date()), currency: maybe("KZT"),
-                    isReturn: chance(), accountNumber: maybe("\(id)/1"), xmlId: "bx_p\(id)", otherFields: fields()
-                )
-            }
+            let basket = (0..<Int(random.next() % 3))
+                .map { code in
+                    BasketItem(
+                        code: code + 1,
+                        id: maybe(id * 10 + code),
+                        moduleId: pick(["catalog", ""]),
+                        productId: code + 5,
+                        name: text(),
+                        quantity: pick([Decimal(1), Decimal(string: "2.5")!]),
+                        price: money(),
+                        basePrice: money(),
+                        discountPrice: money(),
+                        customPrice: chance(),
+                        currency: maybe("KZT"),
+                        canBuy: chance(),
+                        delay: chance(),
+                        productProviderClass: maybe(text()),
+                        sort: 100 * code,
+                        xmlId: "bx_\(id)_\(code)",
+                        otherFields: fields(),
+                        priceSetByHand: chance()
+                    )
+                }
+            let shipments = (0..<Int(random.next() % 2))
+                .map { code in
+                    Shipment(
+                        code: 10 + code,
+                        id: maybe(id),
+                        deliveryId: 1,
+                        deliveryName: text(),
+                        statusId: "DN",
+                        basePriceDelivery: money(),
+                        priceDelivery: money(),
+                        discountPrice: money(),
+                        customPriceDelivery: chance(),
+                        allowDelivery: chance(),
+                        deducted: chance(),
+                        canceled: chance(),
+                        marked: chance(),
+                        reasonMarked: maybe(text()),
+                        accountNumber: maybe("\(id)/2"),
+                        xmlId: "bx_s\(id)",
+                        items: basket.map { ShipmentItem(restoring: $0.code, quantity: $0.quantity, id: maybe(id)) },
+                        otherFields: fields(),
+                        priceSetByHand: chance()
+                    )
+                }
+            let payments = (0..<Int(random.next() % 2))
+                .map { code in
+                    Payment(
+                        code: 20 + code,
+                        id: maybe(id),
+                        paySystemId: 3,
+                        paySystemName: maybe(text()),
+                        sum: money(),
+                        sumChangedByHand: chance(),
+                        paid: chance(),
+                        datePaid: maybe(date()),
+                        currency: maybe("KZT"),
+                        isReturn: chance(),
+                        accountNumber: maybe("\(id)/1"),
+                        xmlId: "bx_p\(id)",
+                        otherFields: fields()
+                    )
+                }
             let properties: [PropertyValue]? = maybe(
                 (1...3).map { PropertyValue(restoring: $0, code: "P\($0)", value: maybe(text()), id: maybe($0)) }
             )
             transaction.orders.append(
                 OrderData(
-                    id: id, siteId: "s1", userIdText: maybe("5abc"), currency: maybe("KZT"), personTypeId: maybe(1),
-                    statusId: pick(["N", "AP", "CO"]), canceled: chance(), marked: chance(), reasonMarked: maybe(text()),
-                    accountNumber: maybe("\(id)"), xmlId: "bx_\(id)", dateInsert: maybe(date()), dateUpdate: maybe(date()),
-                    dateStatus: maybe(date()), dateCanceled: maybe(date()), userDescription: maybe(text()),
-                    comments: maybe(text()), manualPrice: maybe(money()), otherFields: fields(), basket: basket,
-                    shipments: shipments, payments: payments, properties: properties, systemShipmentId: maybe(id),
-                    systemShipmentAccountNumber: maybe("\(id)/1"), version: Int(random.next() % 3),
+                    id: id,
+                    siteId: "s1",
+                    userIdText: maybe("5abc"),
+                    currency: maybe("KZT"),
+                    personTypeId: maybe(1),
+                    statusId: pick(["N", "AP", "CO"]),
+                    canceled: chance(),
+                    marked: chance(),
+                    reasonMarked: maybe(text()),
+                    accountNumber: maybe("\(id)"),
+                    xmlId: "bx_\(id)",
+                    dateInsert: maybe(date()),
+                    dateUpdate: maybe(date()),
+                    dateStatus: maybe(date()),
+                    dateCanceled: maybe(date()),
+                    userDescription: maybe(text()),
+                    comments: maybe(text()),
+                    manualPrice: maybe(money()),
+                    otherFields: fields(),
+                    basket: basket,
+                    shipments: shipments,
+                    payments: payments,
+                    properties: properties,
+                    systemShipmentId: maybe(id),
+                    systemShipmentAccountNumber: maybe("\(id)/1"),
+                    version: Int(random.next() % 3),
                     nextCode: Int(random.next() % 30)
                 )
             )
             transaction.idempotencyRecords.append(
-                IdempotencyRecord(key: "railway:\(id)", orderId: id, fingerprint: "{\"railway_order_id\":\(id),\"n\":\"\(text())\"}")
+                IdempotencyRecord(
+                    key: "railway:\(id)",
+                    orderId: id,
+                    fingerprint: "{\"railway_order_id\":\(id),\"n\":\"\(text())\"}"
+                )
             )
             transaction.users.append(UserAccount(id: id + 100, phone: "+7701\(id)", name: text()))
         }
         transaction.products = [
             Product(id: 900, name: "Роза", price: money(), currency: "KZT"),
-            Product(id: 901, name: text(), price: money(), currency: "KZT", active: false, imagesUrls: ["a/b.png", text()],
-                    owner: "shop", properties: ["color": "red", "Size": text()]),
+            Product(
+                id: 901,
+                name: text(),
+                price: money(),
+                currency: "KZT",
+                active: false,
+                imagesUrls: ["a/b.png", text()],
+                owner: "shop",
+                properties: ["color": "red", "Size": text()]
+            ),
         ]
         transaction.lastIds = [.order: orders, .user: orders + 100, .product: 901, .shipmentItem: 7]
         var state = StoreState()
@@ -106,7 +180,9 @@ import Testing
         let codable = try Self.codableFile(state, sequence: Int(seed) * 7)
         #expect(fast == codable)
         if fast != codable, let index = fast.indices.first(where: { $0 >= codable.count || fast[$0] != codable[$0] }) {
-            Issue.record("first difference at byte \(index): \(String(decoding: fast[max(0, index - 80)..<min(fast.count, index + 80)], as: UTF8.self))")
+            Issue.record(
+                "first difference at byte \(index): \(String(decoding: fast[max(0, index - 80)..<min(fast.count, index + 80)], as: UTF8.self))"
+            )
         }
     }
 
@@ -123,7 +199,9 @@ import Testing
                 #expect(!line.contains(defaulted), "\(defaulted) in \(line.prefix(80))")
             }
         }
-        #expect(lines.count == state.orders.count + state.users.count + state.idempotency.count + state.products.count + 18)
+        #expect(
+            lines.count == state.orders.count + state.users.count + state.idempotency.count + state.products.count + 18
+        )
     }
 
     @Test func validStringAcceptsExactlyValidUTF8() {
@@ -150,7 +228,10 @@ import Testing
     }
 
     @Test func emptyStateBytesEqualTheCodablePath() throws {
-        #expect(FastStateWriter.snapshotFile(of: StoreState(), sequence: 0) == (try Self.codableFile(StoreState(), sequence: 0)))
+        #expect(
+            FastStateWriter.snapshotFile(of: StoreState(), sequence: 0)
+                == (try Self.codableFile(StoreState(), sequence: 0))
+        )
     }
 
     @Test(arguments: [(5, true), (6, false)])
@@ -175,7 +256,14 @@ import Testing
         transaction.products = Array(state.products.values)
         transaction.idempotencyRecords = Array(state.idempotency.values)
         transaction.lastIds = state.lastIds
-        for candidate in [transaction, StoreTransaction(), { var only = StoreTransaction(); only.deletedOrderIds = [9]; return only }()] {
+        for candidate in [
+            transaction, StoreTransaction(),
+            {
+                var only = StoreTransaction()
+                only.deletedOrderIds = [9]
+                return only
+            }(),
+        ] {
             let fast = FastStateWriter.record(of: candidate)
             let codable = try StateCodec.record(of: candidate)
             #expect(try JSONParser(maxDepth: 128).parse(fast) == codable)
@@ -202,7 +290,9 @@ import Testing
         let tampered = Array(text.replacingOccurrences(of: "\"statusId\": \"N\"", with: "\"statusId\": \"X\"").utf8)
         if tampered != file {
             #expect(FastStateReader.snapshot(tampered) == nil)
-            #expect(throws: StorageError.self) { try DurableOrderStore.readSnapshot(tampered, path: "s", maxDepth: 128) }
+            #expect(throws: StorageError.self) {
+                try DurableOrderStore.readSnapshot(tampered, path: "s", maxDepth: 128)
+            }
         }
     }
 
@@ -245,5 +335,7 @@ import Testing
 }
 
 extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
 }

@@ -18,24 +18,43 @@ import Testing
         var state = FastStateCodecTests.variedState(seed: 11, orders: 120, wholeSecondDates: true)
         var change = StoreTransaction()
         change.deletedOrderIds = [3, 50, 77]
-        change.orders = [30, 31, 90].compactMap { id in
-            state.orders[id].map { order in
-                var moved = order
-                moved = OrderData(
-                    id: moved.id, siteId: moved.siteId, userIdText: moved.userIdText, currency: moved.currency,
-                    personTypeId: moved.personTypeId, statusId: "DE", canceled: moved.canceled, marked: moved.marked,
-                    reasonMarked: moved.reasonMarked, accountNumber: moved.accountNumber, xmlId: moved.xmlId,
-                    dateInsert: moved.dateInsert, dateUpdate: moved.dateUpdate, dateStatus: moved.dateStatus,
-                    dateCanceled: moved.dateCanceled, userDescription: moved.userDescription, comments: moved.comments,
-                    manualPrice: moved.manualPrice, otherFields: moved.otherFields, basket: moved.basket,
-                    shipments: moved.shipments, payments: moved.payments, properties: moved.properties,
-                    systemShipmentId: moved.systemShipmentId,
-                    systemShipmentAccountNumber: moved.systemShipmentAccountNumber, version: moved.version + 1,
-                    nextCode: moved.nextCode
-                )
-                return moved
+        change.orders = [30, 31, 90]
+            .compactMap { id in
+                state.orders[id]
+                    .map { order in
+                        var moved = order
+                        moved = OrderData(
+                            id: moved.id,
+                            siteId: moved.siteId,
+                            userIdText: moved.userIdText,
+                            currency: moved.currency,
+                            personTypeId: moved.personTypeId,
+                            statusId: "DE",
+                            canceled: moved.canceled,
+                            marked: moved.marked,
+                            reasonMarked: moved.reasonMarked,
+                            accountNumber: moved.accountNumber,
+                            xmlId: moved.xmlId,
+                            dateInsert: moved.dateInsert,
+                            dateUpdate: moved.dateUpdate,
+                            dateStatus: moved.dateStatus,
+                            dateCanceled: moved.dateCanceled,
+                            userDescription: moved.userDescription,
+                            comments: moved.comments,
+                            manualPrice: moved.manualPrice,
+                            otherFields: moved.otherFields,
+                            basket: moved.basket,
+                            shipments: moved.shipments,
+                            payments: moved.payments,
+                            properties: moved.properties,
+                            systemShipmentId: moved.systemShipmentId,
+                            systemShipmentAccountNumber: moved.systemShipmentAccountNumber,
+                            version: moved.version + 1,
+                            nextCode: moved.nextCode
+                        )
+                        return moved
+                    }
             }
-        }
         state.apply(change)
         #expect(state.orderIdsByStatus["DE"] == [30, 31, 90])
         let filters: [Set<String>?] = [nil, ["N"], ["AP", "CO"], ["N", "AP", "CO", "DE"], ["XX"], []]

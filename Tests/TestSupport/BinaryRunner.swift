@@ -34,6 +34,7 @@ public enum BinaryRunnerError: Error, CustomStringConvertible {
     /// No executable product of that name next to the test bundle; `searched` lists the folders looked in.
     case productNotFound(name: String, searched: [String])
 
+    /// What was looked for and where.
     public var description: String {
         switch self {
         case .productNotFound(let name, let searched):

@@ -21,8 +21,10 @@ public struct StoreState: Sendable, Hashable {
     public private(set) var idempotency: [String: IdempotencyRecord] = [:]
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
-    /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered
-    /// page and its total cost O(statuses + offset + limit), not O(orders). Derived from ``orders`` by ``apply(_:)``.
+    /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered page
+    /// and its total cost O(statuses + offset + limit), not O(orders).
+    ///
+    /// Derived from ``orders`` by ``apply(_:)``.
     public private(set) var orderIdsByStatus: [String: [Int]] = [:]
 
     /// An empty state.
@@ -116,7 +118,12 @@ public struct StoreState: Sendable, Hashable {
         if query.userId == nil, query.property == nil {
             let lists = query.statusIds.map { $0.compactMap { orderIdsByStatus[$0] } } ?? [orderIds]
             let total = lists.reduce(0) { $0 + $1.count }
-            let ids = Self.page(lists, descending: query.sort == .idDescending, offset: query.offset, limit: query.limit)
+            let ids = Self.page(
+                lists,
+                descending: query.sort == .idDescending,
+                offset: query.offset,
+                limit: query.limit
+            )
             return OrderPage(orders: ids.compactMap { orders[$0] }, total: total)
         }
         return walk(query)
@@ -141,7 +148,8 @@ public struct StoreState: Sendable, Hashable {
             var best: Int?
             for (list, head) in heads.enumerated() where lists[list].indices.contains(head) {
                 if let current = best {
-                    let candidate = lists[list][head], chosen = lists[current][heads[current]]
+                    let candidate = lists[list][head]
+                    let chosen = lists[current][heads[current]]
                     if descending ? candidate > chosen : candidate < chosen { best = list }
                 } else {
                     best = list
@@ -173,7 +181,9 @@ public struct StoreState: Sendable, Hashable {
     }
 }
 
-/// The in-memory ``OrderStore``: a ``StoreState`` behind a mutex. Nothing survives the process.
+/// The in-memory ``OrderStore``: a ``StoreState`` behind a mutex.
+///
+/// Nothing survives the process.
 public final class InMemoryOrderStore: OrderStore {
     private let state: Mutex<StoreState>
 

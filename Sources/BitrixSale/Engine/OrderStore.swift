@@ -94,8 +94,12 @@ public struct OrderQuery: Sendable, Hashable {
 
     /// Makes a query.
     public init(
-        statusIds: Set<String>? = nil, userId: Int? = nil, property: (code: String, value: String)? = nil,
-        sort: Sort = .idDescending, offset: Int = 0, limit: Int? = nil
+        statusIds: Set<String>? = nil,
+        userId: Int? = nil,
+        property: (code: String, value: String)? = nil,
+        sort: Sort = .idDescending,
+        offset: Int = 0,
+        limit: Int? = nil
     ) {
         self.statusIds = statusIds
         self.userId = userId

@@ -17,8 +17,9 @@ public final class SaleContext: Sendable {
     let propertyById: [Int: OrderPropertyDefinition]
     let propertiesByPersonType: [Int: [OrderPropertyDefinition]]
     let allProperties: [OrderPropertyDefinition]
-    /// Every property pattern of the site, compiled once: the site configuration is immutable, so this cannot go
-    /// stale. A pattern that does not compile is absent (a validated site has none).
+    /// Every property pattern of the site, compiled once: the site configuration is immutable, so this cannot go stale.
+    ///
+    /// A pattern that does not compile is absent (a validated site has none).
     let compiledPatterns: [String: NSRegularExpression]
     /// The built-in "no delivery" service.
     public let emptyDelivery: DeliveryService
@@ -32,7 +33,9 @@ public final class SaleContext: Sendable {
 
     /// Makes a context with a catalog and an account-number lookup (the engine's).
     public init(
-        site: SiteConfiguration, clock: SaleClock, product: @escaping @Sendable (Int) -> Product?,
+        site: SiteConfiguration,
+        clock: SaleClock,
+        product: @escaping @Sendable (Int) -> Product?,
         accountNumberOwner: @escaping @Sendable (String) -> Int?
     ) {
         self.site = site

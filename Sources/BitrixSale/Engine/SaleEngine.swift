@@ -10,8 +10,9 @@ import Synchronization
 public final class SaleEngine: Sendable {
     /// A before-save handler: return an error to veto the save (`OnSaleOrderBeforeSaved`).
     public typealias BeforeSaveHook = @Sendable (Order) -> SaleError?
-    /// An after-save handler (`OnSaleOrderSaved`): the saved order and whether it was new. Runs after the lock is
-    /// released, so it may call the engine.
+    /// An after-save handler (`OnSaleOrderSaved`): the saved order and whether it was new.
+    ///
+    /// Runs after the lock is released, so it may call the engine.
     public typealias AfterSaveHook = @Sendable (Order, _ isNew: Bool) -> Void
 
     /// The site.
@@ -45,9 +46,13 @@ public final class SaleEngine: Sendable {
     ///   - clock: the clock; inject a fixed or manual one in tests.
     ///   - ids: the id generator.
     ///   - strict: whether every save is strict unless told otherwise.
+    /// - Throws: ``SiteConfigurationError`` naming every problem of an invalid site.
     public init(
-        site: SiteConfiguration = .defaultSite, store: any OrderStore = InMemoryOrderStore(), clock: SaleClock = .system,
-        ids: IdGenerator = .sequential, strict: Bool = false
+        site: SiteConfiguration = .defaultSite,
+        store: any OrderStore = InMemoryOrderStore(),
+        clock: SaleClock = .system,
+        ids: IdGenerator = .sequential,
+        strict: Bool = false
     ) throws(SiteConfigurationError) {
         try site.validate()
         self.site = site
@@ -59,15 +64,18 @@ public final class SaleEngine: Sendable {
         siteUsersByPhone = Dictionary(site.users.map { ($0.phone, $0) }, uniquingKeysWith: { a, _ in a })
         let siteProducts = Dictionary(site.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context = SaleContext(
-            site: site, clock: clock, product: { id in store.product(id: id) ?? siteProducts[id] },
+            site: site,
+            clock: clock,
+            product: { id in store.product(id: id) ?? siteProducts[id] },
             accountNumberOwner: { number in store.orderId(accountNumber: number) }
         )
     }
 
     // MARK: Hooks
 
-    /// Adds an `OnSaleOrderBeforeSaved` handler. It runs while the engine's write lock is held: it must not call the
-    /// engine.
+    /// Adds an `OnSaleOrderBeforeSaved` handler.
+    ///
+    /// It runs while the engine's write lock is held: it must not call the engine.
     public func onBeforeSave(_ hook: @escaping BeforeSaveHook) { hooks.withLock { $0.before.append(hook) } }
 
     /// Adds an `OnSaleOrderSaved` handler.
@@ -80,8 +88,9 @@ public final class SaleEngine: Sendable {
         Order.create(siteId: site.siteId, userId: userId, currency: currency, context: context)
     }
 
-    /// `$order->save()`: see ``SaleTransaction/save(_:strict:)``. On success `order` gets its ids, account numbers
-    /// and dates; on failure it is left as it was.
+    /// `$order->save()`: see ``SaleTransaction/save(_:strict:)``.
+    ///
+    /// On success `order` gets its ids, account numbers and dates; on failure it is left as it was.
     @discardableResult
     public func save(_ order: inout Order, strict: Bool? = nil) -> SaleResult {
         var result = SaleResult()
@@ -109,9 +118,10 @@ public final class SaleEngine: Sendable {
     /// - Throws: ``SaleException/argumentNull(_:)`` for an empty number.
     public func load(accountNumber: String) throws(SaleException) -> Order? {
         guard !accountNumber.isEmpty else { throw .argumentNull("value") }
-        return store.orderId(accountNumber: accountNumber).flatMap { store.order(id: $0) }.map {
-            Order(data: $0, context: context)
-        }
+        return store.orderId(accountNumber: accountNumber).flatMap { store.order(id: $0) }
+            .map {
+                Order(data: $0, context: context)
+            }
     }
 
     /// `Order::delete($id)` (§1.4): refused for a missing order, a paid payment or a shipped shipment.
@@ -189,7 +199,9 @@ public final class SaleEngine: Sendable {
 
     static func notFound(_ id: Int) -> SaleError {
         SaleError(
-            code: "SALE_ORDER_ENTITY_NOT_FOUND", message: "The order was not found", messageRu: "Заказ не найден",
+            code: "SALE_ORDER_ENTITY_NOT_FOUND",
+            message: "The order was not found",
+            messageRu: "Заказ не найден",
             field: "ID"
         )
     }

@@ -174,8 +174,10 @@ public struct SaleTransaction: Sendable {
 
     private static func required(_ field: String) -> SaleError {
         SaleError(
-            code: "BX_EMPTY_REQUIRED", message: "The field \(field) is required.",
-            messageRu: "Не заполнено обязательное поле \"\(field)\"", field: field
+            code: "BX_EMPTY_REQUIRED",
+            message: "The field \(field) is required.",
+            messageRu: "Не заполнено обязательное поле \"\(field)\"",
+            field: field
         )
     }
 
@@ -199,7 +201,8 @@ public struct SaleTransaction: Sendable {
         }
         // Shipments: the system shipment is saved first and takes a number (§1.7).
         func suffix(_ text: String?) -> Int { text.flatMap { Int($0.split(separator: "/").last ?? "") } ?? 0 }
-        var highest = ([order.data.systemShipmentAccountNumber] + order.data.shipments.map(\.accountNumber))
+        var highest =
+            ([order.data.systemShipmentAccountNumber] + order.data.shipments.map(\.accountNumber))
             .map(suffix).max() ?? 0
         if order.data.systemShipmentId == nil {
             order.data.systemShipmentId = nextId(.shipment)
@@ -213,7 +216,8 @@ public struct SaleTransaction: Sendable {
                 highest += 1
                 order.data.shipments[index].accountNumber = "\(number)/\(highest)"
             }
-            for item in order.data.shipments[index].items.indices where order.data.shipments[index].items[item].id == nil {
+            for item in order.data.shipments[index].items.indices
+            where order.data.shipments[index].items[item].id == nil {
                 order.data.shipments[index].items[item].id = nextId(.shipmentItem)
             }
         }
@@ -222,7 +226,8 @@ public struct SaleTransaction: Sendable {
         for payment in unsaved {
             result.addWarning(
                 SaleError(
-                    code: "BX_EMPTY_REQUIRED", message: "The field PAY_SYSTEM_NAME is required.",
+                    code: "BX_EMPTY_REQUIRED",
+                    message: "The field PAY_SYSTEM_NAME is required.",
                     messageRu: "Не заполнено обязательное поле \"PAY_SYSTEM_NAME\"",
                     field: "payments[\(payment.code)].PAY_SYSTEM_NAME"
                 )
@@ -254,7 +259,9 @@ public struct SaleTransaction: Sendable {
             if item.priceSetByHand, !item.customPrice {
                 found.append(
                     Diagnostic.priceNotCustom(
-                        item: item.basketCode, productId: item.productId, price: Money.plainText(item.price)
+                        item: item.basketCode,
+                        productId: item.productId,
+                        price: Money.plainText(item.price)
                     )
                 )
             }
@@ -263,7 +270,11 @@ public struct SaleTransaction: Sendable {
             }
             if let currency = item.currency, let orderCurrency = data.currency, currency != orderCurrency {
                 found.append(
-                    Diagnostic.currencyMismatch(item: item.basketCode, itemCurrency: currency, orderCurrency: orderCurrency)
+                    Diagnostic.currencyMismatch(
+                        item: item.basketCode,
+                        itemCurrency: currency,
+                        orderCurrency: orderCurrency
+                    )
                 )
             }
         }

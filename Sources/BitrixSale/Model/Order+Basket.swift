@@ -2,15 +2,19 @@ import Foundation
 
 extension Order {
     /// `$basket->createItem($moduleId, $productId)` (§2.1): always appends a new line, never merges (use
-    /// ``existingBasketItem(moduleId:productId:)`` to find one). The line starts with quantity 0, price 0,
-    /// `CUSTOM_PRICE = N`; the catalog fills name and price when its QUANTITY is set.
+    /// ``existingBasketItem(moduleId:productId:)`` to find one).
+    ///
+    /// The line starts with quantity 0, price 0, `CUSTOM_PRICE = N`; the catalog fills name and price when its QUANTITY
+    /// is set.
     ///
     /// - Returns: the line's basket code.
     @discardableResult
     public mutating func createBasketItem(moduleId: String, productId: Int) -> Int {
         let code = nextCode()
         let sort = (data.basket.map(\.sort).max() ?? 0) + 100
-        data.basket.append(BasketItem(code: code, moduleId: moduleId, productId: productId, xmlId: context.uniqueId(), sort: sort))
+        data.basket.append(
+            BasketItem(code: code, moduleId: moduleId, productId: productId, xmlId: context.uniqueId(), sort: sort)
+        )
         return code
     }
 
@@ -114,7 +118,8 @@ extension Order {
         if quantity == 0 {
             return .failure(
                 SaleError(
-                    code: "0", message: "Product \"\(label)\" quantity cannot be zero or less than zero",
+                    code: "0",
+                    message: "Product \"\(label)\" quantity cannot be zero or less than zero",
                     messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
                     field: "basket[\(item.basketCode)].QUANTITY"
                 )
@@ -124,7 +129,8 @@ extension Order {
             guard let product = context.product(id: item.productId) else {
                 return .failure(
                     SaleError(
-                        code: "SALE_BASKET_ITEM_WRONG_PRICE", message: "Error getting the price for \"\(label)\"",
+                        code: "SALE_BASKET_ITEM_WRONG_PRICE",
+                        message: "Error getting the price for \"\(label)\"",
                         field: "basket[\(item.basketCode)].PRODUCT_ID"
                     )
                 )
@@ -132,7 +138,8 @@ extension Order {
             guard product.active else {
                 return .failure(
                     SaleError(
-                        code: "SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY", message: "Not enough stock of \"\(product.name)\"",
+                        code: "SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY",
+                        message: "Not enough stock of \"\(product.name)\"",
                         field: "basket[\(item.basketCode)].QUANTITY"
                     )
                 )
@@ -143,7 +150,9 @@ extension Order {
                 if item.priceSetByHand, item.price != product.price {
                     note(
                         Diagnostic.priceReplaced(
-                            item: item.basketCode, productId: item.productId, handSet: Money.plainText(item.price),
+                            item: item.basketCode,
+                            productId: item.productId,
+                            handSet: Money.plainText(item.price),
                             catalog: Money.plainText(product.price)
                         )
                     )
@@ -159,7 +168,8 @@ extension Order {
         let distributed = distributedQuantity(ofBasketItem: item.code)
         let delta = quantity - item.quantity
         let holders = data.shipments.indices.filter { data.shipments[$0].quantity(ofBasketItem: item.code) > 0 }
-        if data.shipments.count == 1, let only = holders.first, holders.count == 1, isAutoEditable(data.shipments[only]) {
+        if data.shipments.count == 1, let only = holders.first, holders.count == 1, isAutoEditable(data.shipments[only])
+        {
             if let line = data.shipments[only].items.firstIndex(where: { $0.basketCode == item.code }) {
                 data.shipments[only].items[line].quantity += delta
             }

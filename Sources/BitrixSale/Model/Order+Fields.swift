@@ -83,10 +83,14 @@ extension Order {
             if cancel {
                 var result = SaleResult()
                 if data.payments.contains(where: \.paid) {
-                    result.addError(Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments"))
+                    result.addError(
+                        Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments")
+                    )
                 }
                 if data.shipments.contains(where: \.deducted) {
-                    result.addError(Self.error("SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED", "The order has shipped products"))
+                    result.addError(
+                        Self.error("SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED", "The order has shipped products")
+                    )
                 }
                 guard result.isSuccess else { return result }
                 data.canceled = true
@@ -106,15 +110,19 @@ extension Order {
         case "REASON_MARKED": data.reasonMarked = value.isEmptyText ? nil : value.text
         case "PRICE":
             guard let amount = value.decimalValue else {
-                return .failure(SaleError(code: "0", message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE"))
+                return .failure(
+                    SaleError(code: "0", message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
+                )
             }
             changingPrice(recalculates: false) { $0.data.manualPrice = Money.round(amount, places: $0.precision) }
         case "ACCOUNT_NUMBER":
             if let owner = context.accountNumberOwner(value.text), owner != data.id {
                 return .failure(
                     SaleError(
-                        code: "BX_ERROR", message: "An order with this number already exists",
-                        messageRu: "Заказ с таким номером уже существует", field: "ACCOUNT_NUMBER"
+                        code: "BX_ERROR",
+                        message: "An order with this number already exists",
+                        messageRu: "Заказ с таким номером уже существует",
+                        field: "ACCOUNT_NUMBER"
                     )
                 )
             }

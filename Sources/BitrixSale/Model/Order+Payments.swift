@@ -43,7 +43,9 @@ extension Order {
         case "PAY_SYSTEM_NAME": data.payments[index].paySystemName = value.isEmptyText ? nil : value.text
         case "SUM":
             guard let amount = value.decimalValue else {
-                return .failure(SaleError(code: "0", message: "SUM must be a number, got \"\(value.text)\"", field: name))
+                return .failure(
+                    SaleError(code: "0", message: "SUM must be a number, got \"\(value.text)\"", field: name)
+                )
             }
             if data.canceled {
                 return .failure(Self.error("SALE_ORDER_PAID_ORDER_CANCELED", "Cannot paid a canceled order."))

@@ -19,7 +19,8 @@ extension Order {
                 note(
                     SaleError(
                         code: "EMU_UNKNOWN_DELIVERY_SERVICE",
-                        message: "Delivery service \(deliveryId) does not exist; Bitrix's createItem(null) quietly uses "
+                        message:
+                            "Delivery service \(deliveryId) does not exist; Bitrix's createItem(null) quietly uses "
                             + "the \"no delivery\" service \(service.id)",
                         field: "shipments.DELIVERY_ID"
                     )
@@ -52,7 +53,8 @@ extension Order {
                 guard let service = context.deliveryService(id: id) else {
                     return .failure(
                         Self.error(
-                            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE", "Incorrect delivery service specified",
+                            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE",
+                            "Incorrect delivery service specified",
                             field: "DELIVERY_ID"
                         )
                     )
@@ -64,12 +66,15 @@ extension Order {
             }
         case "PRICE_DELIVERY", "BASE_PRICE_DELIVERY", "DISCOUNT_PRICE":
             guard let amount = value.decimalValue else {
-                return .failure(SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name))
+                return .failure(
+                    SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name)
+                )
             }
             if data.canceled {
                 return .failure(
                     Self.error(
-                        "SALE_ORDER_PRICE_DELIVERY_ORDER_CANCELED", "Cannot change the delivery price of a canceled order"
+                        "SALE_ORDER_PRICE_DELIVERY_ORDER_CANCELED",
+                        "Cannot change the delivery price of a canceled order"
                     )
                 )
             }
@@ -98,7 +103,9 @@ extension Order {
             if data.shipments[index].customPriceDelivery { data.shipments[index].priceSetByHand = false }
         case "ALLOW_DELIVERY":
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED", "Cannot allow delivery of a canceled order"))
+                return .failure(
+                    Self.error("SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED", "Cannot allow delivery of a canceled order")
+                )
             }
             data.shipments[index].allowDelivery = value.flag ?? false
             data.shipments[index].otherFields["DATE_ALLOW_DELIVERY"] = FieldValue.date(now).text
@@ -123,7 +130,9 @@ extension Order {
     }
 
     /// `$shipmentItemCollection->createItem($basketItem)` without a quantity: the item starts at 0, which `verify()`
-    /// reports at save and which is not saved (§3.3, §9.6). Returns nothing new when the item exists already.
+    /// reports at save and which is not saved (§3.3, §9.6).
+    ///
+    /// Returns nothing new when the item exists already.
     @discardableResult
     public mutating func createShipmentItem(shipment code: Int, basketItem basketCode: Int) throws(SaleException)
         -> SaleResult
@@ -149,8 +158,10 @@ extension Order {
         return SaleResult()
     }
 
-    /// `createItem($basketItem)` then `setQuantity($quantity)` (§3.3): moves quantity out of (or back into) the
-    /// system shipment, which must hold at least the increase. For a new order the delivery price is recalculated.
+    /// `createItem($basketItem)` then `setQuantity($quantity)` (§3.3): moves quantity out of (or back into) the system
+    /// shipment, which must hold at least the increase.
+    ///
+    /// For a new order the delivery price is recalculated.
     @discardableResult
     public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
         throws(SaleException) -> SaleResult
@@ -182,7 +193,9 @@ extension Order {
         return SaleResult()
     }
 
-    /// Deletes a real shipment; its items go back to the system shipment. A shipped one is refused (§3.6).
+    /// Deletes a real shipment; its items go back to the system shipment.
+    ///
+    /// A shipped one is refused (§3.6).
     @discardableResult
     public mutating func deleteShipment(_ code: Int) throws(SaleException) -> SaleResult {
         if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be deleted") }
@@ -212,7 +225,8 @@ extension Order {
                 note(
                     Diagnostic.deliveryPriceReplaced(
                         shipment: shipment.accountNumber ?? "#\(shipment.code)",
-                        handSet: Money.plainText(shipment.priceDelivery), service: Money.plainText(newPrice)
+                        handSet: Money.plainText(shipment.priceDelivery),
+                        service: Money.plainText(newPrice)
                     )
                 )
             }

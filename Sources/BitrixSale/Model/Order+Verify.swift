@@ -11,7 +11,8 @@ extension Order {
             if item.quantity <= 0 {
                 problems.append(
                     SaleError(
-                        code: "0", message: "Product \"\(label)\" quantity cannot be zero or less than zero",
+                        code: "0",
+                        message: "Product \"\(label)\" quantity cannot be zero or less than zero",
                         messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
                         field: "basket[\(item.basketCode)].QUANTITY"
                     )
@@ -19,7 +20,11 @@ extension Order {
             }
             if (item.currency ?? "").isEmpty {
                 problems.append(
-                    SaleError(code: "0", message: "Product currency is missing", field: "basket[\(item.basketCode)].CURRENCY")
+                    SaleError(
+                        code: "0",
+                        message: "Product currency is missing",
+                        field: "basket[\(item.basketCode)].CURRENCY"
+                    )
                 )
             }
         }
@@ -27,7 +32,8 @@ extension Order {
             if shipment.deliveryId <= 0 {
                 problems.append(
                     SaleError(
-                        code: "SALE_SHIPMENT_DELIVERY_SERVICE_EMPTY", message: "Delivery service is not specified",
+                        code: "SALE_SHIPMENT_DELIVERY_SERVICE_EMPTY",
+                        message: "Delivery service is not specified",
                         field: "shipments[\(shipment.code)].DELIVERY_ID"
                     )
                 )
@@ -45,7 +51,8 @@ extension Order {
         for payment in data.payments where payment.paySystemId <= 0 {
             problems.append(
                 SaleError(
-                    code: "SALE_PAYMENT_PAYMENT_SERVICE_EMPTY", message: "Payment system is not specified",
+                    code: "SALE_PAYMENT_PAYMENT_SERVICE_EMPTY",
+                    message: "Payment system is not specified",
                     field: "payments[\(payment.code)].PAY_SYSTEM_ID"
                 )
             )
@@ -129,9 +136,11 @@ extension Order {
         return back.year == parts.0 && back.month == parts.1 && back.day == parts.2
     }
 
-    /// ``isDate(_:)`` without `Calendar` for the common spellings: all-digit `YYYY-MM-DD` or `DD.MM.YYYY` with a year
-    /// from 1583 to 9999 (after the Julian–Gregorian switch, where `Calendar(identifier: .gregorian)` is the plain
-    /// Gregorian calendar). nil for anything else, which ``isDate(_:)`` decides with `Calendar` as before.
+    /// ``isDate(_:)`` without `Calendar` for the common spellings.
+    ///
+    /// Handles all-digit `YYYY-MM-DD` or `DD.MM.YYYY` with a year from 1583 to 9999 (after the Julian–Gregorian
+    /// switch, where `Calendar(identifier: .gregorian)` is the plain Gregorian calendar); nil for anything else, which
+    /// ``isDate(_:)`` decides with `Calendar` as before.
     private static func isGregorianDate(_ text: String) -> Bool? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10 else { return nil }

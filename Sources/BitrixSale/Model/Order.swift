@@ -30,14 +30,19 @@ public struct Order: Sendable {
     /// only when PHP's `intval` of it is positive, and then as given (`"5abc"` stays `"5abc"`). The currency defaults to
     /// the site currency.
     public static func create(
-        siteId: String, userId: FieldValue? = nil, currency: String? = nil, context: SaleContext
+        siteId: String,
+        userId: FieldValue? = nil,
+        currency: String? = nil,
+        context: SaleContext
     ) -> Order {
         let userText: String? =
             if let userId, userId.intval > 0 { userId.text } else { nil }
         // `if ($currency == null)` compares loosely: an empty string also falls back to the site currency.
         let currency = (currency ?? "").isEmpty ? context.site.currency : currency
         var data = OrderData(
-            siteId: siteId, userIdText: userText, currency: currency,
+            siteId: siteId,
+            userIdText: userText,
+            currency: currency,
             xmlId: context.uniqueId()
         )
         data.dateStatus = context.clock.now()
@@ -106,7 +111,10 @@ public struct Order: Sendable {
         let price = data.manualPrice ?? basket + delivery
         let paid = paidSum
         return Totals(
-            basketPrice: basket, deliveryPrice: delivery, price: price, sumPaid: min(paid, price),
+            basketPrice: basket,
+            deliveryPrice: delivery,
+            price: price,
+            sumPaid: min(paid, price),
             isPaid: isPaid(price: price, paidSum: paid)
         )
     }

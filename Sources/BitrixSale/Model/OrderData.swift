@@ -1,6 +1,8 @@
 import Foundation
 
-/// Everything an order persists: its fields and all its parts. ``Order`` adds the site context and behaviour.
+/// Everything an order persists: its fields and all its parts.
+///
+/// ``Order`` adds the site context and behaviour.
 ///
 /// Derived figures (the price, the paid flag, the system shipment's contents) are not stored: ``Order`` computes
 /// them from these parts.

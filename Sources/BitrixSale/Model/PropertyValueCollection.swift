@@ -29,7 +29,9 @@ public struct PropertyValueCollection: Sendable {
     public func name(of value: PropertyValue) -> String? { value.name(in: context) }
 
     /// The definition behind a value.
-    public func definition(of value: PropertyValue) -> OrderPropertyDefinition? { context.property(id: value.propertyId) }
+    public func definition(of value: PropertyValue) -> OrderPropertyDefinition? {
+        context.property(id: value.propertyId)
+    }
 
     private func first(_ flag: (OrderPropertyDefinition) -> Bool) -> PropertyValue? {
         values.first { value in context.property(id: value.propertyId).map(flag) ?? false }
@@ -38,17 +40,22 @@ public struct PropertyValueCollection: Sendable {
 
 extension Order {
     /// `getPropertyCollection()` (§5.2): loaded once, on first access, for the order's person type (all person types
-    /// when none is set), new values starting at their DEFAULT_VALUE. A later person-type change does not reload it.
+    /// when none is set), new values starting at their DEFAULT_VALUE.
+    ///
+    /// A later person-type change does not reload it.
     public mutating func propertyCollection() -> PropertyValueCollection {
         if data.properties == nil {
             let definitions =
                 data.personTypeId.map { context.propertiesByPersonType[$0] ?? [] } ?? context.allProperties
-            data.properties = definitions.filter(\.active).map { definition in
-                PropertyValue(
-                    propertyId: definition.id, code: definition.code,
-                    value: (definition.defaultValue?.isEmpty ?? true) ? nil : definition.defaultValue, id: nil
-                )
-            }
+            data.properties = definitions.filter(\.active)
+                .map { definition in
+                    PropertyValue(
+                        propertyId: definition.id,
+                        code: definition.code,
+                        value: (definition.defaultValue?.isEmpty ?? true) ? nil : definition.defaultValue,
+                        id: nil
+                    )
+                }
         }
         return PropertyValueCollection(values: data.properties ?? [], context: context)
     }
@@ -83,13 +90,16 @@ extension Order {
         guard let index = data.properties?.firstIndex(where: { $0.propertyId == propertyId }) else {
             return .failure(
                 SaleError(
-                    code: "SALE_PROPERTY_NOT_FOUND", message: "Property \(propertyId) is not in the order's collection",
+                    code: "SALE_PROPERTY_NOT_FOUND",
+                    message: "Property \(propertyId) is not in the order's collection",
                     field: "properties[\(propertyId)]"
                 )
             )
         }
         var text = value
-        if let definition = context.property(id: propertyId), definition.isEmail { text = text?.trimmingCharacters(in: .whitespaces) }
+        if let definition = context.property(id: propertyId), definition.isEmail {
+            text = text?.trimmingCharacters(in: .whitespaces)
+        }
         data.properties?[index].value = (text?.isEmpty ?? true) ? nil : text
         return SaleResult()
     }
@@ -104,7 +114,8 @@ extension Order {
             if properties.item(propertyId: id) == nil {
                 let diagnostic = SaleError(
                     code: "EMU_PROPERTY_ID_UNKNOWN",
-                    message: "Property id \(id) is not in the order's collection; setValuesFromPost ignores it silently",
+                    message:
+                        "Property id \(id) is not in the order's collection; setValuesFromPost ignores it silently",
                     field: "properties[\(id)]"
                 )
                 note(diagnostic)

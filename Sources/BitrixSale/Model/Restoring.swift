@@ -7,12 +7,33 @@ import Foundation
 extension OrderData {
     /// Restores persisted order state.
     public init(
-        id: Int?, siteId: String, userIdText: String?, currency: String?, personTypeId: Int?, statusId: String,
-        canceled: Bool, marked: Bool, reasonMarked: String?, accountNumber: String?, xmlId: String, dateInsert: Date?,
-        dateUpdate: Date?, dateStatus: Date?, dateCanceled: Date?, userDescription: String?, comments: String?,
-        manualPrice: Decimal?, otherFields: [String: String], basket: [BasketItem], shipments: [Shipment],
-        payments: [Payment], properties: [PropertyValue]?, systemShipmentId: Int?,
-        systemShipmentAccountNumber: String?, version: Int, nextCode: Int
+        id: Int?,
+        siteId: String,
+        userIdText: String?,
+        currency: String?,
+        personTypeId: Int?,
+        statusId: String,
+        canceled: Bool,
+        marked: Bool,
+        reasonMarked: String?,
+        accountNumber: String?,
+        xmlId: String,
+        dateInsert: Date?,
+        dateUpdate: Date?,
+        dateStatus: Date?,
+        dateCanceled: Date?,
+        userDescription: String?,
+        comments: String?,
+        manualPrice: Decimal?,
+        otherFields: [String: String],
+        basket: [BasketItem],
+        shipments: [Shipment],
+        payments: [Payment],
+        properties: [PropertyValue]?,
+        systemShipmentId: Int?,
+        systemShipmentAccountNumber: String?,
+        version: Int,
+        nextCode: Int
     ) {
         self.id = id
         self.siteId = siteId
@@ -47,9 +68,24 @@ extension OrderData {
 extension BasketItem {
     /// Restores a persisted basket line.
     public init(
-        code: Int, id: Int?, moduleId: String, productId: Int, name: String, quantity: Decimal, price: Decimal,
-        basePrice: Decimal, discountPrice: Decimal, customPrice: Bool, currency: String?, canBuy: Bool, delay: Bool,
-        productProviderClass: String?, sort: Int, xmlId: String, otherFields: [String: String], priceSetByHand: Bool
+        code: Int,
+        id: Int?,
+        moduleId: String,
+        productId: Int,
+        name: String,
+        quantity: Decimal,
+        price: Decimal,
+        basePrice: Decimal,
+        discountPrice: Decimal,
+        customPrice: Bool,
+        currency: String?,
+        canBuy: Bool,
+        delay: Bool,
+        productProviderClass: String?,
+        sort: Int,
+        xmlId: String,
+        otherFields: [String: String],
+        priceSetByHand: Bool
     ) {
         self.code = code
         self.id = id
@@ -75,10 +111,25 @@ extension BasketItem {
 extension Shipment {
     /// Restores a persisted shipment.
     public init(
-        code: Int, id: Int?, deliveryId: Int, deliveryName: String, statusId: String, basePriceDelivery: Decimal,
-        priceDelivery: Decimal, discountPrice: Decimal, customPriceDelivery: Bool, allowDelivery: Bool,
-        deducted: Bool, canceled: Bool, marked: Bool, reasonMarked: String?, accountNumber: String?, xmlId: String,
-        items: [ShipmentItem], otherFields: [String: String], priceSetByHand: Bool
+        code: Int,
+        id: Int?,
+        deliveryId: Int,
+        deliveryName: String,
+        statusId: String,
+        basePriceDelivery: Decimal,
+        priceDelivery: Decimal,
+        discountPrice: Decimal,
+        customPriceDelivery: Bool,
+        allowDelivery: Bool,
+        deducted: Bool,
+        canceled: Bool,
+        marked: Bool,
+        reasonMarked: String?,
+        accountNumber: String?,
+        xmlId: String,
+        items: [ShipmentItem],
+        otherFields: [String: String],
+        priceSetByHand: Bool
     ) {
         self.code = code
         self.id = id
@@ -114,8 +165,18 @@ extension ShipmentItem {
 extension Payment {
     /// Restores a persisted payment.
     public init(
-        code: Int, id: Int?, paySystemId: Int, paySystemName: String?, sum: Decimal, sumChangedByHand: Bool,
-        paid: Bool, datePaid: Date?, currency: String?, isReturn: Bool, accountNumber: String?, xmlId: String,
+        code: Int,
+        id: Int?,
+        paySystemId: Int,
+        paySystemName: String?,
+        sum: Decimal,
+        sumChangedByHand: Bool,
+        paid: Bool,
+        datePaid: Date?,
+        currency: String?,
+        isReturn: Bool,
+        accountNumber: String?,
+        xmlId: String,
         otherFields: [String: String]
     ) {
         self.code = code

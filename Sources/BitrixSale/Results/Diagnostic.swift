@@ -1,12 +1,15 @@
 /// The emulator's own diagnostics: each names a silent degradation of Bitrix (`bitrix-semantics.md` §9) that a real
-/// install would perform without a word. They come back as save warnings; in strict mode as save errors.
+/// install would perform without a word.
+///
+/// They come back as save warnings; in strict mode as save errors.
 public enum Diagnostic: Sendable {
     /// §9.8: a property code that the order's person type does not have; Bitrix's lookup returns null and the
     /// value is dropped.
     public static func unknownPropertyCode(_ code: String, personTypeId: Int?) -> SaleError {
         SaleError(
             code: "EMU_PROPERTY_CODE_UNKNOWN",
-            message: "Property code \(code) does not exist for person type \(personTypeId.map(String.init) ?? "(none)"); "
+            message:
+                "Property code \(code) does not exist for person type \(personTypeId.map(String.init) ?? "(none)"); "
                 + "Bitrix's getItemByOrderPropertyCode returns null and the value is lost",
             field: "properties.\(code)"
         )
@@ -124,8 +127,9 @@ extension Diagnostic {
     /// Diagnostics that strict mode reports but never turns into an error: states that are legitimate in Bitrix.
     public static let neverEscalated: Set<String> = ["EMU_NO_PAYMENT"]
 
-    /// §4.3, §9.12: an order with a price and no payment at all (legitimate, e.g. cash on delivery, so strict mode
-    /// does not escalate it).
+    /// §4.3, §9.12: an order with a price and no payment at all.
+    ///
+    /// Legitimate (cash on delivery, for one), so strict mode does not escalate it.
     public static func noPayment(orderPrice: String) -> SaleError {
         SaleError(
             code: "EMU_NO_PAYMENT",

@@ -141,8 +141,11 @@ extension SiteConfiguration {
             }
             let key = "\(property.personTypeId)/\(property.code)"
             if let first = codes[key] {
-                add("\(path).code", "duplicate code \(property.code) for person type \(property.personTypeId) "
-                    + "(first at $.orderProperties[\(first)])")
+                add(
+                    "\(path).code",
+                    "duplicate code \(property.code) for person type \(property.personTypeId) "
+                        + "(first at $.orderProperties[\(first)])"
+                )
             } else {
                 codes[key] = index
             }

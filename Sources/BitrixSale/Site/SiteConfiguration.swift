@@ -16,7 +16,9 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     public var timeZone: String
     /// Decimal places of money (`sale` option `value_precision`, default 2).
     public var valuePrecision: Int
-    /// API tokens accepted by the `/api/v2` surface. The first is the one tools send by default.
+    /// API tokens accepted by the `/api/v2` surface.
+    ///
+    /// The first is the one tools send by default.
     public var apiTokens: [String]
     /// The catalog.
     public var products: [Product]
@@ -37,10 +39,20 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
 
     /// Makes a configuration; call ``validate()`` before use.
     public init(
-        siteId: String, name: String, currency: String, timeZone: String, valuePrecision: Int = 2,
-        apiTokens: [String], products: [Product], personTypes: [PersonType],
-        orderProperties: [OrderPropertyDefinition], deliveryServices: [DeliveryService], defaultDeliveryId: Int,
-        paySystems: [PaySystem], statuses: [Status], users: [UserAccount]
+        siteId: String,
+        name: String,
+        currency: String,
+        timeZone: String,
+        valuePrecision: Int = 2,
+        apiTokens: [String],
+        products: [Product],
+        personTypes: [PersonType],
+        orderProperties: [OrderPropertyDefinition],
+        deliveryServices: [DeliveryService],
+        defaultDeliveryId: Int,
+        paySystems: [PaySystem],
+        statuses: [Status],
+        users: [UserAccount]
     ) {
         self.siteId = siteId
         self.name = name
@@ -80,8 +92,14 @@ public struct Product: Sendable, Hashable, Codable, Identifiable {
 
     /// Makes a product.
     public init(
-        id: Int, name: String, price: Decimal, currency: String, active: Bool = true, imagesUrls: [String] = [],
-        owner: String? = nil, properties: [String: String] = [:]
+        id: Int,
+        name: String,
+        price: Decimal,
+        currency: String,
+        active: Bool = true,
+        imagesUrls: [String] = [],
+        owner: String? = nil,
+        properties: [String: String] = [:]
     ) {
         self.id = id
         self.name = name
@@ -197,10 +215,23 @@ public struct OrderPropertyDefinition: Sendable, Hashable, Codable, Identifiable
 
     /// Makes a definition.
     public init(
-        id: Int, personTypeId: Int, code: String, name: String, type: PropertyType = .string, required: Bool = false,
-        defaultValue: String? = nil, isPayer: Bool = false, isPhone: Bool = false, isEmail: Bool = false,
-        isAddress: Bool = false, maxLength: Int? = nil, minLength: Int? = nil, pattern: String? = nil,
-        options: [String] = [], sort: Int = 100, active: Bool = true
+        id: Int,
+        personTypeId: Int,
+        code: String,
+        name: String,
+        type: PropertyType = .string,
+        required: Bool = false,
+        defaultValue: String? = nil,
+        isPayer: Bool = false,
+        isPhone: Bool = false,
+        isEmail: Bool = false,
+        isAddress: Bool = false,
+        maxLength: Int? = nil,
+        minLength: Int? = nil,
+        pattern: String? = nil,
+        options: [String] = [],
+        sort: Int = 100,
+        active: Bool = true
     ) {
         self.id = id
         self.personTypeId = personTypeId

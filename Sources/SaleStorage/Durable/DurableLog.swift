@@ -108,10 +108,12 @@ public final class DurableLog: Sendable {
     public struct Options: Sendable {
         /// Whether a missing or empty folder is initialised as a new, empty state (otherwise it is an error).
         public var create: Bool
-        /// Journal size in bytes past which the log compacts by itself through the ``SnapshotSource``, on a
-        /// background thread while appends continue; nil: never. The journal is compacted when it exceeds the larger
-        /// of this and the size of the snapshot file on disk (so each compaction writes at most as many bytes as
-        /// were appended since the last one: O(1) per record however large the state grows).
+        /// Journal size in bytes past which the log compacts by itself through the ``SnapshotSource``, on a background
+        /// thread while appends continue; nil: never.
+        ///
+        /// The journal is compacted when it exceeds the larger of this and the size of the snapshot file on disk (so
+        /// each compaction writes at most as many bytes as were appended since the last one: O(1) per record however
+        /// large the state grows).
         public var compactionThreshold: Int?
         /// Whether journal flushes use `fdatasync` (true, the default) or a full `fsync`.
         public var dataSyncOnly: Bool
@@ -495,7 +497,12 @@ extension DurableLog {
         @Sendable func encoded() -> (sequence: Int, file: Result<[UInt8], StorageError>) {
             let cut = source()
             do {
-                return (cut.sequence, .success(try SnapshotFormat.encode(sequence: cut.sequence, payload: cut.payload, maxDepth: maxDepth)))
+                return (
+                    cut.sequence,
+                    .success(
+                        try SnapshotFormat.encode(sequence: cut.sequence, payload: cut.payload, maxDepth: maxDepth)
+                    )
+                )
             } catch {
                 return (cut.sequence, .failure(error))
             }
@@ -538,9 +545,11 @@ extension DurableLog {
         }
     }
 
-    /// Starts a compaction on a background thread when the journal has outgrown both the threshold and the
-    /// snapshot on disk and none is running. The appending thread returns at once; appends continue while the
-    /// snapshot is encoded and written (see ``compactLocked(through:file:)`` for the short journal switch).
+    /// Starts a compaction on a background thread when the journal has outgrown both the threshold and the snapshot on
+    /// disk and none is running.
+    ///
+    /// The appending thread returns at once; appends continue while the snapshot is encoded and written (see
+    /// ``compactLocked(through:file:)`` for the short journal switch).
     private func compactIfNeeded() {
         guard let threshold = options.compactionThreshold else { return }
         let source = state.withLock { state -> SnapshotFileSource? in
@@ -551,23 +560,25 @@ extension DurableLog {
             return source
         }
         guard let source else { return }
-        DispatchQueue.global(qos: .utility).async { [self] in
-            compactionGate.withLock { _ in
-                defer { state.withLock { $0.compacting = false } }
-                // Again while the lines appended during the last round have outgrown the new snapshot.
-                while state.withLock({ state in
-                    state.journal != nil && state.failure == nil && state.size >= max(threshold, state.snapshotBytes)
-                }) {
-                    let cut = source()
-                    do throws(StorageError) {
-                        try compactLocked(through: cut.sequence, file: cut.file.get())
-                    } catch {
-                        state.withLock { $0.statistics.lastCompactionError = error }
-                        return
+        DispatchQueue.global(qos: .utility)
+            .async { [self] in
+                compactionGate.withLock { _ in
+                    defer { state.withLock { $0.compacting = false } }
+                    // Again while the lines appended during the last round have outgrown the new snapshot.
+                    while state.withLock({ state in
+                        state.journal != nil && state.failure == nil
+                            && state.size >= max(threshold, state.snapshotBytes)
+                    }) {
+                        let cut = source()
+                        do throws(StorageError) {
+                            try compactLocked(through: cut.sequence, file: cut.file.get())
+                        } catch {
+                            state.withLock { $0.statistics.lastCompactionError = error }
+                            return
+                        }
                     }
                 }
             }
-        }
     }
 
     /// Returns once no compaction is running (an automatic one started before the call has finished).

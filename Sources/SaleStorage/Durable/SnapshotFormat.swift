@@ -46,9 +46,11 @@ enum SnapshotFormat {
         return layout(sequence: sequence, crc32: CRC32.of(body).hex, payload: payload)
     }
 
-    /// The file's layout: the header members and the payload's members each on their own line (two-space
-    /// indentation), every element of a payload array (an order, a user, …) as one compact line, any other payload
-    /// member compact on its key's line, and a final newline. Whitespace is outside the checksum.
+    /// The file's layout: the header members and the payload's members each on their own line (two-space indentation),
+    /// every element of a payload array (an order, a user, …) as one compact line, any other payload member compact on
+    /// its key's line, and a final newline.
+    ///
+    /// Whitespace is outside the checksum.
     static func layout(sequence: Int, crc32: String, payload: JSONValue) -> [UInt8] {
         var out = Array("{\n  \"format\": \"\(format)\",\n  \"version\": \(version),\n".utf8)
         out += Array("  \"sequence\": \(sequence),\n  \"crc32\": \"\(crc32)\",\n  \"payload\": ".utf8)

@@ -40,7 +40,9 @@ enum Fingerprint {
             var first = true
             for (position, index) in order.enumerated() {
                 let key = members[index].key
-                if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(key.utf8) { continue }
+                if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(key.utf8) {
+                    continue
+                }
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 JSONWriter.writeString(key, into: &out)

@@ -139,7 +139,9 @@ struct SiteTime: Sendable {
     }
 }
 
-/// UTC day → the zone's offset for the whole day (nil: the day holds a transition). Bounded: cleared past 4096 days.
+/// UTC day → the zone's offset for the whole day (nil: the day holds a transition).
+///
+/// Bounded: cleared past 4096 days.
 private final class OffsetCache: Sendable {
     private let days = Mutex<[Int: Int?]>([:])
 

@@ -43,7 +43,9 @@ struct PayloadGenerator {
             let product = products[below(products.count)]
             guard used.insert(product.id).inserted else { continue }
             let quantity = 1 + below(3)
-            var item: [(key: String, value: JSONValue)] = [("product_id", .int(product.id)), ("quantity", .int(quantity))]
+            var item: [(key: String, value: JSONValue)] = [
+                ("product_id", .int(product.id)), ("quantity", .int(quantity)),
+            ]
             var price = product.price
             if below(3) == 0 {
                 price = Decimal(1000 + below(20) * 500)
@@ -59,7 +61,10 @@ struct PayloadGenerator {
             ("railway_order_id", .int(railwayOrderId)),
             ("customer_name", .string(Self.names[below(Self.names.count)])),
             ("customer_phone", .string(phone)),
-            ("delivery_address", .string("\(Self.streets[below(Self.streets.count)]) \(1 + below(200)), кв \(1 + below(90))")),
+            (
+                "delivery_address",
+                .string("\(Self.streets[below(Self.streets.count)]) \(1 + below(200)), кв \(1 + below(90))")
+            ),
             ("delivery_date", .string(String(format: "%04d-%02d-%02d", today.year, today.month, today.day))),
             ("delivery_time", .string(String(format: "%02d:00-%02d:00", hour, hour + 2))),
             ("recipient_name", .string(Self.names[below(Self.names.count)])),

@@ -50,17 +50,21 @@ extension Wiring {
 
         // 1. Decoding the payloads alone, then creating through the API in memory.
         progress("decode only")
-        figures.decodeOnlyPerSecond = Double(count) / time {
-            for body in bodies { _ = try? JSONParser().parse(body) }
-        }
+        figures.decodeOnlyPerSecond =
+            Double(count)
+            / time {
+                for body in bodies { _ = try? JSONParser().parse(body) }
+            }
         progress("create through the API, in memory")
         let residentBefore = residentBytes()
         let engine = try SaleEngine(site: site, clock: .fixed(benchNow))
         let api = try SiteAPI(engine: engine)
         var failures = 0
-        figures.createPerSecond = Double(count) / time {
-            for body in bodies where api.handle(createRequest(body, token: token)).status != 200 { failures += 1 }
-        }
+        figures.createPerSecond =
+            Double(count)
+            / time {
+                for body in bodies where api.handle(createRequest(body, token: token)).status != 200 { failures += 1 }
+            }
         let residentAfter = residentBytes()
         guard failures == 0 else {
             context.standardError.write("bitrix-emu: \(failures) of \(count) creates failed\n")
@@ -84,8 +88,10 @@ extension Wiring {
         }
         figures.listQueryMicroseconds = medianMicroseconds { _ = engine.list(query) }
         let listRequest = APIRequest(
-            method: "GET", target: "/api/v2/orders?status=AP&offset=\(offset)&limit=20",
-            headers: [HeaderField("Authorization", "Bearer \(token)")], body: []
+            method: "GET",
+            target: "/api/v2/orders?status=AP&offset=\(offset)&limit=20",
+            headers: [HeaderField("Authorization", "Bearer \(token)")],
+            body: []
         )
         figures.apiListQueryMicroseconds = medianMicroseconds { _ = api.handle(listRequest) }
 
@@ -158,8 +164,11 @@ extension Wiring {
 
     private static func createRequest(_ body: [UInt8], token: String) -> APIRequest {
         APIRequest(
-            method: "POST", target: "/api/v2/orders/create",
-            headers: [HeaderField("Authorization", "Bearer \(token)"), HeaderField("Content-Type", "application/json")],
+            method: "POST",
+            target: "/api/v2/orders/create",
+            headers: [
+                HeaderField("Authorization", "Bearer \(token)"), HeaderField("Content-Type", "application/json"),
+            ],
             body: body
         )
     }
@@ -270,8 +279,14 @@ extension Wiring {
             ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
             ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
             ("snapshot size", "\(f.snapshotBytes) bytes (\(fixed(megabytes, 1)) MB)"),
-            ("snapshot save", "\(fixed(f.snapshotSaveSeconds, 3)) s (\(fixed(megabytes / f.snapshotSaveSeconds, 0)) MB/s)"),
-            ("snapshot load", "\(fixed(f.snapshotLoadSeconds, 3)) s (\(fixed(megabytes / f.snapshotLoadSeconds, 0)) MB/s)"),
+            (
+                "snapshot save",
+                "\(fixed(f.snapshotSaveSeconds, 3)) s (\(fixed(megabytes / f.snapshotSaveSeconds, 0)) MB/s)"
+            ),
+            (
+                "snapshot load",
+                "\(fixed(f.snapshotLoadSeconds, 3)) s (\(fixed(megabytes / f.snapshotLoadSeconds, 0)) MB/s)"
+            ),
             ("raw write + fsync of the same bytes", "\(fixed(f.rawWriteSeconds, 3)) s"),
             ("resident memory per stored order", "\(fixed(f.bytesPerOrder, 0)) bytes"),
             ("cold start to the first answer", "\(fixed(f.coldStartSeconds, 3)) s"),

@@ -19,8 +19,12 @@ extension Wiring {
             let body = writer.bytes(generator.payload(railwayOrderId: railwayId))
             let response = api.handle(
                 APIRequest(
-                    method: "POST", target: "/api/v2/orders/create",
-                    headers: [HeaderField("Authorization", "Bearer \(token)"), HeaderField("Content-Type", "application/json")],
+                    method: "POST",
+                    target: "/api/v2/orders/create",
+                    headers: [
+                        HeaderField("Authorization", "Bearer \(token)"),
+                        HeaderField("Content-Type", "application/json"),
+                    ],
                     body: body
                 )
             )
@@ -30,7 +34,9 @@ extension Wiring {
                 created += 1
             } else {
                 failed += 1
-                context.standardError.write("failed \(railwayId): \(response.status) \(String(decoding: response.body, as: UTF8.self))\n")
+                context.standardError.write(
+                    "failed \(railwayId): \(response.status) \(String(decoding: response.body, as: UTF8.self))\n"
+                )
             }
             if (index + 1) % 1000 == 0 { context.standardError.write("\(index + 1)/\(command.count)\n") }
         }

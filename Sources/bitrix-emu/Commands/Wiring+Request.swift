@@ -45,7 +45,9 @@ extension Wiring {
         }
         guard let (api, _, store) = startAPI(state: command.state, site: site, context) else { return .failure }
         defer { store?.close() }
-        let response = api.handle(APIRequest(method: command.method, target: command.path, headers: headers, body: body))
+        let response = api.handle(
+            APIRequest(method: command.method, target: command.path, headers: headers, body: body)
+        )
         if command.include {
             var head = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
             for field in response.headers { head += "\(field.name): \(field.value)\r\n" }
