@@ -32,13 +32,16 @@ let package = Package(
         ),
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON"]),
+        .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON", "TestSupport"]),
         .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
             name: "SaleStorageTests",
             dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "TestSupport", "bitrix-emu"]
         ),
-        .testTarget(name: "SiteAPITests", dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON"]),
+        .testTarget(
+            name: "SiteAPITests",
+            dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "TestSupport"]
+        ),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "BitrixSale"]),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],

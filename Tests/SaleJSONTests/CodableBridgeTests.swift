@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import TestSupport
 import Testing
 
 enum OrderStatus: String, Codable, Equatable {

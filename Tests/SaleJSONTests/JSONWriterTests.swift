@@ -1,4 +1,5 @@
 import SaleJSON
+import TestSupport
 import Testing
 
 @Suite("JSONWriter")

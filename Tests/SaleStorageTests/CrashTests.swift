@@ -13,18 +13,6 @@ import Glibc
 /// moments; after each kill the folder reopens, every order the child acknowledged (printed `ok <id> <railway id>`)
 /// is there, and the state verifies.
 @Suite(.serialized) struct CrashTests {
-    /// SplitMix64, so the kill points are the same on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next(below bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     /// Starts `bitrix-emu load`, waits for `lines` acknowledgements (and a little more), kills it, and returns every
     /// `ok` line it printed before dying.
     func runAndKill(folder: URL, afterLines lines: Int, extraMicroseconds: Int) throws -> [(Int, Int)] {
@@ -62,7 +50,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         // The folder exists before the first kill (a kill during creation is not an acknowledged state).
         try DurableOrderStore.open(folder: folder, options: .init(create: true)).close()
-        var random = Random(state: 20_251_020)
+        var random = SeededGenerator(seed: 20_251_020)  // the kill points are the same on every run
         var acknowledged: [Int: Int] = [:]
         for trial in 0..<24 {
             let lines = random.next(below: 40)

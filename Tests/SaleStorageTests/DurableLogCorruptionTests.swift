@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import TestSupport
 import Testing
 
 @testable import SaleStorage
@@ -85,7 +86,7 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
     @Test(arguments: ["snapshot", "journal"])
     func aFlippedByteIsAnErrorOrHarmlessNeverALoss(file: String) throws {
         let fixture = try Fixture.make()
-        var random = SplitMix64(seed: file == "snapshot" ? 20_240_501 : 20_240_502)
+        var random = SeededGenerator(seed: file == "snapshot" ? 20_240_501 : 20_240_502)
         var errors = 0
         for _ in 0..<150 {
             var snapshot = fixture.snapshot

@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import TestSupport
 import Testing
 
 @testable import SaleStorage
@@ -12,7 +13,7 @@ import Testing
     /// backslashes, control characters, `/`, Cyrillic), negative and fractional money, and dates in and out of
     /// whole seconds.
     static func variedState(seed: UInt64, orders: Int, wholeSecondDates: Bool) -> StoreState {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
         func chance() -> Bool { random.next() % 2 == 0 }
         let texts = [
@@ -298,7 +299,7 @@ import Testing
 
     @Test func decimalTextMatchesDescriptionBasedText() {
         #expect(DecimalText.isLayoutKnown)
-        var random = SplitMix64(seed: 9)
+        var random = SeededGenerator(seed: 9)
         for _ in 0..<2000 {
             let digits = String(random.next() % 1_000_000_000_000)
             let scale = Int(random.next() % 12)
