@@ -473,6 +473,7 @@ extension DurableLog {
                 if (try? POSIX.sync(journal, dataOnly: options.dataSyncOnly)) != nil { state.durable = state.written }
             }
             state.journal = nil
+            state.lock?.release()
             state.lock = nil
             defer { state.waiters = [] }
             return state.waiters

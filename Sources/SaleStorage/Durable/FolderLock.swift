@@ -33,6 +33,11 @@ final class FolderLock: Sendable {
         try POSIX.write(file, Array("\(getpid())\n".utf8), at: 0)
         return FolderLock(file: file)
     }
+
+    /// Releases the lock now, whoever else still holds a reference to the descriptor (closing happens at deinit).
+    func release() {
+        while flock(file.fd, LOCK_UN) != 0, errno == EINTR {}
+    }
 }
 
 extension String {
