@@ -88,6 +88,13 @@ import Testing
         #expect(verify.stdout.contains("25 orders"))
         #expect(verify.stdout.hasSuffix("sound\n"))
 
+        let site = Self.root.appendingPathComponent("Fixtures/sites/default.json").path
+        let verifiedWithSite = try await runBinary(["state", "verify", "--state", state.path, "--site", site])
+        #expect(verifiedWithSite.status == 0, "\(verifiedWithSite.stderr)")
+        let badSite = try await runBinary(["state", "verify", "--state", state.path, "--site", "/nonexistent.json"])
+        #expect(badSite.status == 2)
+        #expect(badSite.stderr.contains("/nonexistent.json"))
+
         let compact = try await runBinary(["state", "compact", "--state", state.path])
         #expect(compact.status == 0, "\(compact.stderr)")
         #expect(compact.stdout.hasPrefix("compacted "))

@@ -7,22 +7,26 @@ struct StateCommand: CommandGroup {
     )
 }
 
-/// `bitrix-emu state verify --state DIR`.
+/// `bitrix-emu state verify --state DIR [--site FILE]`.
 struct StateVerifyCommand: ParsableCommand {
     static let state = SharedOptions.state(isRequired: true)
+    static let site = SharedOptions.site
 
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Replay the snapshot and journal and check every invariant.",
         discussion: "Exits 0 when the state is sound, 1 when it is not.",
-        arguments: [state]
+        arguments: [state, site]
     )
 
     /// The state folder.
     let state: String
+    /// The site configuration file, or `nil` for the built-in default site.
+    let site: String?
 
     init(from values: ParsedValues) throws(UsageError) {
         state = try values.require(Self.state)
+        site = values[Self.site]
     }
 
     func run(_ context: CommandContext) async throws -> ExitCode {

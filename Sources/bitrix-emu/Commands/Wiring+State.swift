@@ -25,11 +25,12 @@ extension Wiring {
     }
 
     static func stateVerify(_ command: StateVerifyCommand, _ context: CommandContext) async throws -> ExitCode {
+        guard let site = loadSite(command.site, context) else { return .usage }
         guard let store = openExisting(command.state, context) else { return .failure }
         defer { store.close() }
         for warning in store.openingWarnings { context.standardError.write("warning: \(warning)\n") }
         let state = store.snapshot
-        let problems = state.verify(site: .defaultSite)
+        let problems = state.verify(site: site)
         for problem in problems { context.standardOutput.write("problem: \(problem)\n") }
         context.standardOutput.write(
             "\(state.orders.count) orders, \(state.users.count) customer accounts, \(state.products.count) run-time "
