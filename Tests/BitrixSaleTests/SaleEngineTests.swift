@@ -73,7 +73,7 @@ import Testing
         #expect(page.total == 5)
         #expect(engine.list(OrderQuery(statusIds: ["AP"])).orders.compactMap(\.id) == [5, 4])
         #expect(engine.list(OrderQuery(userId: 1)).orders.compactMap(\.id) == [4, 2])
-        #expect(engine.list(OrderQuery(property: ("FIO", "Клиент 3"))).orders.compactMap(\.id) == [3])
+        #expect(engine.list(OrderQuery(property: .init(code: "FIO", value: "Клиент 3"))).orders.compactMap(\.id) == [3])
         #expect(engine.list(OrderQuery(statusIds: ["F"])).total == 0)
     }
 

@@ -83,8 +83,22 @@ public struct OrderQuery: Sendable, Hashable {
     public var statusIds: Set<String>?
     /// Only this customer (nil: any).
     public var userId: Int?
+    /// An order property that must hold exactly one value.
+    public struct PropertyFilter: Sendable, Hashable {
+        /// The property code, for example `RAILWAY_ORDER_ID`.
+        public var code: String
+        /// The value, as Bitrix stores it (text).
+        public var value: String
+
+        /// Makes a filter.
+        public init(code: String, value: String) {
+            self.code = code
+            self.value = value
+        }
+    }
+
     /// Only orders whose property `code` has exactly this value.
-    public var property: (code: String, value: String)?
+    public var property: PropertyFilter?
     /// The order.
     public var sort: Sort
     /// How many matching orders to skip.
@@ -96,7 +110,7 @@ public struct OrderQuery: Sendable, Hashable {
     public init(
         statusIds: Set<String>? = nil,
         userId: Int? = nil,
-        property: (code: String, value: String)? = nil,
+        property: PropertyFilter? = nil,
         sort: Sort = .idDescending,
         offset: Int = 0,
         limit: Int? = nil
@@ -115,24 +129,6 @@ public struct OrderQuery: Sendable, Hashable {
         if let userId, order.userId != userId { return false }
         if let property, order.propertyValue(code: property.code) != property.value { return false }
         return true
-    }
-
-    /// Equal when every part is equal.
-    public static func == (lhs: OrderQuery, rhs: OrderQuery) -> Bool {
-        lhs.statusIds == rhs.statusIds && lhs.userId == rhs.userId && lhs.property?.code == rhs.property?.code
-            && lhs.property?.value == rhs.property?.value && lhs.sort == rhs.sort && lhs.offset == rhs.offset
-            && lhs.limit == rhs.limit
-    }
-
-    /// Hashes every part.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(statusIds)
-        hasher.combine(userId)
-        hasher.combine(property?.code)
-        hasher.combine(property?.value)
-        hasher.combine(sort)
-        hasher.combine(offset)
-        hasher.combine(limit)
     }
 }
 

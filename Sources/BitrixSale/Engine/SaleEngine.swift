@@ -37,6 +37,8 @@ public final class SaleEngine: Sendable {
     let hooks = Mutex(Hooks())
     let siteUsers: [Int: UserAccount]
     let siteUsersByPhone: [String: UserAccount]
+    /// The highest id the site configuration itself uses per kind: run-time ids start above it.
+    let siteIdFloors: [IdKind: Int]
 
     /// Makes an engine.
     ///
@@ -62,6 +64,7 @@ public final class SaleEngine: Sendable {
         self.strict = strict
         siteUsers = Dictionary(site.users.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteUsersByPhone = Dictionary(site.users.map { ($0.phone, $0) }, uniquingKeysWith: { a, _ in a })
+        siteIdFloors = [.user: site.users.map(\.id).max() ?? 0, .product: site.products.map(\.id).max() ?? 0]
         let siteProducts = Dictionary(site.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context = SaleContext(
             site: site,

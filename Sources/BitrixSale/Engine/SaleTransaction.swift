@@ -22,13 +22,7 @@ public struct SaleTransaction: Sendable {
     /// The next id of a kind from the injected generator; never one handed out before (restarts and deletes
     /// included), and above the site's own ids for users and products.
     public mutating func nextId(_ kind: IdKind) -> Int {
-        let floor: Int =
-            switch kind {
-            case .user: engine.site.users.map(\.id).max() ?? 0
-            case .product: engine.site.products.map(\.id).max() ?? 0
-            default: 0
-            }
-        let last = max(lastIds[kind] ?? engine.store.lastId(kind), floor)
+        let last = max(lastIds[kind] ?? engine.store.lastId(kind), engine.siteIdFloors[kind] ?? 0)
         let id = max(engine.ids.next(kind, last), last + 1)
         lastIds[kind] = id
         staged.lastIds[kind] = id

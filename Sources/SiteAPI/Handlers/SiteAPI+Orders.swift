@@ -73,7 +73,7 @@ extension SiteAPI {
         return page(
             OrderQuery(
                 statusIds: statuses,
-                property: railwayId.map { (code: "RAILWAY_ORDER_ID", value: String($0)) },
+                property: railwayId.map { OrderQuery.PropertyFilter(code: "RAILWAY_ORDER_ID", value: String($0)) },
                 sort: .idDescending,
                 offset: offset,
                 limit: limit
