@@ -51,7 +51,13 @@ public struct StoreState: Sendable, Hashable {
             let position = Self.insertionPoint(id, in: orderIds)
             if position < orderIds.count, orderIds[position] == id { orderIds.remove(at: position) }
             Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
-            idempotency = idempotency.filter { $0.value.orderId != id }
+        }
+        if !transaction.deletedOrderIds.isEmpty {
+            // A deleted order's idempotency keys go with it: one pass for the whole transaction, removing in place.
+            let deleted = Set(transaction.deletedOrderIds)
+            for key in idempotency.compactMap({ deleted.contains($0.value.orderId) ? $0.key : nil }) {
+                idempotency[key] = nil
+            }
         }
         for user in transaction.users {
             if let old = users[user.id] { userIdsByPhone[old.phone] = nil }
