@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
+        .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
@@ -17,18 +18,20 @@ let package = Package(
     targets: [
         // Ground floor: a small exact JSON value, parser and deterministic writer.
         .target(name: "SaleJSON"),
+        // Ground floor: HTTP-shaped request and response values (no socket), shared by every surface.
+        .target(name: "SaleHTTP"),
         // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
         .target(name: "BitrixSale"),
         // Persistence: the in-memory store and the durable snapshot + journal store.
         .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
-        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON"]),
+        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
-        .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON"]),
+        .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
-            dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON"]
+            dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -40,9 +43,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteAPITests",
-            dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "TestSupport"]
+            dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "TestSupport"]
         ),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "BitrixSale"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
     swiftLanguageModes: [.v6]

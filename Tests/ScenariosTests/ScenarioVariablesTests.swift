@@ -1,3 +1,4 @@
+import SaleHTTP
 import SaleJSON
 import SiteAPI
 import Testing

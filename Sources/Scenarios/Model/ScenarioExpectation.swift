@@ -1,3 +1,4 @@
+import SaleHTTP
 import SiteAPI
 
 /// The `expect` of a request step: each part is checked only when given.

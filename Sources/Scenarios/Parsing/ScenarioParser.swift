@@ -1,3 +1,4 @@
+import SaleHTTP
 import Foundation
 import SaleJSON
 import SiteAPI

@@ -1,3 +1,4 @@
+import SaleHTTP
 import SiteAPI
 
 /// The engine as a scenario sees it: answers requests and restarts from its persisted state.

@@ -1,3 +1,4 @@
+import SaleHTTP
 import SaleJSON
 
 /// A request taken apart: method, decoded path, query parameters, headers and body.

@@ -1,3 +1,4 @@
+import SaleHTTP
 import BitrixSale
 import Foundation
 import SaleStorage

@@ -12,7 +12,7 @@ public struct HeaderField: Sendable, Hashable {
     }
 }
 
-/// An HTTP-shaped request to the `/api/v2` surface: no socket, just values.
+/// An HTTP-shaped request to one of the emulator's surfaces (`/api/v2`, `/rest`, `/__emu`): no socket, just values.
 public struct APIRequest: Sendable, Hashable {
     /// The method, upper case (`GET`, `POST`, `DELETE`, …).
     public var method: String
@@ -37,13 +37,13 @@ public struct APIRequest: Sendable, Hashable {
     }
 }
 
-/// An HTTP-shaped response from the `/api/v2` surface.
+/// An HTTP-shaped response from one of the emulator's surfaces.
 public struct APIResponse: Sendable, Hashable {
     /// The status code.
     public var status: Int
     /// The header fields in order.
     public var headers: [HeaderField]
-    /// The body bytes (always JSON for this API).
+    /// The body bytes.
     public var body: [UInt8]
 
     /// Makes a response.
