@@ -58,3 +58,12 @@ public struct APIResponse: Sendable, Hashable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
+
+/// A surface of the emulated site that answers HTTP-shaped requests as values: `/api/v2`, `/rest`, `/__emu`.
+///
+/// The site façade routes each request to one of these; the HTTP server, the scenarios and the command line
+/// all call the façade, so a surface never knows which of them asked.
+public protocol HTTPSurface: Sendable {
+    /// Answers one request; never throws: every failure is a response.
+    func handle(_ request: APIRequest) -> APIResponse
+}

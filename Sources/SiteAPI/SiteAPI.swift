@@ -8,7 +8,7 @@ import SaleJSON
 /// Checks run in the contract's order: the route (404, 405), the token (401), the body and parameters (400, 413,
 /// 422), then the business rules (404, 409, 422). Every answer is JSON with `Content-Type: application/json;
 /// charset=UTF-8` and `Access-Control-Allow-Origin: *`; no input produces a 500. Safe to call from many tasks.
-public final class SiteAPI: Sendable {
+public final class SiteAPI: HTTPSurface {
     /// The engine the API reads and writes.
     public let engine: SaleEngine
     /// The limits in force.
