@@ -21,7 +21,12 @@ struct ScenarioParser {
         do {
             document = try JSONParser().parse(bytes)
         } catch {
-            throw .invalidJSON(file: file, offset: error.offset, expected: error.expected)
+            throw .invalidJSON(
+                file: file,
+                position: TextPosition(offset: error.offset, in: bytes),
+                offset: error.offset,
+                expected: error.expected
+            )
         }
         do {
             return try parse(document: document)
