@@ -15,7 +15,8 @@ import Testing
         #expect(
             commandLines == [
                 "bitrix-emu scenario run", "bitrix-emu request", "bitrix-emu load", "bitrix-emu state verify",
-                "bitrix-emu state compact", "bitrix-emu state export", "bitrix-emu bench", "bitrix-emu version",
+                "bitrix-emu state compact", "bitrix-emu state export", "bitrix-emu state import", "bitrix-emu bench",
+                "bitrix-emu version",
             ]
         )
     }
