@@ -3,7 +3,7 @@ import Foundation
 import SaleJSON
 import SiteAPI
 
-/// Reads a scenario document (`shared/spec/scenarios.md`) and checks every part of it.
+/// Reads a scenario document (`docs/SCENARIOS.md`) and checks every part of it.
 struct ScenarioParser {
     /// The file as the user named it, for messages.
     let file: String
