@@ -21,6 +21,18 @@ import Testing
         )
     }
 
+    /// A declared command's arguments are its properties and nothing else: the configuration lists exactly what
+    /// reflection finds, in declaration order, so an argument cannot be parsed or shown without being a property.
+    @Test func declaredCommandsListExactlyTheirProperties() {
+        let declared = Self.leafPaths.compactMap { $0.last as? any DeclaredCommand.Type }
+        #expect(declared.count >= 2)
+        for command in declared {
+            let fromProperties = command.declaredArguments.map(\.spec.key)
+            #expect(command.configuration.specs.map(\.key) == fromProperties, "\(command)")
+            #expect(!fromProperties.isEmpty)
+        }
+    }
+
     @Test(arguments: allPaths().map(\.commandLine))
     func everyCommandHasUniqueNamesAndHelp(commandLine: String) throws {
         let path = try #require(Self.allPaths().first { $0.commandLine == commandLine })
