@@ -208,6 +208,28 @@ struct CreateFuzzer {
         }
     }
 
+    /// The oracle can fail: an order read back against a body it was not made from is flagged, field by field.
+    @Test(
+        arguments: [
+            ("items", [["product_id": 5, "quantity": 2, "price": 15000]]),
+            ("items", [["product_id": 5, "quantity": 1, "price": 15000], ["product_id": 7, "quantity": 1]]),
+            ("customer_name", "Пётр Петров"),
+            ("total_amount", 17501),
+            ("railway_order_id", 998),
+        ] as [(String, JSONValue)]
+    )
+    func theOrderOracleFlagsAnOrderThatDiffersFromTheBody(field: String, value: JSONValue) throws {
+        let api = try makeAPI()
+        let created = try api.create(
+            seedPayload().setting("items", [["product_id": 5, "quantity": 1, "price": 15000]])
+        )
+        let id = try #require(created["bitrix_order_id"]?.numberValue?.int)
+        try Self.expectOrder(id, in: api, matches: seedPayload().setting("customer_name", "  Иван Иванов \n"), round: 0)
+        withKnownIssue {
+            try Self.expectOrder(id, in: api, matches: seedPayload().setting(field, value), round: 0)
+        }
+    }
+
     @Test func numericStringsReadAsTheAPIReadsThem() {
         #expect(Self.number(" 12.50 ") == Decimal(string: "12.5"))
         #expect(Self.number(.num("1E+2")) == 100)
