@@ -21,7 +21,8 @@ import Testing
             OVERVIEW: Run QA scenario files or folders.
 
             Each scenario runs against a fresh engine. Exits 0 when every scenario passes, 1
-            otherwise.
+            when one fails, 2 when a file is not a valid scenario. The format:
+            docs/SCENARIOS.md.
 
             USAGE: bitrix-emu scenario run <path> ... [--junit <file>] [--site <file>]
 
