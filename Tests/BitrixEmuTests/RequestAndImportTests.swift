@@ -48,9 +48,11 @@ import Testing
         #expect(result.stderr == "bitrix-emu: cannot read the body file /nonexistent/body.json\n")
     }
 
-    /// The recipe of docs/SCENARIOS.md ("Starting states"): create orders through the API at a fixed `--now`,
-    /// export, mark a payment paid and a shipment shipped by hand, `state import --edited`. It gives exactly the
-    /// state of `Fixtures/states/paid-and-shipped-recipe.json`, whose orders then refuse deletion.
+    /// The recipe of docs/SCENARIOS.md ("Starting states") gives exactly the state of the recipe fixture.
+    ///
+    /// Create orders through the API at a fixed `--now`, export, mark a payment paid and a shipment shipped by hand,
+    /// `state import --edited`: the state equals `Fixtures/states/paid-and-shipped-recipe.json`, and its orders then
+    /// refuse deletion.
     @Test func theStartingStateRecipeGivesTheFixtureAndItsOrdersRefuseDeletion() async throws {
         try await withFolder { folder in
             let made = folder.appendingPathComponent("made").path

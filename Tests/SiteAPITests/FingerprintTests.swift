@@ -4,6 +4,8 @@ import Testing
 @testable import SiteAPI
 
 @Suite struct FingerprintTests {
+    /// SHA-256 matches the FIPS 180-2 / NIST vectors and the padding edges.
+    ///
     /// FIPS 180-2 Appendix B gives "abc" (one block), the 448-bit/56-byte string (two blocks: the length no longer
     /// fits after the padding) and one million "a" (15,625 blocks); the 896-bit/112-byte string is NIST's second
     /// multi-block example (csrc.nist.gov, "SHA256.pdf" example set). The runs of "a" sit on the padding edges:

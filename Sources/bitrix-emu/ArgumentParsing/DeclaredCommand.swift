@@ -4,7 +4,7 @@ protocol BindableArgument: ArgumentDeclaration {
     func bind(_ values: ParsedValues) throws(UsageError)
 }
 
-/// A command whose arguments are its properties, each declared once, as in swift-argument-parser:
+/// A command whose arguments are its properties, each declared once, as in swift-argument-parser.
 ///
 /// ```swift
 /// struct Greet: DeclaredCommand {

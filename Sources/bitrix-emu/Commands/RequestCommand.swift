@@ -177,8 +177,10 @@ struct RequestCommand: DeclaredCommand {
         text.hasPrefix("/") || text.contains("://")
     }
 
-    /// The request target of a path or a URL: a path is kept; `scheme://host[:port]` is dropped from a URL (an
-    /// empty path becomes `/`); a `#fragment` is dropped, as curl never sends it. Nil for anything else.
+    /// The request target of a path or a URL; nil for anything else.
+    ///
+    /// A path is kept; `scheme://host[:port]` is dropped from a URL (an empty path becomes `/`); a `#fragment` is
+    /// dropped, as curl never sends it.
     static func target(of text: String) -> String? {
         var rest = Substring(text)
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
