@@ -15,9 +15,22 @@ import Testing
         #expect(
             commandLines == [
                 "bitrix-emu scenario run", "bitrix-emu request", "bitrix-emu load", "bitrix-emu state verify",
-                "bitrix-emu state compact", "bitrix-emu state export", "bitrix-emu bench", "bitrix-emu version",
+                "bitrix-emu state compact", "bitrix-emu state export", "bitrix-emu state import", "bitrix-emu bench",
+                "bitrix-emu version",
             ]
         )
+    }
+
+    /// A declared command's arguments are its properties and nothing else: the configuration lists exactly what
+    /// reflection finds, in declaration order, so an argument cannot be parsed or shown without being a property.
+    @Test func declaredCommandsListExactlyTheirProperties() {
+        let declared = Self.leafPaths.compactMap { $0.last as? any DeclaredCommand.Type }
+        #expect(declared.count >= 2)
+        for command in declared {
+            let fromProperties = command.declaredArguments.map(\.spec.key)
+            #expect(command.configuration.specs.map(\.key) == fromProperties, "\(command)")
+            #expect(!fromProperties.isEmpty)
+        }
     }
 
     @Test(arguments: allPaths().map(\.commandLine))

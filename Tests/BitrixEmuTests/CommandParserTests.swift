@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import bitrix_emu
@@ -92,6 +93,90 @@ import Testing
         #expect(command.body == .inline("{\"a\":1}"))
     }
 
+    @Test(
+        "request is written like curl: -X, -d, a full URL (scheme and host dropped), the method word optional",
+        arguments: [
+            (["request", "GET", "/api/v2/orders"], "GET", "/api/v2/orders"),
+            (["request", "/api/v2/orders?limit=1"], "GET", "/api/v2/orders?limit=1"),
+            (["request", "-d", "{}", "/api/v2/orders/create"], "POST", "/api/v2/orders/create"),
+            (
+                ["request", "--data=@a.json", "http://localhost:8080/api/v2/orders/create"], "POST",
+                "/api/v2/orders/create"
+            ),
+            (
+                ["request", "-X", "delete", "https://shop.example/api/v2/orders/delete/?id=3#top"], "DELETE",
+                "/api/v2/orders/delete/?id=3"
+            ),
+            (["request", "-XPATCH", "-d", "x", "http://h"], "PATCH", "/"),
+            (["request", "-X", "GET", "http://h?x=1"], "GET", "/?x=1"),
+            (["request", "-s", "-X", "POST", "POST", "/x"], "POST", "/x"),
+            (["request", "put", "http://[::1]:80/x?y"], "PUT", "/x?y"),
+        ] as [([String], String, String)]
+    )
+    func curlForms(arguments: [String], method: String, path: String) throws {
+        let command = try parseCommand(RequestCommand.self, arguments)
+        #expect(command.method == method)
+        #expect(command.path == path)
+    }
+
+    @Test(
+        "request refuses what cannot be a call, naming what was expected",
+        arguments: [
+            (["request"], "missing the URL: give a path such as /api/v2/orders"),
+            (["request", "GET"], "missing the URL after the method 'GET'"),
+            (
+                ["request", "GET", "api/v2"],
+                "the URL 'api/v2' is invalid for '<url>': expected a path starting with '/' or a URL such as "
+                    + "http://localhost/api/v2/orders"
+            ),
+            (
+                ["request", "localhost/x"],
+                "the URL 'localhost/x' is invalid for '<url>': expected a path starting with '/' or a URL such as "
+                    + "http://localhost/api/v2/orders"
+            ),
+            (
+                ["request", "1http://h/x"],
+                "the URL '1http://h/x' is invalid for '<url>': expected a path starting with '/' or a URL such as "
+                    + "http://localhost/api/v2/orders"
+            ),
+            (
+                ["request", "G3T", "/x"],
+                "the method 'G3T' is invalid for '<method>': expected an HTTP method such as GET or POST"
+            ),
+            (["request", "-X", "POST", "GET", "/x"], "the method is given twice: 'GET' and '-X POST'; give it once"),
+            (
+                ["request", "-d", "a", "--body", "b", "/x"],
+                "the body is given twice: with --data and with --body; give it once"
+            ),
+        ]
+    )
+    func refusedCalls(arguments: [String], message: String) {
+        #expect(usageError(arguments) == .validation(message))
+    }
+
+    @Test func nowIsTheScenarioTimestamp() throws {
+        let command = try parseCommand(RequestCommand.self, ["request", "--now", "2025-10-20T10:00:00+05:00", "/x"])
+        #expect(command.now?.date == Date(timeIntervalSince1970: 1_760_936_400))
+        #expect(command.now?.utcOffset == 18_000)
+    }
+
+    @Test func aDeclaredCommandsArgumentsAreItsPropertiesInOrder() {
+        let keys = RequestCommand.configuration.specs.map(\.key)
+        #expect(
+            keys == [
+                "--state", "--site", "--now", "--no-auth", "--include", "--silent", "--request", "--data", "--body",
+                "--header", "<method>", "<url>",
+            ]
+        )
+        // Two commands parsed from different lines keep their own values (each declaration has its own box).
+        let first = try? parseCommand(RequestCommand.self, ["request", "-H", "A: 1", "/a"])
+        let second = try? parseCommand(RequestCommand.self, ["request", "/b"])
+        #expect(first?.headers == ["A: 1"])
+        #expect(second?.headers == [])
+        #expect(first?.path == "/a")
+        #expect(RequestCommand().headers == [] && RequestCommand().state == nil)
+    }
+
     @Test func aBodyStartingWithAtNamesAFile() throws {
         let command = try parseCommand(RequestCommand.self, ["request", "PUT", "/x", "--body", "@order.json"])
         #expect(command.body == .file("order.json"))
@@ -123,8 +208,6 @@ import Testing
             (["load", "--seed", "1"], "--count <n>"),
             (["state", "verify"], "--state <dir>"),
             (["state", "export", "-o", "x"], "--state <dir>"),
-            (["request"], "<method>"),
-            (["request", "GET"], "<path>"),
             (["scenario", "run"], "<path>"),
             (["scenario", "run", "--junit", "r.xml"], "<path>"),
         ]
@@ -159,9 +242,13 @@ import Testing
                 "a positive integer"
             ),
             (["bench", "--orders", "many"], "many", "--orders <n>", "a positive integer"),
-            (["request", "GET", "api/v2"], "api/v2", "<path>", "a path starting with '/'"),
-            (["request", "G3T", "/x"], "G3T", "<method>", "an HTTP method such as GET or POST"),
-            (["request", "GET", "/x", "--body", "@"], "@", "--body <json|@file>", "JSON text or @FILE"),
+            (["request", "GET", "/x", "--body", "@"], "@", "--body <json|@file>", "the body text or @FILE"),
+            (["request", "/x", "-d", "@"], "@", "--data <data|@file>", "the body text or @FILE"),
+            (["request", "-X", "P0ST", "/x"], "P0ST", "--request <method>", "an HTTP method such as GET or POST"),
+            (
+                ["request", "/x", "--now", "2025-10-20T10:00:00"], "2025-10-20T10:00:00", "--now <time>",
+                "an ISO 8601 date and time with a UTC offset such as 2025-10-20T10:00:00+05:00"
+            ),
             (["state", "verify", "--state="], "", "--state <dir>", "a non-empty string"),
         ]
     )

@@ -42,15 +42,23 @@ import Testing
         .write(to: failing)
         let failed = try await runBinary(["scenario", "run", failing.path])
         #expect(failed.status == 1)
-        #expect(failed.stdout.contains("expected status 200") || failed.stdout.contains("401"))
+        // No token was sent: the step fails on the status, shows the answer's body, and the scenario (no "now")
+        // carries the notice.
+        #expect(failed.stdout.contains("    status: expected 200, got 401\n"))
+        #expect(failed.stdout.contains(#"    body: {"success":false,"error":"Unauthorized"}"# + "\n"))
+        #expect(failed.stdout.contains("  NOTE no \"now\": the clock starts at the real time"))
         #expect(failed.stdout.hasSuffix("0 passed, 1 failed\n"))
 
         let invalid = folder.appendingPathComponent("invalid.json")
         try Data(#"{"name": "bad", "steps": [{"request": {"method": 5, "path": "/x"}}]}"#.utf8).write(to: invalid)
-        let refused = try await runBinary(["scenario", "run", invalid.path])
+        let broken = folder.appendingPathComponent("broken.json")
+        try Data("{\n  \"name\": \"Заказ\"\n  \"steps\": []\n}".utf8).write(to: broken)
+        let refused = try await runBinary(["scenario", "run", invalid.path, broken.path, failing.path])
         #expect(refused.status == 2)
         #expect(refused.stdout.contains("invalid.json"))
         #expect(refused.stdout.contains("$.steps[0].request.method"))
+        #expect(refused.stdout.contains("broken.json: not valid JSON: line 3, column 3 (byte 27): expected ',' or '}'"))
+        #expect(refused.stdout.hasSuffix("2 files invalid (not run)\n0 passed, 1 failed\n"))
     }
 
     @Test func requestCreatesReadsAndShowsHeadersOnAStateFolder() async throws {

@@ -21,7 +21,8 @@ import Testing
             OVERVIEW: Run QA scenario files or folders.
 
             Each scenario runs against a fresh engine. Exits 0 when every scenario passes, 1
-            otherwise.
+            when one fails, 2 when a file is not a valid scenario. The format:
+            docs/SCENARIOS.md.
 
             USAGE: bitrix-emu scenario run <path> ... [--junit <file>] [--site <file>]
 
@@ -44,14 +45,19 @@ import Testing
         arguments: [
             (
                 [BitrixEmu.self, RequestCommand.self],
-                "bitrix-emu request [--state <dir>] [--site <file>] [--no-auth] [--include] <method> <path> "
-                    + "[--body <json|@file>] [--header <header> ...]"
+                "bitrix-emu request [--state <dir>] [--site <file>] [--now <time>] [--no-auth] [--include] "
+                    + "[--silent] [--request <method>] [--data <data|@file>] [--body <json|@file>] "
+                    + "[--header <header> ...] [<method>] [<url>]"
             ),
             (
                 [BitrixEmu.self, LoadCommand.self],
                 "bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]"
             ),
             ([BitrixEmu.self, StateCommand.self], "bitrix-emu state <subcommand>"),
+            (
+                [BitrixEmu.self, StateCommand.self, StateImportCommand.self],
+                "bitrix-emu state import <file> --state <dir> [--site <file>] [--edited]"
+            ),
             (
                 [BitrixEmu.self, StateCommand.self, StateExportCommand.self],
                 "bitrix-emu state export --state <dir> [--output <file>]"
@@ -70,6 +76,9 @@ import Testing
         let request = HelpGenerator.help(for: CommandPath([BitrixEmu.self, RequestCommand.self]))
         #expect(request.contains("  -H, --header <header>   "))
         #expect(request.contains("  -i, --include   "))
+        #expect(request.contains("  -X, --request <method>  "))
+        #expect(request.contains("\n  -d, --data <data|@file>\n"))
+        #expect(request.contains("  --now <time>  "))
         let verify = HelpGenerator.help(for: CommandPath([BitrixEmu.self, StateCommand.self, StateVerifyCommand.self]))
         #expect(verify.contains("(required)"))
     }

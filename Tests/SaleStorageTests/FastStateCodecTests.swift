@@ -287,14 +287,27 @@ import Testing
             #expect(FastStateReader.snapshot(escaped) == nil)
             #expect(try DurableOrderStore.readSnapshot(escaped, path: "s", maxDepth: 128).value.get() == state)
         }
-        // A flipped value: both roads refuse it, the general one names it.
-        let tampered = Array(text.replacingOccurrences(of: "\"statusId\": \"N\"", with: "\"statusId\": \"X\"").utf8)
-        if tampered != file {
-            #expect(FastStateReader.snapshot(tampered) == nil)
-            #expect(throws: StorageError.self) {
-                try DurableOrderStore.readSnapshot(tampered, path: "s", maxDepth: 128)
-            }
+        // A flipped value: both roads refuse it, the general one names it. The file is written in compact lines
+        // (`"statusId":"N"`, no space), so the first order's status is found that way, and the check must run.
+        let tampered = try Self.flippingFirstStatus(of: file)
+        #expect(tampered != file)
+        #expect(FastStateReader.snapshot(tampered) == nil)
+        #expect(throws: StorageError.self) {
+            try DurableOrderStore.readSnapshot(tampered, path: "s", maxDepth: 128)
         }
+        #expect(try DurableOrderStore.readSnapshot(file, path: "s", maxDepth: 128).value.get() == state)
+    }
+
+    /// `file` with the value of its first `"statusId":"…"` member replaced by `X`; fails when the file has no such
+    /// member in the compact layout.
+    static func flippingFirstStatus(of file: [UInt8]) throws -> [UInt8] {
+        let marker = Array(#""statusId":""#.utf8)
+        let found = try #require(file.firstRange(of: marker), "the snapshot has no compact \"statusId\" member")
+        let valueEnd = try #require(file[found.upperBound...].firstIndex(of: UInt8(ascii: "\"")))
+        #expect(!file[found.upperBound..<valueEnd].elementsEqual("X".utf8))
+        var tampered = file
+        tampered.replaceSubrange(found.upperBound..<valueEnd, with: Array("X".utf8))
+        return tampered
     }
 
     @Test func decimalTextMatchesDescriptionBasedText() {

@@ -150,8 +150,8 @@ import Testing
             #"{"name": "x", "vars": {"a b": 1}, "steps": [{"restart": true}]}"#,
             #"t.json: $.vars["a b"]: expected a variable name (letters, digits, "_", "-" or "."), found "a b""#
         ),
-        (#"{"name": "x",, "steps": []}"#, "t.json: not valid JSON: at byte 13: expected a string key"),
-        ("", "t.json: not valid JSON: at byte 0: expected a value"),
+        (#"{"name": "x",, "steps": []}"#, "t.json: not valid JSON: line 1, column 14 (byte 13): expected a string key"),
+        ("", "t.json: not valid JSON: line 1, column 1 (byte 0): expected a value"),
     ])
     func invalidFilesNameTheFilePathAndWhatWasExpected(text: String, message: String) {
         #expect(throws: ScenarioFileError.self) { try scenario(text) }
@@ -160,6 +160,42 @@ import Testing
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    /// The column counts characters: each Cyrillic letter is two bytes, so the byte offset and the column differ.
+    @Test func aJSONErrorGivesTheLineAndTheColumnInCharacters() {
+        let text = "{\n  \"name\": \"Заказ\",\n  \"steps\": [\n    {\"name\": \"шаг\" \"restart\": true}\n  ]\n}"
+        // Line 4 is `    {"name": "шаг" "restart": true}`: the missing comma is before `"restart"`, the 20th character.
+        let bytes = Array(text.utf8)
+        let offset = bytes.count - Array(#""restart": true}\#n  ]\#n}"#.utf8).count
+        #expect(
+            throws: ScenarioFileError.invalidJSON(
+                file: "t.json",
+                position: TextPosition(line: 4, column: 20),
+                offset: offset,
+                expected: "',' or '}'"
+            )
+        ) { try scenario(text) }
+        do {
+            _ = try scenario(text)
+        } catch {
+            #expect(
+                error.description == "t.json: not valid JSON: line 4, column 20 (byte \(offset)): expected ',' or '}'"
+            )
+            #expect(offset == 61)
+        }
+    }
+
+    @Test(arguments: [
+        ("", 0, 1, 1),
+        ("ab\ncd", 4, 2, 2),
+        ("ab\r\ncd", 5, 2, 2),
+        ("щи\n", 4, 1, 3),
+        ("\n\n", 2, 3, 1),
+        ("é́x", 100, 1, 3),
+    ])
+    func positionsCountLinesAndCharacters(text: String, offset: Int, line: Int, column: Int) {
+        #expect(TextPosition(offset: offset, in: Array(text.utf8)) == TextPosition(line: line, column: column))
     }
 
     @Test func loadingAMissingFileIsNotFound() {

@@ -26,7 +26,9 @@ import Testing
                 title: "GET /api/v2/orders/{{orderId}}",
                 outcome: .failed([
                     "status: expected 200, got 404", #"$.data.status: expected "N", got "P""#,
-                ])
+                ]),
+                responseBody: #"{"error": "<none>"}"#,
+                duration: .milliseconds(1234)
             ),
             StepResult(number: 2, name: nil, title: "restart", outcome: .skipped),
         ]
@@ -34,7 +36,8 @@ import Testing
     static let single = ScenarioResult(
         file: "s/c.json",
         name: "One",
-        steps: [StepResult(number: 1, name: nil, title: "restart", outcome: .passed)]
+        steps: [StepResult(number: 1, name: nil, title: "restart", outcome: .passed)],
+        notices: ["no clock"]
     )
     static let invalid = ScenarioFileError.invalidScenario(
         file: "s/d.json",
@@ -53,14 +56,37 @@ import Testing
                   FAIL step 1: GET /api/v2/orders/{{orderId}}
                     status: expected 200, got 404
                     $.data.status: expected "N", got "P"
+                    body: {"error": "<none>"}
                   SKIP step 2: restart
                 PASS s/c.json — One (1 step)
+                  NOTE no clock
                 INVALID s/d.json: $.steps[0].reqest: unknown key "reqest"
+                1 file invalid (not run)
                 2 passed, 1 failed
 
                 """
         )
         #expect(report.text.split(separator: "\n").last == "2 passed, 1 failed")
+    }
+
+    /// The QA report of the issue: one passing scenario and four invalid files said `1 passed, 0 failed` alone.
+    @Test func invalidFilesAreCountedOnTheirOwnLineBeforeTheSummary() {
+        let invalid = (1...4).map { ScenarioRunReport.Entry.invalid(.notFound(file: "x\($0).json")) }
+        let report = ScenarioRunReport(entries: [.scenario(Self.passing)] + invalid)
+        let lines = report.text.split(separator: "\n")
+        #expect(lines.suffix(2) == ["4 files invalid (not run)", "1 passed, 0 failed"])
+        #expect(report.invalidLine == "4 files invalid (not run)")
+        #expect(report.exitStatus == 2)
+        #expect(ScenarioRunReport(entries: [.scenario(Self.passing)]).invalidLine == nil)
+        #expect(!ScenarioRunReport(entries: [.scenario(Self.passing)]).text.contains("invalid"))
+    }
+
+    @Test(arguments: [
+        (Duration.zero, "0.000"), (.milliseconds(42), "0.042"), (.seconds(61) + .microseconds(999), "61.000"),
+        (.milliseconds(1234), "1.234"),
+    ])
+    func junitTimesAreSecondsWithThreeDecimals(duration: Duration, text: String) {
+        #expect(ScenarioRunReport.seconds(duration) == text)
     }
 
     @Test(arguments: [
@@ -76,35 +102,50 @@ import Testing
         #expect(report.summaryLine == summary)
     }
 
-    @Test func junitHasASuitePerFileACasePerStepFailuresAndSkips() {
+    @Test func junitHasASuitePerFileACasePerStepTimesFailuresWithTheBodyNoticesAndSkips() {
+        var passing = Self.passing
+        passing.duration = .milliseconds(500)
+        var failing = Self.failing
+        failing.duration = .milliseconds(1234)
+        var single = Self.single
+        single.duration = .seconds(1)
         let report = ScenarioRunReport(entries: [
-            .scenario(Self.passing), .scenario(Self.failing), .invalid(Self.invalid),
+            .scenario(passing), .scenario(failing), .scenario(single), .invalid(Self.invalid),
         ])
         #expect(
             report.junitXML == """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <testsuites name="scenarios" tests="5" failures="1" errors="1" skipped="1">
-                  <testsuite name="s/a.json" tests="2" failures="0" errors="0" skipped="0">
+                <testsuites name="scenarios" tests="6" failures="1" errors="1" skipped="1" time="2.734">
+                  <testsuite name="s/a.json" tests="2" failures="0" errors="0" skipped="0" time="0.500">
                     <properties>
                       <property name="scenario" value="Create"/>
                     </properties>
-                    <testcase classname="s/a.json" name="step 1: POST /api/v2/orders/create"/>
-                    <testcase classname="s/a.json" name="restart it"/>
+                    <testcase classname="s/a.json" name="step 1: POST /api/v2/orders/create" time="0.000"/>
+                    <testcase classname="s/a.json" name="restart it" time="0.000"/>
                   </testsuite>
-                  <testsuite name="s/b.json" tests="2" failures="1" errors="0" skipped="1">
+                  <testsuite name="s/b.json" tests="2" failures="1" errors="0" skipped="1" time="1.234">
                     <properties>
                       <property name="scenario" value="Read &lt;back&gt; &amp; &quot;check&quot;"/>
                     </properties>
-                    <testcase classname="s/b.json" name="step 1: GET /api/v2/orders/{{orderId}}">
+                    <testcase classname="s/b.json" name="step 1: GET /api/v2/orders/{{orderId}}" time="1.234">
                       <failure message="status: expected 200, got 404">status: expected 200, got 404
-                $.data.status: expected &quot;N&quot;, got &quot;P&quot;</failure>
+                $.data.status: expected &quot;N&quot;, got &quot;P&quot;
+                response body:
+                {&quot;error&quot;: &quot;&lt;none&gt;&quot;}</failure>
                     </testcase>
-                    <testcase classname="s/b.json" name="step 2: restart">
+                    <testcase classname="s/b.json" name="step 2: restart" time="0.000">
                       <skipped/>
                     </testcase>
                   </testsuite>
-                  <testsuite name="s/d.json" tests="1" failures="0" errors="1" skipped="0">
-                    <testcase classname="s/d.json" name="scenario file">
+                  <testsuite name="s/c.json" tests="1" failures="0" errors="0" skipped="0" time="1.000">
+                    <properties>
+                      <property name="scenario" value="One"/>
+                    </properties>
+                    <testcase classname="s/c.json" name="step 1: restart" time="0.000"/>
+                    <system-out>NOTE no clock</system-out>
+                  </testsuite>
+                  <testsuite name="s/d.json" tests="1" failures="0" errors="1" skipped="0" time="0.000">
+                    <testcase classname="s/d.json" name="scenario file" time="0.000">
                       <error message="s/d.json: $.steps[0].reqest: unknown key &quot;reqest&quot;">s/d.json: $.steps[0].reqest: unknown key &quot;reqest&quot;</error>
                     </testcase>
                   </testsuite>

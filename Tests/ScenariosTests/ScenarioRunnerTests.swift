@@ -2,6 +2,7 @@ import SaleHTTP
 import Foundation
 import SaleJSON
 import SiteAPI
+import Synchronization
 import Testing
 
 @testable import Scenarios
@@ -124,6 +125,104 @@ private struct Unreachable: Error, CustomStringConvertible {
                 .failed([#"body: expected JSON, got a body that is not JSON (at byte 0: expected a value): "<html>""#])
             ]
         )
+        #expect(result.steps.map(\.responseBody) == ["<html>"])
+    }
+
+    @Test func aFailingStepKeepsTheTrimmedBodyOfTheAnswerAndAPassingStepNone() throws {
+        let answer = "\n  {\"success\": false, \"error\": \"Не найден\"}  \n"
+        let recorder = HostRecorder { FakeHost(respond: { _ in APIResponse(status: 422, body: Array(answer.utf8)) }) }
+        let result = try run(
+            """
+            {"name": "body", "now": "2025-10-20T10:00:00+05:00", "steps": [
+              {"request": {"method": "GET", "path": "/a"}, "expect": {"status": [400, 422]}},
+              {"request": {"method": "GET", "path": "/b"}, "expect": {"status": 400}}
+            ]}
+            """,
+            recorder: recorder
+        )
+        #expect(result.steps.map(\.outcome) == [.passed, .failed(["status: expected 400, got 422"])])
+        #expect(result.steps.map(\.responseBody) == [nil, #"{"success": false, "error": "Не найден"}"#])
+        #expect(result.notices.isEmpty)
+    }
+
+    @Test func aLongBodyIsCutAfterTheLimitWithItsSize() {
+        let long = Array(String(repeating: "я", count: ResponseExcerpt.limit + 10).utf8)
+        #expect(
+            ResponseExcerpt.text(of: long)
+                == String(repeating: "я", count: ResponseExcerpt.limit)
+                + "… (\((ResponseExcerpt.limit + 10) * 2) bytes in all)"
+        )
+        #expect(ResponseExcerpt.text(of: Array(" \n\t".utf8)) == "(empty)")
+        #expect(ResponseExcerpt.text(of: []) == "(empty)")
+    }
+
+    @Test func aScenarioWithoutNowGetsTheNoticeAndOneWithNowDoesNot() throws {
+        let without = try run(#"{"name": "real", "steps": [{"restart": true}]}"#)
+        let with = try run(#"{"name": "pinned", "now": "2025-10-20T10:00:00Z", "steps": [{"restart": true}]}"#)
+        #expect(without.notices == [ScenarioRunner.noNowNotice])
+        #expect(without.notices.first?.hasPrefix(#"no "now": the clock starts at the real time"#) == true)
+        #expect(with.notices.isEmpty)
+        #expect(without.passed && with.passed)
+    }
+
+    @Test func stepAndScenarioDurationsComeFromTheInjectedClock() throws {
+        let ticks = Mutex(0)
+        let runner = ScenarioRunner(
+            makeHost: HostRecorder().factory,
+            realTime: { Date(timeIntervalSince1970: 0) },
+            elapsed: {
+                .milliseconds(
+                    ticks.withLock {
+                        $0 += 5
+                        return $0
+                    }
+                )
+            }
+        )
+        let result = runner.run(
+            try scenario(
+                #"{"name": "t", "now": "2025-10-20T10:00:00Z", "steps": [{"restart": true}, {"advance_clock": "P1D"}]}"#
+            )
+        )
+        // Readings: 5 scenario start, 10/15 step 1, 20/25 step 2, 30 scenario end.
+        #expect(result.steps.map(\.duration) == [.milliseconds(5), .milliseconds(5)])
+        #expect(result.duration == .milliseconds(25))
+    }
+
+    /// The token reaches a report only through a mismatch that quotes an expectation with `{{token}}`, the
+    /// request's echo (the body) and a step name; all three are redacted, the percent-encoded form too.
+    @Test func secretsAreRedactedFromProblemsBodiesAndNames() throws {
+        let recorder = HostRecorder { FakeHost(token: "tok/en+1") }
+        let result = try run(
+            """
+            {"name": "leak tok/en+1", "now": "2025-10-20T10:00:00Z", "steps": [
+              {"name": "send tok/en+1",
+               "request": {"method": "GET", "path": "/x", "query": {"t": "{{token}}"}, "headers": {"A": "{{token}}"}},
+               "expect": {"body": {"headers": {"A": "wrong {{token}}"}, "target": "{{token}}"}}}
+            ]}
+            """,
+            recorder: recorder
+        )
+        guard case .failed(let problems) = try #require(result.steps.first).outcome else {
+            Issue.record("the step should fail")
+            return
+        }
+        let everything = ([result.name, result.steps[0].displayName, result.steps[0].responseBody ?? ""] + problems)
+            .joined(separator: "\n")
+        #expect(!everything.contains("tok/en+1"))
+        #expect(!everything.contains("tok%2Fen%2B1"))
+        #expect(problems.count == 2)
+        #expect(problems.allSatisfy { $0.contains(SecretRedactor.placeholder) })
+        #expect(result.steps[0].responseBody?.contains("?t=[redacted]") == true)
+        #expect(result.name == "leak [redacted]")
+        let report = ScenarioRunReport(entries: [.scenario(result)])
+        #expect(!report.text.contains("tok/en") && !report.junitXML.contains("tok/en"))
+        #expect(report.text.contains(SecretRedactor.placeholder))
+    }
+
+    @Test func shortSecretsAreNotRedacted() {
+        let redactor = SecretRedactor(secrets: ["abc", "", "abcd"])
+        #expect(redactor.redact("abc abcd abcde") == "abc [redacted] [redacted]e")
     }
 
     @Test func anUnknownVariableFailsTheStepWithItsName() throws {

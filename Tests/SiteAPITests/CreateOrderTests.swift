@@ -342,13 +342,20 @@ import Testing
         #expect(try api.create(seedPayload(railwayId: 1000)).detailCodes == ["in_past"])
     }
 
-    @Test func aDifferentPayloadIs409NamingBothIds() throws {
+    /// docs/API.md: `railway_order_id <r> is already used by order <id> (number <account number>) with a different
+    /// payload`, with one detail (`railway_order_id`, `idempotency_conflict`).
+    @Test func aDifferentPayloadIs409NamingBothIdsWithOneIdempotencyDetail() throws {
         let api = try makeAPI()
-        _ = try api.create(seedPayload())
+        let first = try api.create(seedPayload())
+        let number = try #require(first["order_number"]?.stringValue)
         let conflict = try api.create(seedPayload().setting("notes", "changed"))
         #expect(conflict.status == 409)
-        let error = conflict.error ?? ""
-        #expect(error.contains("999") && error.contains("order 1"))
+        #expect(
+            conflict.error
+                == "railway_order_id 999 is already used by order 1 (number \(number)) with a different payload"
+        )
+        #expect(conflict.detailFields == ["railway_order_id"])
+        #expect(conflict.detailCodes == ["idempotency_conflict"])
         #expect(api.storedOrderCount == 1)
     }
 

@@ -149,8 +149,10 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         #expect(try api.send("DELETE", "/api/v2/orders/delete/", query: "id=zero").status == 400)
     }
 
-    @Test func aPaidOrShippedOrderIs409() throws {
-        let api = try apiWithOrders(2)
+    /// docs/API.md fixes the texts (`Order <id> cannot be deleted: it has a paid payment`, `… a shipped shipment`,
+    /// both joined by `and`) and the detail codes (the Bitrix codes, field `id`).
+    @Test func aPaidOrShippedOrderIs409WithTheTextAndBitrixCodesOfTheDocs() throws {
+        let api = try apiWithOrders(3)
         var paid = try #require(try api.engine.load(id: 1))
         let payment = try #require(paid.payments.first)
         try paid.setPaymentField(payment.code, "PAID", true)
@@ -159,12 +161,26 @@ func apiWithOrders(_ count: Int) throws -> SiteAPI {
         let shipment = try #require(shipped.shipments.first)
         try shipped.setShipmentField(shipment.code, "DEDUCTED", true)
         #expect(api.engine.save(&shipped).isSuccess)
-        for id in [1, 2] {
+        var both = try #require(try api.engine.load(id: 3))
+        try both.setPaymentField(try #require(both.payments.first).code, "PAID", true)
+        try both.setShipmentField(try #require(both.shipments.first).code, "DEDUCTED", true)
+        #expect(api.engine.save(&both).isSuccess)
+        let expected: [(id: Int, error: String, codes: [String])] = [
+            (1, "Order 1 cannot be deleted: it has a paid payment", ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"]),
+            (2, "Order 2 cannot be deleted: it has a shipped shipment", ["SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED"]),
+            (
+                3, "Order 3 cannot be deleted: it has a paid payment and it has a shipped shipment",
+                ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED"]
+            ),
+        ]
+        for (id, error, codes) in expected {
             let answer = try api.send("POST", "/api/v2/orders/delete/", body: #"{"id": \#(id)}"#)
             #expect(answer.status == 409)
-            #expect(answer.error?.contains("Order \(id) cannot be deleted") == true)
+            #expect(answer.error == error)
+            #expect(answer.detailCodes == codes)
+            #expect(answer.detailFields == codes.map { _ in "id" })
         }
-        #expect(api.storedOrderCount == 2)
+        #expect(api.storedOrderCount == 3)
         #expect(try api.send("GET", "/api/v2/orders/1")["data"]?["paid"] == true)
     }
 }

@@ -37,8 +37,17 @@ import Testing
         let api = try makeAPI()
         let answer = try api.send(method, path, auth: false)
         #expect(answer.status == 404)
-        #expect(answer["success"] == false)
-        #expect(answer.error?.isEmpty == false)
+        #expect(answer.json == ["success": false, "error": .string("Unknown route \(path)")])
+    }
+
+    /// docs/API.md: `Unknown route <path>` — the path without its query, at most 200 characters (then `…`).
+    @Test func theUnknownRouteTextNamesThePathWithoutItsQueryCutAt200Characters() throws {
+        let api = try makeAPI()
+        #expect(try api.send("GET", "/api/v3/x", query: "a=1").error == "Unknown route /api/v3/x")
+        let long = "/" + String(repeating: "ж", count: 250)
+        #expect(try api.send("GET", long, auth: false).error == "Unknown route " + long.prefix(200) + "…")
+        let exactly200 = "/" + String(repeating: "a", count: 199)
+        #expect(try api.send("GET", exactly200, auth: false).error == "Unknown route " + exactly200)
     }
 
     @Test(arguments: [
@@ -53,7 +62,11 @@ import Testing
         let answer = try api.send(method, path, auth: false)
         #expect(answer.status == 405)
         #expect(answer.response.header("Allow") == allow)
-        #expect(answer["success"] == false)
+        // docs/API.md: `Method <M> is not allowed here; use GET` (or `use DELETE or POST`).
+        let use = allow.replacingOccurrences(of: ", ", with: " or ")
+        #expect(
+            answer.json == ["success": false, "error": .string("Method \(method) is not allowed here; use \(use)")]
+        )
     }
 
     @Test func namedRoutesWinOverTheIdRoute() throws {
@@ -147,9 +160,14 @@ import Testing
         let api = try makeAPI()
         let answer = try api.send("POST", "/api/v2/orders/create", body: String(repeating: " ", count: (1 << 20) + 1))
         #expect(answer.status == 413)
-        #expect(answer["success"] == false)
+        // docs/API.md: `The request body is <n> bytes; the limit is <limit>`.
+        #expect(
+            answer.json == ["success": false, "error": "The request body is 1048577 bytes; the limit is 1048576"]
+        )
         let small = try makeAPI(options: APIOptions(maxBodyBytes: 10))
-        #expect(try small.send("POST", "/api/v2/create", body: #"{"title": "a", "price": 1}"#).status == 413)
+        let over = try small.send("POST", "/api/v2/create", body: #"{"title": "a", "price": 1}"#)
+        #expect(over.status == 413)
+        #expect(over.error == "The request body is 26 bytes; the limit is 10")
         #expect(try small.send("POST", "/api/v2/create", body: #"{"a":1}"#).status == 422)
     }
 

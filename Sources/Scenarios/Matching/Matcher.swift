@@ -4,7 +4,7 @@ import SaleJSON
 ///
 /// The expected value is a subset: every member it gives must match and other members are ignored; arrays match
 /// element by element with equal length; numbers compare by value. An object with one `$` key is a matcher:
-/// `$capture`, `$type`, `$absent`, `$regex`, `$length` or `$contains` (see `shared/spec/scenarios.md`).
+/// `$capture`, `$type`, `$absent`, `$regex`, `$length` or `$contains` (see `docs/SCENARIOS.md`).
 public struct Matcher: Sendable {
     /// The checked pattern.
     let pattern: Pattern

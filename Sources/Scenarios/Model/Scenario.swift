@@ -3,7 +3,7 @@ import SaleJSON
 
 /// One QA scenario file: a fresh engine on a site fixture, a list of steps, and what each answer must show.
 ///
-/// The file format is `shared/spec/scenarios.md`; ``Scenario/load(from:displayPath:)`` reads and checks one.
+/// The file format is `docs/SCENARIOS.md`; ``Scenario/load(from:displayPath:)`` reads and checks one.
 public struct Scenario: Sendable {
     /// The file as the user named it (paths in reports), such as `Fixtures/scenarios/create.json`.
     public var file: String

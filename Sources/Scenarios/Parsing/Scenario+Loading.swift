@@ -7,7 +7,7 @@ extension Scenario {
     ///   - url: the file.
     ///   - displayPath: how reports name the file (default: its path).
     /// - Returns: the checked scenario.
-    /// - Throws: ``ScenarioFileError`` naming the file and the problem (byte offset or JSON path).
+    /// - Throws: ``ScenarioFileError`` naming the file and the problem (line and column, or JSON path).
     public static func load(from url: URL, displayPath: String? = nil) throws(ScenarioFileError) -> Scenario {
         let file = displayPath ?? url.path
         var isFolder: ObjCBool = false
@@ -31,7 +31,7 @@ extension Scenario {
     ///   - file: how reports name the file.
     ///   - folder: the folder `site` and `state` are relative to.
     /// - Returns: the checked scenario.
-    /// - Throws: ``ScenarioFileError`` naming `file` and the byte offset or JSON path of the problem.
+    /// - Throws: ``ScenarioFileError`` naming `file` and the line and column or JSON path of the problem.
     public static func parse(_ bytes: [UInt8], file: String, folder: URL) throws(ScenarioFileError) -> Scenario {
         try ScenarioParser(file: file, folder: folder).parse(bytes)
     }

@@ -3,7 +3,7 @@ import Foundation
 import SaleJSON
 import SiteAPI
 
-/// Reads a scenario document (`shared/spec/scenarios.md`) and checks every part of it.
+/// Reads a scenario document (`docs/SCENARIOS.md`) and checks every part of it.
 struct ScenarioParser {
     /// The file as the user named it, for messages.
     let file: String
@@ -21,7 +21,12 @@ struct ScenarioParser {
         do {
             document = try JSONParser().parse(bytes)
         } catch {
-            throw .invalidJSON(file: file, offset: error.offset, expected: error.expected)
+            throw .invalidJSON(
+                file: file,
+                position: TextPosition(offset: error.offset, in: bytes),
+                offset: error.offset,
+                expected: error.expected
+            )
         }
         do {
             return try parse(document: document)

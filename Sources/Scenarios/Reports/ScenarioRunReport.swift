@@ -30,6 +30,9 @@ public struct ScenarioRunReport: Sendable, Hashable {
     /// How many scenarios failed (invalid files are not counted here; see ``invalidFiles``).
     public var failedCount: Int { results.filter { !$0.passed }.count }
 
+    /// How long the scenarios took, in all.
+    public var duration: Duration { results.reduce(.zero) { $0 + $1.duration } }
+
     /// The process exit status: 2 when a file is invalid, else 1 when a scenario failed, else 0.
     public var exitStatus: Int32 {
         if !invalidFiles.isEmpty { return 2 }

@@ -18,6 +18,9 @@ public final class EngineScenarioHost: ScenarioHost {
     /// The site's first API token.
     public var firstToken: String { site.apiTokens.first ?? "" }
 
+    /// Every API token of the site, redacted from reports.
+    public var secrets: [String] { site.apiTokens }
+
     /// Loads the site (the built-in default when the scenario names none), creates the state folder (from the
     /// scenario's `state` snapshot when it names one) and starts the engine.
     public init(context: ScenarioContext, defaultSite: SiteConfiguration = .defaultSite) throws {

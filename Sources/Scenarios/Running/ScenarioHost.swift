@@ -11,12 +11,21 @@ import SiteAPI
 public protocol ScenarioHost: AnyObject {
     /// The site's first API token: the predefined variable `token`.
     var firstToken: String { get }
+    /// Every secret of the site (API tokens, webhook codes) that reports must never show; see ``SecretRedactor``.
+    ///
+    /// The default is ``firstToken`` alone; a host whose site has more secrets lists them all.
+    var secrets: [String] { get }
     /// Answers one request (any status is an answer; throw only when no answer can be given).
     func send(_ request: APIRequest) throws -> APIResponse
     /// Drops the engine and reopens it from its persisted state (the clock in the context survives).
     func restart() throws
     /// Releases what the host holds, such as its temporary state folder.
     func close()
+}
+
+extension ScenarioHost {
+    /// ``firstToken`` alone.
+    public var secrets: [String] { [firstToken] }
 }
 
 /// Makes the host for one scenario.

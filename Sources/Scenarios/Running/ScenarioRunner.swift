@@ -7,15 +7,33 @@ import SiteAPI
 public struct ScenarioRunner: Sendable {
     private let makeHost: ScenarioHostFactory
     private let realTime: @Sendable () -> Date
+    private let elapsed: @Sendable () -> Duration
+
+    /// The notice a scenario without `now` gets in every report.
+    public static let noNowNotice =
+        "no \"now\": the clock starts at the real time, so this scenario's dates change from run to run "
+        + "(give \"now\", such as \"2025-10-20T10:00:00+05:00\", to pin them)"
 
     /// Makes a runner.
     ///
     /// - Parameters:
     ///   - makeHost: makes the host (engine, store, site) for one scenario.
     ///   - realTime: the real time, where a scenario without `now` starts its clock (injected in tests).
-    public init(makeHost: @escaping ScenarioHostFactory, realTime: @escaping @Sendable () -> Date = { Date() }) {
+    ///   - elapsed: a monotonic reading (time since any fixed origin) that step and scenario durations are
+    ///     measured with (injected in tests; by default the continuous clock).
+    public init(
+        makeHost: @escaping ScenarioHostFactory,
+        realTime: @escaping @Sendable () -> Date = { Date() },
+        elapsed: (@Sendable () -> Duration)? = nil
+    ) {
         self.makeHost = makeHost
         self.realTime = realTime
+        if let elapsed {
+            self.elapsed = elapsed
+        } else {
+            let origin = ContinuousClock.now
+            self.elapsed = { ContinuousClock.now - origin }
+        }
     }
 
     /// Runs the scenario files found at `paths` (files, or folders searched recursively for `*.json`, sorted by
@@ -34,17 +52,45 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs one scenario: steps in order; after the first failing step the rest are skipped.
+    ///
+    /// Every text the result carries is passed through a ``SecretRedactor`` made from the host's
+    /// ``ScenarioHost/secrets``; a scenario without `now` gets ``noNowNotice``.
     public func run(_ scenario: Scenario) -> ScenarioResult {
+        let scenarioStart = elapsed()
         let clock = ScenarioClock(
             start: scenario.now?.date ?? realTime(),
             utcOffset: scenario.now?.utcOffset ?? 0,
             ticking: scenario.now == nil,
             realTime: realTime
         )
+        var redactor = SecretRedactor(secrets: [])
         var results: [StepResult] = []
-        func record(_ index: Int, _ outcome: StepResult.Outcome) {
+        func record(_ index: Int, _ outcome: StepOutcome, started: Duration? = nil) {
             let step = scenario.steps[index]
-            results.append(StepResult(number: index + 1, name: step.name, title: step.title, outcome: outcome))
+            let redacted: StepResult.Outcome =
+                switch outcome.outcome {
+                case .failed(let problems): .failed(problems.map(redactor.redact))
+                case let other: other
+                }
+            results.append(
+                StepResult(
+                    number: index + 1,
+                    name: step.name.map(redactor.redact),
+                    title: redactor.redact(step.title),
+                    outcome: redacted,
+                    responseBody: outcome.responseBody.map(redactor.redact),
+                    duration: started.map { elapsed() - $0 } ?? .zero
+                )
+            )
+        }
+        func result() -> ScenarioResult {
+            ScenarioResult(
+                file: scenario.file,
+                name: redactor.redact(scenario.name),
+                steps: results,
+                notices: scenario.now == nil ? [Self.noNowNotice] : [],
+                duration: elapsed() - scenarioStart
+            )
         }
         let host: any ScenarioHost
         do {
@@ -53,9 +99,9 @@ public struct ScenarioRunner: Sendable {
             for index in scenario.steps.indices {
                 record(index, index == 0 ? .failed(["the scenario could not start: \(error)"]) : .skipped)
             }
-            return ScenarioResult(file: scenario.file, name: scenario.name, steps: results)
+            return result()
         }
-        defer { host.close() }
+        redactor = SecretRedactor(secrets: host.secrets)
         var variables = ScenarioVariables(["token": .string(host.firstToken)])
         for (name, value) in scenario.variables { variables.set(name, to: value) }
         var failed = false
@@ -64,31 +110,45 @@ public struct ScenarioRunner: Sendable {
                 record(index, .skipped)
                 continue
             }
-            let problems = run(step, on: host, clock: clock, variables: &variables)
-            failed = !problems.isEmpty
-            record(index, failed ? .failed(problems) : .passed)
+            let started = elapsed()
+            let outcome = run(step, on: host, clock: clock, variables: &variables)
+            failed = outcome.outcome != .passed
+            record(index, outcome, started: started)
         }
-        return ScenarioResult(file: scenario.file, name: scenario.name, steps: results)
+        host.close()
+        return result()
     }
 
-    /// Runs one step; returns its problems (none when it passed).
+    /// What one step gave: its outcome and, when its expectation failed, the body of the answer.
+    private struct StepOutcome {
+        var outcome: StepResult.Outcome
+        var responseBody: String?
+
+        static let passed = StepOutcome(outcome: .passed)
+        static let skipped = StepOutcome(outcome: .skipped)
+        static func failed(_ problems: [String], body: String? = nil) -> StepOutcome {
+            StepOutcome(outcome: problems.isEmpty ? .passed : .failed(problems), responseBody: body)
+        }
+    }
+
+    /// Runs one step.
     private func run(
         _ step: ScenarioStep,
         on host: any ScenarioHost,
         clock: ScenarioClock,
         variables: inout ScenarioVariables
-    ) -> [String] {
+    ) -> StepOutcome {
         switch step.action {
         case .restart:
             do {
                 try host.restart()
-                return []
+                return .passed
             } catch {
-                return ["the restart failed: \(error)"]
+                return .failed(["the restart failed: \(error)"])
             }
         case .advanceClock(let duration):
             clock.advance(by: duration)
-            return []
+            return .passed
         case .request(let request, let expect):
             let apiRequest: APIRequest
             let expectation: SubstitutedExpectation?
@@ -98,20 +158,19 @@ public struct ScenarioRunner: Sendable {
                     try SubstitutedExpectation(expect, variables: variables)
                 }
             } catch {
-                return ["\(error)"]
+                return .failed(["\(error)"])
             }
             let response: APIResponse
             do {
                 response = try host.send(apiRequest)
             } catch {
-                return ["the request could not be sent: \(error)"]
+                return .failed(["the request could not be sent: \(error)"])
             }
-            guard let expectation else { return [] }
+            guard let expectation else { return .passed }
             let (problems, captures) = expectation.check(response)
-            if problems.isEmpty {
-                for capture in captures { variables.set(capture.name, to: capture.value) }
-            }
-            return problems
+            guard problems.isEmpty else { return .failed(problems, body: ResponseExcerpt.text(of: response.body)) }
+            for capture in captures { variables.set(capture.name, to: capture.value) }
+            return .passed
         }
     }
 }

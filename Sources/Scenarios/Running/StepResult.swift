@@ -8,6 +8,11 @@ public struct StepResult: Sendable, Hashable {
     public var title: String
     /// Whether it passed, failed (and why) or was skipped.
     public var outcome: Outcome
+    /// The body of the answer when the step's expectation failed: whitespace trimmed, cut after
+    /// ``ResponseExcerpt/limit`` characters, secrets redacted; nil when the step passed or got no answer.
+    public var responseBody: String?
+    /// How long the step took (zero for a skipped step).
+    public var duration: Duration
 
     /// The outcome of a step.
     public enum Outcome: Sendable, Hashable {
@@ -20,11 +25,20 @@ public struct StepResult: Sendable, Hashable {
     }
 
     /// Makes a result.
-    public init(number: Int, name: String?, title: String, outcome: Outcome) {
+    public init(
+        number: Int,
+        name: String?,
+        title: String,
+        outcome: Outcome,
+        responseBody: String? = nil,
+        duration: Duration = .zero
+    ) {
         self.number = number
         self.name = name
         self.title = title
         self.outcome = outcome
+        self.responseBody = responseBody
+        self.duration = duration
     }
 
     /// The name reports give the step: its `name`, else `step N: METHOD path` (or `step N: restart`, …).

@@ -1,9 +1,30 @@
 /// An option that takes one value: `--state DIR` or `--state=DIR`; when repeated, the last one wins.
-struct Option<Value: Sendable>: ArgumentDeclaration {
+///
+/// Declared as a static value and read with ``ParsedValues``, or as a property wrapper of a ``DeclaredCommand``
+/// (`@Option("state", valueName: "dir", help: "…") var state: String?`), whose property is then the value (its
+/// default when absent, nil when it has none).
+@propertyWrapper
+struct Option<Value: Sendable>: BindableArgument {
     /// The erased description used for parsing and help.
     let spec: ArgumentSpec
     /// The value used when the option is absent.
     let defaultValue: Value?
+    /// The value bound when this declaration wraps a property.
+    private let box = ArgumentValueBox()
+
+    /// The parsed value, its default when absent, or nil.
+    var wrappedValue: Value? { box.value as? Value ?? defaultValue }
+
+    /// Declares a property with the same declaration as `other` (a shared one such as `SharedOptions.site`).
+    init(_ other: Option<Value>) {
+        spec = other.spec
+        defaultValue = other.defaultValue
+    }
+
+    /// Binds the property from the parsed values.
+    func bind(_ values: ParsedValues) throws(UsageError) {
+        box.value = values[self]
+    }
 
     /// Declares an option.
     ///

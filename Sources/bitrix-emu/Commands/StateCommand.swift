@@ -2,8 +2,10 @@
 struct StateCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "Check, compact or export a state folder.",
-        subcommands: [StateVerifyCommand.self, StateCompactCommand.self, StateExportCommand.self]
+        abstract: "Check, compact, export or import a state folder.",
+        subcommands: [
+            StateVerifyCommand.self, StateCompactCommand.self, StateExportCommand.self, StateImportCommand.self,
+        ]
     )
 }
 

@@ -5,8 +5,9 @@ import SaleStorage
 import SiteAPI
 
 extension Wiring {
-    /// An API over an engine on `--state DIR` (created when it does not exist yet) or, without it, in memory.
-    static func startAPI(state: String?, site: SiteConfiguration, _ context: CommandContext)
+    /// An API over an engine on `--state DIR` (created when it does not exist yet) or, without it, in memory; the
+    /// engine reads `clock` (the real time unless `request --now` fixes it).
+    static func startAPI(state: String?, site: SiteConfiguration, clock: SaleClock = .system, _ context: CommandContext)
         -> (api: SiteAPI, engine: SaleEngine, store: DurableOrderStore?)?
     {
         do {
@@ -17,7 +18,7 @@ extension Wiring {
                 store = try DurableOrderStore.open(folder: folder, options: .init(create: !exists))
                 for warning in store?.openingWarnings ?? [] { context.standardError.write("warning: \(warning)\n") }
             }
-            let engine = try SaleEngine(site: site, store: store ?? InMemoryOrderStore())
+            let engine = try SaleEngine(site: site, store: store ?? InMemoryOrderStore(), clock: clock)
             return (try SiteAPI(engine: engine), engine, store)
         } catch {
             context.standardError.write("bitrix-emu: \(error)\n")
@@ -44,7 +45,10 @@ extension Wiring {
         {
             headers.append(HeaderField("Authorization", "Bearer \(token)"))
         }
-        guard let (api, _, store) = startAPI(state: command.state, site: site, context) else { return .failure }
+        let clock = command.now.map { SaleClock.fixed($0.date) } ?? .system
+        guard let (api, _, store) = startAPI(state: command.state, site: site, clock: clock, context) else {
+            return .failure
+        }
         defer { store?.close() }
         let response = api.handle(
             APIRequest(method: command.method, target: command.path, headers: headers, body: body)
