@@ -1,0 +1,226 @@
+import BitrixSale
+import Foundation
+import SaleJSON
+
+/// Orders and their parts as REST rows: camelCase keys sorted (`ksort`), flags `"Y"`/`"N"`, dates ISO 8601 with
+/// the site offset, and the number/string typing of the docs' examples.
+extension SaleEditor {
+    /// Which shape of order row: as `sale.order.add` answers, as `update`/`get` answer (with `dateLock`,
+    /// `taxValue`, `version`; `get` adds the collections), or as a list row.
+    enum OrderShape {
+        case added
+        case updated
+        case full
+        case listed
+    }
+
+    /// An object with its members sorted by key, as PHP's `ksort`.
+    static func sorted(_ members: [(key: String, value: JSONValue)]) -> JSONValue {
+        .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+    }
+
+    static func number(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// A date field: a date, an ISO 8601 text as the domain stores it, or null.
+    func date(_ value: FieldValue?) -> JSONValue {
+        switch value {
+        case .date(let date): return .string(call.time.iso(date))
+        case .string(let text) where !text.isEmpty:
+            return call.time.parse(text).map { .string(call.time.iso($0)) } ?? .string(text)
+        default: return .null
+        }
+    }
+
+    func date(_ value: Date?) -> JSONValue { value.map { .string(call.time.iso($0)) } ?? .null }
+
+    /// A value of the given REST type; `flag` makes an absent char field `"N"`.
+    func typed(_ value: FieldValue?, _ type: RESTFieldType, flag: Bool = false) -> JSONValue {
+        switch type {
+        case .integer:
+            guard let value, !value.isEmptyText else { return .null }
+            return .int(value.intval)
+        case .double:
+            guard let value, let decimal = value.decimalValue else { return .null }
+            return Self.number(decimal)
+        case .datetime: return date(value)
+        default:
+            guard let value else { return .string(flag ? "N" : "") }
+            return .string(value.text)
+        }
+    }
+
+    // MARK: Order
+
+    static let orderFlags: Set<String> = [
+        "CANCELED", "DEDUCTED", "MARKED", "PAYED", "RECOUNT_FLAG", "UPDATED_1C", "EXTERNAL_ORDER",
+    ]
+
+    /// The order row.
+    func orderRow(_ order: Order, shape: OrderShape) -> JSONValue {
+        let totals = order.totals
+        var members: [(key: String, value: JSONValue)] = []
+        for field in FieldCatalog.order.fields {
+            if shape == .added, ["DATE_LOCK", "TAX_VALUE", "VERSION"].contains(field.upper) { continue }
+            let value: JSONValue
+            switch field.upper {
+            case "USER_ID": value = order.data.userId.map(JSONValue.int) ?? .null
+            case "PRICE": value = Self.number(totals.price)
+            case "PAYED": value = .string(totals.isPaid ? "Y" : "N")
+            case "DISCOUNT_VALUE":
+                value =
+                    typed(order.field(field.upper), .double) == .null
+                    ? .int(0) : typed(order.field(field.upper), .double)
+            case "TAX_VALUE": value = .int(0)
+            case "PERSON_TYPE_XML_ID", "STATUS_XML_ID": value = .string("")
+            default: value = typed(order.field(field.upper), field.type, flag: Self.orderFlags.contains(field.upper))
+            }
+            members.append((key: field.name, value: value))
+        }
+        if shape != .listed {
+            members.append((key: "clients", value: .array([])))
+            members.append((key: "requisiteLink", value: .array([])))
+        }
+        if shape == .full {
+            let basket = order.data.basket.map { basketItemRow($0, in: order, nested: true) }
+            let shipments = order.data.shipments.map { shipmentRow($0, in: order) }
+            let payments = order.data.payments.map { paymentRow($0, in: order) }
+            let properties = propertyValueRows(order, withOrderId: false)
+            // Collections are omitted when empty (`externalizeFields`: count > 0).
+            if !basket.isEmpty { members.append((key: "basketItems", value: .array(basket))) }
+            if !payments.isEmpty { members.append((key: "payments", value: .array(payments))) }
+            if !properties.isEmpty { members.append((key: "propertyValues", value: .array(properties))) }
+            if !shipments.isEmpty { members.append((key: "shipments", value: .array(shipments))) }
+        }
+        return Self.sorted(members)
+    }
+
+    // MARK: Basket items
+
+    /// The keys of a basket item row outside an order (`sale.basketitem.*`, as the docs' `add` example shows).
+    static let basketItemKeys: Set<String> = [
+        "BASE_PRICE", "CAN_BUY", "CATALOG_XML_ID", "CURRENCY", "CUSTOM_PRICE", "DATE_INSERT", "DATE_UPDATE",
+        "DIMENSIONS", "DISCOUNT_PRICE", "ID", "MEASURE_CODE", "MEASURE_NAME", "NAME", "ORDER_ID", "PRICE",
+        "PRODUCT_ID", "PRODUCT_XML_ID", "QUANTITY", "SORT", "VAT_INCLUDED", "VAT_RATE", "WEIGHT", "XML_ID",
+    ]
+
+    static let basketFlags: Set<String> = ["CAN_BUY", "CUSTOM_PRICE", "VAT_INCLUDED", "BARCODE_MULTI", "SUBSCRIBE"]
+
+    /// A basket item row; `nested` (inside `sale.order.get`) has every field, with `id` and `orderId` as strings as
+    /// the docs' example shows.
+    func basketItemRow(_ item: BasketItem, in order: Order, nested: Bool = false) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        for field in FieldCatalog.basketItem.fields where nested || Self.basketItemKeys.contains(field.upper) {
+            let value: JSONValue
+            switch field.upper {
+            case "ID": value = nested ? .string(item.id.map(String.init) ?? "") : item.id.map(JSONValue.int) ?? .null
+            case "ORDER_ID":
+                value =
+                    nested ? .string(order.data.id.map(String.init) ?? "") : order.data.id.map(JSONValue.int) ?? .null
+            case "DATE_INSERT": value = date(order.data.dateInsert)
+            case "DATE_UPDATE": value = date(order.data.dateUpdate)
+            case "DATE_REFRESH", "FUSER_ID": value = .null
+            case "LID": value = .string(order.data.siteId)
+            case "MODULE": value = .string(item.moduleId)
+            case "PRODUCT_XML_ID":
+                value = .string(item.field(field.upper)?.text ?? (item.moduleId.isEmpty ? "" : String(item.productId)))
+            case "WEIGHT":
+                value =
+                    typed(item.field(field.upper), .double) == .null ? .int(0) : typed(item.field(field.upper), .double)
+            case "VAT_RATE": value = typed(item.field(field.upper), .double)
+            case "PRODUCT_PRICE_ID", "PRICE_TYPE_ID": value = typed(item.field(field.upper), .integer)
+            default: value = typed(item.field(field.upper), field.type, flag: Self.basketFlags.contains(field.upper))
+            }
+            members.append((key: field.name, value: value))
+        }
+        members.append((key: "properties", value: .array([])))
+        members.append((key: "reservations", value: .array([])))
+        return Self.sorted(members)
+    }
+
+    // MARK: Shipments
+
+    static let shipmentFlags: Set<String> = [
+        "ALLOW_DELIVERY", "DEDUCTED", "MARKED", "CANCELED", "CUSTOM_PRICE_DELIVERY", "UPDATED_1C", "EXTERNAL_DELIVERY",
+        "SYSTEM",
+    ]
+
+    /// A shipment row with its `shipmentItems`.
+    func shipmentRow(_ shipment: Shipment, in order: Order) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        for field in FieldCatalog.shipment.fields {
+            let value: JSONValue
+            switch field.upper {
+            case "ORDER_ID": value = order.data.id.map(JSONValue.int) ?? .null
+            case "CURRENCY": value = .string(order.data.currency ?? "")
+            case "DATE_INSERT": value = date(order.data.dateInsert)
+            case "STATUS_XML_ID", "DELIVERY_XML_ID": value = .string("")
+            default:
+                value = typed(shipment.field(field.upper), field.type, flag: Self.shipmentFlags.contains(field.upper))
+            }
+            members.append((key: field.name, value: value))
+        }
+        let items = shipment.items.filter { $0.id != nil && $0.quantity > 0 }
+            .map { shipmentItemRow($0, shipment: shipment, in: order) }
+        members.append((key: "shipmentItems", value: .array(items)))
+        return Self.sorted(members)
+    }
+
+    /// A shipment item row.
+    func shipmentItemRow(_ item: ShipmentItem, shipment: Shipment, in order: Order) -> JSONValue {
+        Self.sorted([
+            (key: "basketId", value: order.basketItem(item.basketCode)?.id.map(JSONValue.int) ?? .null),
+            (key: "dateInsert", value: date(order.data.dateInsert)),
+            (key: "id", value: item.id.map(JSONValue.int) ?? .null),
+            (key: "orderDeliveryId", value: shipment.id.map(JSONValue.int) ?? .null),
+            (key: "quantity", value: Self.number(item.quantity)),
+            (key: "reservedQuantity", value: .int(0)),
+            (key: "xmlId", value: .string("")),
+        ])
+    }
+
+    // MARK: Payments
+
+    static let paymentFlags: Set<String> = [
+        "PAID", "IS_RETURN", "EXTERNAL_PAYMENT", "MARKED", "UPDATED_1C", "PAY_SYSTEM_IS_CASH",
+    ]
+
+    /// A payment row.
+    func paymentRow(_ payment: Payment, in order: Order) -> JSONValue {
+        let paySystem = order.context.paySystem(id: payment.paySystemId)
+        var members: [(key: String, value: JSONValue)] = []
+        for field in FieldCatalog.payment.fields {
+            let value: JSONValue
+            switch field.upper {
+            case "ORDER_ID": value = order.data.id.map(JSONValue.int) ?? .null
+            case "PAY_SYSTEM_XML_ID": value = .string("")
+            case "PAY_SYSTEM_IS_CASH": value = .string(paySystem?.code == "cash" ? "Y" : "N")
+            case "PRICE_COD": value = .string(payment.field(field.upper)?.text ?? "0")
+            default:
+                value = typed(payment.field(field.upper), field.type, flag: Self.paymentFlags.contains(field.upper))
+            }
+            members.append((key: field.name, value: value))
+        }
+        return Self.sorted(members)
+    }
+
+    // MARK: Property values
+
+    /// The order's property value rows: the saved values that hold a value (a value `sale.propertyvalue.modify`
+    /// removed is empty in the domain model and is not listed).
+    func propertyValueRows(_ order: Order, withOrderId: Bool) -> [JSONValue] {
+        (order.data.properties ?? []).filter { $0.id != nil && $0.value != nil }
+            .map { value in
+                let definition = order.context.property(id: value.propertyId)
+                var members: [(key: String, value: JSONValue)] = [
+                    (key: "code", value: .string(value.code)),
+                    (key: "id", value: value.id.map(JSONValue.int) ?? .null),
+                    (key: "name", value: .string(definition?.name ?? "")),
+                    (key: "orderPropsId", value: .int(value.propertyId)),
+                    (key: "orderPropsXmlId", value: .null),
+                    (key: "value", value: value.value.map(JSONValue.string) ?? .null),
+                ]
+                if withOrderId { members.append((key: "orderId", value: order.data.id.map(JSONValue.int) ?? .null)) }
+                return Self.sorted(members)
+            }
+    }
+}
