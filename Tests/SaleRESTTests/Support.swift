@@ -39,6 +39,8 @@ struct Answer {
         }
         return value.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
     }
+    /// The REST surface's own diagnostic codes (`EMU_REST_…`), without the engine's.
+    var restDiagnostics: [String] { diagnosticCodes.filter { $0.hasPrefix("EMU_REST_") } }
 }
 
 /// A REST surface over a fresh engine (and the `/api/v2` surface over the same engine), on a manual clock.
@@ -111,4 +113,50 @@ extension JSONValue {
     var keys: [String] { objectMembers?.map(\.key) ?? [] }
     /// An integer value.
     var int: Int? { numberValue?.int }
+}
+
+/// The JSON kind of a value, for comparing our answers with the docs' examples: ids, dates and texts differ, kinds
+/// do not (a nullable field may be null on either side).
+func kind(_ value: JSONValue) -> String {
+    switch value {
+    case .null: "null"
+    case .bool: "bool"
+    case .number: "number"
+    case .string: "string"
+    case .array: "array"
+    case .object(let members): members.isEmpty ? "array" : "object"
+    }
+}
+
+/// The differences between the shape of `ours` and the docs' `example`: missing or extra keys, and keys whose
+/// kinds differ (null matching anything).
+func shapeDifferences(_ ours: JSONValue, _ example: JSONValue, path: String = "") -> [String] {
+    guard let mine = ours.objectMembers, let theirs = example.objectMembers else { return [] }
+    var differences: [String] = []
+    let mineKeys = mine.map(\.key)
+    let theirKeys = theirs.map(\.key)
+    for key in theirKeys where !mineKeys.contains(key) { differences.append("missing \(path)\(key)") }
+    for key in mineKeys where !theirKeys.contains(key) { differences.append("extra \(path)\(key)") }
+    for (key, value) in theirs {
+        guard let own = ours[key] else { continue }
+        let a = kind(own)
+        let b = kind(value)
+        if a != b, a != "null", b != "null" { differences.append("\(path)\(key): \(a) instead of \(b)") }
+        if case .object = value, case .object = own {
+            differences += shapeDifferences(own, value, path: path + key + ".")
+        }
+    }
+    return differences
+}
+
+/// The keys of an object are sorted as PHP's `ksort` sorts them (recursively).
+func keysAreSorted(_ value: JSONValue) -> Bool {
+    switch value {
+    case .object(let members):
+        let keys = members.map(\.key)
+        return keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            && members.allSatisfy { keysAreSorted($0.value) }
+    case .array(let elements): return elements.allSatisfy(keysAreSorted)
+    default: return true
+    }
 }

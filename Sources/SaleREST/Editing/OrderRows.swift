@@ -121,6 +121,8 @@ extension SaleEditor {
             case "DATE_REFRESH", "FUSER_ID": value = .null
             case "LID": value = .string(order.data.siteId)
             case "MODULE": value = .string(item.moduleId)
+            // `BasketItem.field("NAME")` answers its argument (the parameter shadows the property): read it directly.
+            case "NAME": value = .string(item.name)
             case "PRODUCT_XML_ID":
                 value = .string(item.field(field.upper)?.text ?? (item.moduleId.isEmpty ? "" : String(item.productId)))
             case "WEIGHT":
