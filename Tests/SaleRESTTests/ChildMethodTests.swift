@@ -194,6 +194,9 @@ import Testing
         #expect(answer.restDiagnostics == ["EMU_REST_FIELD_DROPPED"])  // currency is read-only
         let required = try harness.call("sale.payment.add", #"{"fields":{"orderId":\#(order)}}"#)
         #expect(required.text == #"{"error":0,"error_description":"Required fields: paySystemId"}"#)
+        let unknown = try harness.call("sale.payment.add", #"{"fields":{"orderId":\#(order),"paySystemId":99}}"#)
+        #expect(unknown.error == "SALE_PAYMENT_WRONG_PAYMENT_SERVICE")
+        #expect(try harness.engine.load(id: order)?.data.payments.count == 1)
     }
 
     @Test func updateGetListDeleteAndThePaidRefusal() throws {

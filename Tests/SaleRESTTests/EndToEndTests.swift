@@ -102,4 +102,21 @@ import Testing
         let listed = try harness.call("sale.order.list", #"{"filter":{"userId":2}}"#)
         #expect(listed["total"] == 1)
     }
+
+    @Test func equalRequestsOnEqualStatesGiveByteIdenticalAnswers() throws {
+        func run() throws -> [[UInt8]] {
+            let harness = try Harness()
+            let id = try harness.addOrder()
+            return try [
+                harness.call(
+                    "sale.basketitem.add",
+                    #"{"fields":{"orderId":\#(id),"productId":1,"currency":"KZT","quantity":3}}"#
+                ),
+                harness.call("sale.order.get", #"{"id":\#(id)}"#),
+                harness.call("batch", #"{"cmd":{"a":"sale.order.list","b":"sale.basketitem.list"}}"#),
+            ]
+            .map(\.response.body)
+        }
+        #expect(try run() == run())
+    }
 }
