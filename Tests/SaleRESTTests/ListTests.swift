@@ -92,4 +92,26 @@ import Testing
         #expect(ids(all) == [6, 5, 4, 3, 2, 1])
         #expect(all.result?["orders"]?.arrayValue?.first?.keys.count == 43)
     }
+
+    @Test func theStoresOwnPagingAnswersExactlyAsTheGeneralPath() throws {
+        let harness = try harness(orders: 130)
+        for (filter, order) in [
+            (#"{}"#, #"{}"#), (#"{"statusId":"AP"}"#, #"{"id":"desc"}"#), (#"{"@statusId":["AP","N"]}"#, #"{}"#),
+            (#"{"userId":1,"statusId":"N"}"#, #"{"id":"DESC"}"#), (#"{"userId":2}"#, #"{}"#),
+        ] {
+            for start in [0, 50, 100, -1] {
+                let fast = try harness.call(
+                    "sale.order.list",
+                    #"{"filter":\#(filter),"order":\#(order),"start":\#(start)}"#
+                )
+                // `>=id: 0` matches every order but forces the general path.
+                let general = try harness.call(
+                    "sale.order.list",
+                    #"{"filter":\#(filter.dropLast())\#(filter == "{}" ? "" : ",")">=id":0},"order":\#(order),"start":\#(start)}"#
+                )
+                #expect(fast.status == 200 && general.status == 200)
+                #expect(fast.response.body == general.response.body, "\(filter) \(order) \(start)")
+            }
+        }
+    }
 }

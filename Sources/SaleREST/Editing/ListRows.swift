@@ -4,28 +4,74 @@ import SaleJSON
 /// The rows every `sale.*.list` method filters, sorts and pages: one per entity across all orders, oldest order
 /// first.
 extension SaleEditor {
-    func allOrderRows() -> [JSONValue] { allOrders().map { orderRow($0, shape: .listed) } }
-
-    func allBasketItemRows() -> [JSONValue] {
-        allOrders().flatMap { order in order.data.basket.map { basketItemRow($0, in: order) } }
+    func allOrderRows() -> [ListRow] {
+        allOrders()
+            .map { order in
+                Self.lazyRow(.order, { orderValue(order, $0) }, full: { orderRow(order, shape: .listed) })
+            }
     }
 
-    func allShipmentRows() -> [JSONValue] {
-        allOrders().flatMap { order in order.data.shipments.map { shipmentRow($0, in: order) } }
+    /// A page of order rows cut by the store itself (its status and user indexes, id order).
+    func orderPage(_ page: ListQuery.StorePage) -> (rows: [JSONValue], total: Int) {
+        let result = engine.list(
+            OrderQuery(
+                statusIds: page.statusIds,
+                userId: page.userId,
+                sort: page.ascending ? .idAscending : .idDescending,
+                offset: page.offset,
+                limit: page.limit
+            )
+        )
+        return (result.orders.map { orderRow($0, shape: .listed) }, result.total)
     }
 
-    func allShipmentItemRows() -> [JSONValue] {
+    func allBasketItemRows() -> [ListRow] {
         allOrders()
             .flatMap { order in
-                order.data.shipments.flatMap { shipment in
-                    shipment.items.filter { $0.id != nil && $0.quantity > 0 }
-                        .map { shipmentItemRow($0, shipment: shipment, in: order) }
+                order.data.basket.map { item in
+                    Self.lazyRow(
+                        .basketItem,
+                        { basketItemValue(item, in: order, $0) },
+                        full: { basketItemRow(item, in: order) }
+                    )
                 }
             }
     }
 
-    func allPaymentRows() -> [JSONValue] {
-        allOrders().flatMap { order in order.data.payments.map { paymentRow($0, in: order) } }
+    func allShipmentRows() -> [ListRow] {
+        allOrders()
+            .flatMap { order in
+                order.data.shipments.map { shipment in
+                    Self.lazyRow(
+                        .shipment,
+                        { shipmentValue(shipment, in: order, $0) },
+                        full: { shipmentRow(shipment, in: order) }
+                    )
+                }
+            }
+    }
+
+    func allShipmentItemRows() -> [ListRow] {
+        allOrders()
+            .flatMap { order in
+                order.data.shipments.flatMap { shipment in
+                    shipment.items.filter { $0.id != nil && $0.quantity > 0 }
+                        .map { ListRow(shipmentItemRow($0, shipment: shipment, in: order)) }
+                }
+            }
+    }
+
+    func allPaymentRows() -> [ListRow] {
+        allOrders()
+            .flatMap { order in
+                order.data.payments.map { payment in
+                    Self.lazyRow(
+                        .payment,
+                        { paymentValue(payment, in: order, $0) },
+                        full: { paymentRow(payment, in: order) }
+                    )
+                }
+            }
     }
 
     /// The row of one saved entity, found again after a save by its code.

@@ -21,6 +21,15 @@ extension SaleEditor {
 
     static func number(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
 
+    /// A row whose fields are computed when a list asks for them.
+    static func lazyRow(
+        _ catalog: FieldCatalog,
+        _ value: @escaping (RESTField) -> JSONValue,
+        full: @escaping () -> JSONValue
+    ) -> ListRow {
+        ListRow(value: { name in catalog.byName[name].map(value) ?? .null }, full: full)
+    }
+
     /// A date field: a date, an ISO 8601 text as the domain stores it, or null.
     func date(_ value: FieldValue?) -> JSONValue {
         switch value {
@@ -55,26 +64,26 @@ extension SaleEditor {
         "CANCELED", "DEDUCTED", "MARKED", "PAYED", "RECOUNT_FLAG", "UPDATED_1C", "EXTERNAL_ORDER",
     ]
 
+    /// One field of an order row.
+    func orderValue(_ order: Order, _ field: RESTField) -> JSONValue {
+        switch field.upper {
+        case "USER_ID": return order.data.userId.map(JSONValue.int) ?? .null
+        case "PRICE": return Self.number(order.price)
+        case "PAYED": return .string(order.isPaid ? "Y" : "N")
+        case "DEDUCTED": return .string(order.isShipped ? "Y" : "N")
+        case "DISCOUNT_VALUE": return typed(order.field(field.upper), .double).replacingNull(with: .int(0))
+        case "TAX_VALUE": return .int(0)
+        case "PERSON_TYPE_XML_ID", "STATUS_XML_ID": return .string("")
+        default: return typed(order.field(field.upper), field.type, flag: Self.orderFlags.contains(field.upper))
+        }
+    }
+
     /// The order row.
     func orderRow(_ order: Order, shape: OrderShape) -> JSONValue {
-        let totals = order.totals
         var members: [(key: String, value: JSONValue)] = []
         for field in FieldCatalog.order.fields {
             if shape == .added, ["DATE_LOCK", "TAX_VALUE", "VERSION"].contains(field.upper) { continue }
-            let value: JSONValue
-            switch field.upper {
-            case "USER_ID": value = order.data.userId.map(JSONValue.int) ?? .null
-            case "PRICE": value = Self.number(totals.price)
-            case "PAYED": value = .string(totals.isPaid ? "Y" : "N")
-            case "DISCOUNT_VALUE":
-                value =
-                    typed(order.field(field.upper), .double) == .null
-                    ? .int(0) : typed(order.field(field.upper), .double)
-            case "TAX_VALUE": value = .int(0)
-            case "PERSON_TYPE_XML_ID", "STATUS_XML_ID": value = .string("")
-            default: value = typed(order.field(field.upper), field.type, flag: Self.orderFlags.contains(field.upper))
-            }
-            members.append((key: field.name, value: value))
+            members.append((key: field.name, value: orderValue(order, field)))
         }
         if shape != .listed {
             members.append((key: "clients", value: .array([])))
@@ -105,34 +114,34 @@ extension SaleEditor {
 
     static let basketFlags: Set<String> = ["CAN_BUY", "CUSTOM_PRICE", "VAT_INCLUDED", "BARCODE_MULTI", "SUBSCRIBE"]
 
-    /// A basket item row; `nested` (inside `sale.order.get`) has every field, with `id` and `orderId` as strings as
+    /// One field of a basket item row; `nested` (inside `sale.order.get`) writes `id` and `orderId` as strings, as
     /// the docs' example shows.
+    func basketItemValue(_ item: BasketItem, in order: Order, _ field: RESTField, nested: Bool = false) -> JSONValue {
+        switch field.upper {
+        case "ID": return nested ? .string(item.id.map(String.init) ?? "") : item.id.map(JSONValue.int) ?? .null
+        case "ORDER_ID":
+            return nested ? .string(order.data.id.map(String.init) ?? "") : order.data.id.map(JSONValue.int) ?? .null
+        case "DATE_INSERT": return date(order.data.dateInsert)
+        case "DATE_UPDATE": return date(order.data.dateUpdate)
+        case "DATE_REFRESH", "FUSER_ID": return .null
+        case "LID": return .string(order.data.siteId)
+        case "MODULE": return .string(item.moduleId)
+        // `BasketItem.field("NAME")` answers its argument (the parameter shadows the property): read it directly.
+        case "NAME": return .string(item.name)
+        case "PRODUCT_XML_ID":
+            return .string(item.field(field.upper)?.text ?? (item.moduleId.isEmpty ? "" : String(item.productId)))
+        case "WEIGHT": return typed(item.field(field.upper), .double).replacingNull(with: .int(0))
+        case "VAT_RATE": return typed(item.field(field.upper), .double)
+        case "PRODUCT_PRICE_ID", "PRICE_TYPE_ID": return typed(item.field(field.upper), .integer)
+        default: return typed(item.field(field.upper), field.type, flag: Self.basketFlags.contains(field.upper))
+        }
+    }
+
+    /// A basket item row; `nested` (inside `sale.order.get`) has every field.
     func basketItemRow(_ item: BasketItem, in order: Order, nested: Bool = false) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = []
         for field in FieldCatalog.basketItem.fields where nested || Self.basketItemKeys.contains(field.upper) {
-            let value: JSONValue
-            switch field.upper {
-            case "ID": value = nested ? .string(item.id.map(String.init) ?? "") : item.id.map(JSONValue.int) ?? .null
-            case "ORDER_ID":
-                value =
-                    nested ? .string(order.data.id.map(String.init) ?? "") : order.data.id.map(JSONValue.int) ?? .null
-            case "DATE_INSERT": value = date(order.data.dateInsert)
-            case "DATE_UPDATE": value = date(order.data.dateUpdate)
-            case "DATE_REFRESH", "FUSER_ID": value = .null
-            case "LID": value = .string(order.data.siteId)
-            case "MODULE": value = .string(item.moduleId)
-            // `BasketItem.field("NAME")` answers its argument (the parameter shadows the property): read it directly.
-            case "NAME": value = .string(item.name)
-            case "PRODUCT_XML_ID":
-                value = .string(item.field(field.upper)?.text ?? (item.moduleId.isEmpty ? "" : String(item.productId)))
-            case "WEIGHT":
-                value =
-                    typed(item.field(field.upper), .double) == .null ? .int(0) : typed(item.field(field.upper), .double)
-            case "VAT_RATE": value = typed(item.field(field.upper), .double)
-            case "PRODUCT_PRICE_ID", "PRICE_TYPE_ID": value = typed(item.field(field.upper), .integer)
-            default: value = typed(item.field(field.upper), field.type, flag: Self.basketFlags.contains(field.upper))
-            }
-            members.append((key: field.name, value: value))
+            members.append((key: field.name, value: basketItemValue(item, in: order, field, nested: nested)))
         }
         members.append((key: "properties", value: .array([])))
         members.append((key: "reservations", value: .array([])))
@@ -146,20 +155,21 @@ extension SaleEditor {
         "SYSTEM",
     ]
 
+    /// One field of a shipment row.
+    func shipmentValue(_ shipment: Shipment, in order: Order, _ field: RESTField) -> JSONValue {
+        switch field.upper {
+        case "ORDER_ID": return order.data.id.map(JSONValue.int) ?? .null
+        case "CURRENCY": return .string(order.data.currency ?? "")
+        case "DATE_INSERT": return date(order.data.dateInsert)
+        case "STATUS_XML_ID", "DELIVERY_XML_ID": return .string("")
+        default: return typed(shipment.field(field.upper), field.type, flag: Self.shipmentFlags.contains(field.upper))
+        }
+    }
+
     /// A shipment row with its `shipmentItems`.
     func shipmentRow(_ shipment: Shipment, in order: Order) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = []
-        for field in FieldCatalog.shipment.fields {
-            let value: JSONValue
-            switch field.upper {
-            case "ORDER_ID": value = order.data.id.map(JSONValue.int) ?? .null
-            case "CURRENCY": value = .string(order.data.currency ?? "")
-            case "DATE_INSERT": value = date(order.data.dateInsert)
-            case "STATUS_XML_ID", "DELIVERY_XML_ID": value = .string("")
-            default:
-                value = typed(shipment.field(field.upper), field.type, flag: Self.shipmentFlags.contains(field.upper))
-            }
-            members.append((key: field.name, value: value))
+        var members: [(key: String, value: JSONValue)] = FieldCatalog.shipment.fields.map {
+            (key: $0.name, value: shipmentValue(shipment, in: order, $0))
         }
         let items = shipment.items.filter { $0.id != nil && $0.quantity > 0 }
             .map { shipmentItemRow($0, shipment: shipment, in: order) }
@@ -186,23 +196,21 @@ extension SaleEditor {
         "PAID", "IS_RETURN", "EXTERNAL_PAYMENT", "MARKED", "UPDATED_1C", "PAY_SYSTEM_IS_CASH",
     ]
 
+    /// One field of a payment row.
+    func paymentValue(_ payment: Payment, in order: Order, _ field: RESTField) -> JSONValue {
+        switch field.upper {
+        case "ORDER_ID": return order.data.id.map(JSONValue.int) ?? .null
+        case "PAY_SYSTEM_XML_ID": return .string("")
+        case "PAY_SYSTEM_IS_CASH":
+            return .string(order.context.paySystem(id: payment.paySystemId)?.code == "cash" ? "Y" : "N")
+        case "PRICE_COD": return .string(payment.field(field.upper)?.text ?? "0")
+        default: return typed(payment.field(field.upper), field.type, flag: Self.paymentFlags.contains(field.upper))
+        }
+    }
+
     /// A payment row.
     func paymentRow(_ payment: Payment, in order: Order) -> JSONValue {
-        let paySystem = order.context.paySystem(id: payment.paySystemId)
-        var members: [(key: String, value: JSONValue)] = []
-        for field in FieldCatalog.payment.fields {
-            let value: JSONValue
-            switch field.upper {
-            case "ORDER_ID": value = order.data.id.map(JSONValue.int) ?? .null
-            case "PAY_SYSTEM_XML_ID": value = .string("")
-            case "PAY_SYSTEM_IS_CASH": value = .string(paySystem?.code == "cash" ? "Y" : "N")
-            case "PRICE_COD": value = .string(payment.field(field.upper)?.text ?? "0")
-            default:
-                value = typed(payment.field(field.upper), field.type, flag: Self.paymentFlags.contains(field.upper))
-            }
-            members.append((key: field.name, value: value))
-        }
-        return Self.sorted(members)
+        Self.sorted(FieldCatalog.payment.fields.map { (key: $0.name, value: paymentValue(payment, in: order, $0)) })
     }
 
     // MARK: Property values
@@ -225,4 +233,9 @@ extension SaleEditor {
                 return Self.sorted(members)
             }
     }
+}
+
+extension JSONValue {
+    /// `replacement` when this is null.
+    func replacingNull(with replacement: JSONValue) -> JSONValue { isNull ? replacement : self }
 }

@@ -36,4 +36,7 @@ extension SaleEditor {
     func allPropertyValueRows() -> [JSONValue] {
         allOrders().flatMap { propertyValueRows($0, withOrderId: true) }
     }
+
+    /// ``allPropertyValueRows()`` for a list.
+    func allPropertyValueListRows() -> [ListRow] { allPropertyValueRows().map(ListRow.init) }
 }

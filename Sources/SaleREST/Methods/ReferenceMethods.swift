@@ -36,7 +36,8 @@ enum ReferenceMethods {
                     (key: "type", value: .string(status.type.rawValue)), (key: "xmlId", value: .string("")),
                 ])
             }
-            return ListQuery(parameters, catalog: status, call: call).page(rows, wrapper: "statuses", time: call.time)
+            return ListQuery(parameters, catalog: status, call: call)
+                .page(rows.map(ListRow.init), wrapper: "statuses", time: call.time)
         },
         RESTMethod(name: "sale.persontype.list", scope: "sale") { surface, call, parameters throws(RESTError) in
             let rows = surface.engine.site.personTypes.map { personType in
@@ -47,7 +48,7 @@ enum ReferenceMethods {
                 ])
             }
             return ListQuery(parameters, catalog: personType, call: call)
-                .page(rows, wrapper: "personTypes", time: call.time)
+                .page(rows.map(ListRow.init), wrapper: "personTypes", time: call.time)
         },
         RESTMethod(name: "sale.property.list", scope: "sale") { surface, call, parameters throws(RESTError) in
             let rows = surface.engine.site.orderProperties.map { property in
@@ -71,7 +72,7 @@ enum ReferenceMethods {
                 ])
             }
             return ListQuery(parameters, catalog: property, call: call)
-                .page(rows, wrapper: "properties", time: call.time)
+                .page(rows.map(ListRow.init), wrapper: "properties", time: call.time)
         },
         RESTMethod(name: "sale.delivery.getlist", scope: "sale") { surface, call, parameters throws(RESTError) in
             let rows: [JSONValue] = surface.engine.site.deliveryServices.map { service in

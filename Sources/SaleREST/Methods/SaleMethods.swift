@@ -76,7 +76,12 @@ enum SaleMethods {
         },
         method("sale.order.list") { _, call, parameters throws(RESTError) in
             let query = ListQuery(parameters, catalog: .order, call: call)
-            return query.page(SaleEditor(call: call).allOrderRows(), wrapper: "orders", time: call.time)
+            let editor = SaleEditor(call: call)
+            if let storePage = query.storePage {
+                let (rows, total) = editor.orderPage(storePage)
+                return query.output(page: rows, total: total, offset: storePage.offset, wrapper: "orders")
+            }
+            return query.page(editor.allOrderRows(), wrapper: "orders", time: call.time)
         },
         method("sale.order.delete") { _, call, parameters throws(RESTError) in
             try SaleEditor(call: call).deleteOrder(id: try Arguments.id(parameters))
@@ -314,7 +319,11 @@ enum SaleMethods {
         },
         method("sale.propertyvalue.list") { _, call, parameters throws(RESTError) in
             let query = ListQuery(parameters, catalog: .propertyValue, call: call)
-            return query.page(SaleEditor(call: call).allPropertyValueRows(), wrapper: "propertyValues", time: call.time)
+            return query.page(
+                SaleEditor(call: call).allPropertyValueListRows(),
+                wrapper: "propertyValues",
+                time: call.time
+            )
         },
         method("sale.propertyvalue.get") { _, call, parameters throws(RESTError) in
             let id = try Arguments.id(parameters)

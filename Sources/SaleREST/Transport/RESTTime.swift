@@ -1,25 +1,74 @@
 import Foundation
+import Synchronization
 
 /// Dates as the REST surface writes and reads them: ISO 8601 with the site's offset (`2024-03-01T13:00:00+02:00`);
 /// input without an offset is read in the site's zone, as PHP's `strtotime` reads it on a server set to that zone.
 struct RESTTime: Sendable {
     let timeZone: TimeZone
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        return calendar
-    }()
+    private let offsets = OffsetCache()
 
-    /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`).
+    init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// The zone's offset at an instant, in seconds: cached per UTC day whose first and last second agree (a day
+    /// holding a transition always asks the zone, whose answer is an ICU call and slow).
+    func offset(at seconds: Int) -> Int {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        if let cached = offsets.offset(day: day) {
+            return cached ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+        }
+        let first = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400))
+        let last = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 86_399))
+        offsets.store(day: day, offset: first == last ? first : nil)
+        return first == last ? first : timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    }
+
+    /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`), by arithmetic: no calendar or formatter per call.
     func iso(_ date: Date) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
-        let local = Date(timeIntervalSince1970: (date.timeIntervalSince1970 + Double(offset)).rounded(.down))
-        let c = Self.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        let sign = offset < 0 ? "-" : "+"
-        let magnitude = abs(offset)
-        return String(format: "%04d", c.year ?? 0) + "-" + two(c.month) + "-" + two(c.day) + "T" + two(c.hour) + ":"
-            + two(c.minute) + ":" + two(c.second) + sign + two(magnitude / 3600) + ":" + two(magnitude % 3600 / 60)
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e12 else { return "" }
+        let seconds = Int(interval.rounded(.down))
+        let offset = offset(at: seconds)
+        let local = seconds + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(48 + rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        out.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        out.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        out.append(UInt8(ascii: "T"))
+        digits(second / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(second % 3600 / 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(second % 60, 2)
+        out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+        digits(abs(offset) / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(abs(offset) % 3600 / 60, 2)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads `2024-03-01T14:00:00`, `2024-03-01 14:00:00`, `2024-03-01T14:00:00+02:00` / `Z`, `2024-03-01`,
@@ -108,5 +157,19 @@ struct RESTTime: Sendable {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let value = micros / 1_000_000
         return "\(value)"
+    }
+}
+
+/// Offsets per UTC day (nil: the day holds a transition).
+final class OffsetCache: Sendable {
+    private let days = Mutex<[Int: Int?]>([:])
+
+    func offset(day: Int) -> Int?? { days.withLock { $0[day] } }
+
+    func store(day: Int, offset: Int?) {
+        days.withLock { days in
+            if days.count > 10_000 { days.removeAll() }
+            days[day] = .some(offset)
+        }
     }
 }
