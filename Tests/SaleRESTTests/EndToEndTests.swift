@@ -119,4 +119,25 @@ import Testing
         }
         #expect(try run() == run())
     }
+
+    @Test func concurrentCallsOnOneOrderLoseNoChange() throws {
+        let harness = try Harness()
+        let order = try harness.addOrder()
+        let rest = harness.rest
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            let body =
+                #"{"fields":{"orderId":\#(order),"productId":\#(index % 7 + 1),"currency":"KZT","quantity":1,"price":10}}"#
+            _ = rest.handle(
+                APIRequest(
+                    method: "POST",
+                    target: webhook + "sale.basketitem.add",
+                    headers: [HeaderField("Content-Type", "application/json")],
+                    body: Array(body.utf8)
+                )
+            )
+        }
+        let stored = try #require(try harness.engine.load(id: order))
+        #expect(stored.data.basket.count == 200)
+        #expect(Set(stored.data.basket.compactMap(\.id)).count == 200)
+    }
 }

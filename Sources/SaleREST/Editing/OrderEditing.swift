@@ -34,17 +34,21 @@ extension SaleEditor {
 
     /// `sale.order.add`: builds and saves.
     func addOrder(_ fields: InternalFields) throws(RESTError) -> Order {
-        var order = try buildOrder(fields)
-        try save(&order)
-        return order
+        try atomically { transaction throws(RESTError) in
+            var order = try buildOrder(fields)
+            try save(&order, in: &transaction)
+            return order
+        }
     }
 
     /// `sale.order.update`: loads, sets the (already filtered) fields, saves.
     func updateOrder(id: Int, _ fields: InternalFields) throws(RESTError) -> Order {
-        guard var order = order(id: id) else { throw Self.orderNotFound }
-        try setOrderFields(&order, fields, skipping: [])
-        try save(&order)
-        return order
+        try atomically { transaction throws(RESTError) in
+            guard var order = order(id: id) else { throw Self.orderNotFound }
+            try setOrderFields(&order, fields, skipping: [])
+            try save(&order, in: &transaction)
+            return order
+        }
     }
 
     /// `sale.order.delete`: `Order::delete`, refused for a paid payment or a shipped shipment.
@@ -59,7 +63,7 @@ extension SaleEditor {
     {
         for (name, value) in fields.values where !skipping.contains(name) {
             let result: SaleResult
-            do {
+            do throws(SaleException) {
                 result = try order.setField(name, value)
             } catch {
                 throw Self.error(error)

@@ -8,33 +8,39 @@ extension SaleEditor {
     /// `sale.payment.add`: `createItem($paySystem)`, then the fields (`SUM` before `PAID`: a paid payment's sum is
     /// frozen).
     func addPayment(_ fields: InternalFields) throws(RESTError) -> (order: Order, code: Int) {
-        guard var order = order(id: fields["ORDER_ID"]?.intval ?? 0) else { throw .sale(0, "Unable to load order") }
-        let paySystemId = fields["PAY_SYSTEM_ID"]?.intval ?? 0
-        let code = order.createPayment(paySystemId: paySystemId)
-        try setPaymentFields(&order, code: code, fields)
-        try save(&order)
-        return (order, code)
+        try atomically { transaction throws(RESTError) in
+            guard var order = order(id: fields["ORDER_ID"]?.intval ?? 0) else { throw .sale(0, "Unable to load order") }
+            let paySystemId = fields["PAY_SYSTEM_ID"]?.intval ?? 0
+            let code = order.createPayment(paySystemId: paySystemId)
+            try setPaymentFields(&order, code: code, fields)
+            try save(&order, in: &transaction)
+            return (order, code)
+        }
     }
 
     /// `sale.payment.update`.
     func updatePayment(id: Int, _ fields: InternalFields) throws(RESTError) -> (order: Order, code: Int) {
-        guard case (var order, let code)? = locate(paymentId: id) else { throw Self.paymentNotFound }
-        try setPaymentFields(&order, code: code, fields)
-        try save(&order)
-        return (order, code)
+        try atomically { transaction throws(RESTError) in
+            guard case (var order, let code)? = locate(paymentId: id) else { throw Self.paymentNotFound }
+            try setPaymentFields(&order, code: code, fields)
+            try save(&order, in: &transaction)
+            return (order, code)
+        }
     }
 
     /// `sale.payment.delete`: refused for a paid payment.
     func deletePayment(id: Int) throws(RESTError) {
-        guard case (var order, let code)? = locate(paymentId: id) else { throw Self.paymentNotFound }
-        let result: SaleResult
-        do {
-            result = try order.deletePayment(code)
-        } catch {
-            throw Self.error(error)
+        try atomically { transaction throws(RESTError) in
+            guard case (var order, let code)? = locate(paymentId: id) else { throw Self.paymentNotFound }
+            let result: SaleResult
+            do throws(SaleException) {
+                result = try order.deletePayment(code)
+            } catch {
+                throw Self.error(error)
+            }
+            try check(result)
+            try save(&order, in: &transaction)
         }
-        try check(result)
-        try save(&order)
     }
 
     private func setPaymentFields(_ order: inout Order, code: Int, _ fields: InternalFields) throws(RESTError) {
@@ -45,7 +51,7 @@ extension SaleEditor {
             + values.filter { $0.name == "PAID" }
         for (name, value) in ordered where Payment.settableFields.contains(name) {
             let result: SaleResult
-            do {
+            do throws(SaleException) {
                 result = try order.setPaymentField(code, name, value)
             } catch {
                 throw Self.error(error)

@@ -13,23 +13,26 @@ extension SaleEditor {
 
     /// Replaces the order's property values with `values`; returns the saved order.
     func modifyPropertyValues(orderId: Int, _ values: [PropertyInput]) throws(RESTError) -> Order {
-        guard var order = order(id: orderId) else { throw Self.orderNotFound }
-        _ = order.propertyCollection()
-        let given = Set(values.map(\.propertyId))
-        for existing in order.properties.values where !given.contains(existing.propertyId) && existing.value != nil {
-            call.note(
-                "EMU_REST_PROPERTY_REMOVED",
-                "Property \(existing.code) (\(existing.propertyId)) was not in propertyValues: "
-                    + "sale.propertyvalue.modify removes every value it is not given",
-                field: "fields.order.propertyValues"
-            )
-            try check(order.setPropertyValue(nil, propertyId: existing.propertyId))
+        try atomically { transaction throws(RESTError) in
+            guard var order = order(id: orderId) else { throw Self.orderNotFound }
+            _ = order.propertyCollection()
+            let given = Set(values.map(\.propertyId))
+            for existing in order.properties.values where !given.contains(existing.propertyId) && existing.value != nil
+            {
+                call.note(
+                    "EMU_REST_PROPERTY_REMOVED",
+                    "Property \(existing.code) (\(existing.propertyId)) was not in propertyValues: "
+                        + "sale.propertyvalue.modify removes every value it is not given",
+                    field: "fields.order.propertyValues"
+                )
+                try check(order.setPropertyValue(nil, propertyId: existing.propertyId))
+            }
+            for input in values {
+                try check(order.setPropertyValue(input.value, propertyId: input.propertyId))
+            }
+            try save(&order, in: &transaction)
+            return order
         }
-        for input in values {
-            try check(order.setPropertyValue(input.value, propertyId: input.propertyId))
-        }
-        try save(&order)
-        return order
     }
 
     /// Every order's property value rows (with `orderId`), for `sale.propertyvalue.list`.

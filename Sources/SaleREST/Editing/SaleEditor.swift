@@ -59,10 +59,23 @@ struct SaleEditor {
         return nil
     }
 
-    /// `$order->save()` (a normal save, not strict: REST clients get what Bitrix would store); its warnings become
-    /// diagnostics, its first error the REST error.
-    func save(_ order: inout Order) throws(RESTError) {
-        let result = engine.save(&order, strict: false)
+    /// Runs a load-edit-save under the engine's write lock, so that two calls editing one order never lose each
+    /// other's change; nothing is stored when `body` throws.
+    func atomically<T>(_ body: (inout SaleTransaction) throws(RESTError) -> T) throws(RESTError) -> T {
+        do {
+            return try engine.transaction { transaction in try body(&transaction) }
+        } catch let error as RESTError {
+            throw error
+        } catch {
+            // The store could not write (a durable store's disk): Bitrix's answer to a failed query.
+            throw RESTError(code: .text("ERROR_CORE"), message: "SQL query error!", status: 500)
+        }
+    }
+
+    /// `$order->save()` (a normal save, not strict: REST clients get what Bitrix would store) inside a transaction;
+    /// its warnings become diagnostics, its first error the REST error.
+    func save(_ order: inout Order, in transaction: inout SaleTransaction) throws(RESTError) {
+        let result = transaction.save(&order, strict: false)
         call.note(warningsOf: result)
         if !result.isSuccess { throw Self.error(result) }
     }
