@@ -97,8 +97,10 @@ enum BatchMethod {
         return value
     }
 
-    /// `processBatchElement`: a reference that is the whole value becomes the referenced value (an array too);
-    /// inside a longer text it is replaced by its text. A path that runs out stops at the deepest key found.
+    /// `processBatchElement`: one value with its references resolved.
+    ///
+    /// A reference that is the whole value becomes the referenced value (an array too); inside a longer text it is
+    /// replaced by its text. A path that runs out stops at the deepest key found.
     static func resolveElement(_ text: String, _ accumulated: Accumulated) -> JSONValue {
         guard text.contains("$") else { return .string(text) }
         let whole = NSRange(text.startIndex..., in: text)

@@ -85,8 +85,9 @@ struct ListQuery {
         start = FieldValue.string(parameters["start"]?.phpString ?? "0").intval
     }
 
-    /// What a store's own paged query can answer: conditions only `statusId` (`=`, `@`) and `userId` (`=`), and the
-    /// order `id` alone. Nil when the list needs the general path.
+    /// A list the store's own paged query can answer.
+    ///
+    /// Conditions only on `statusId` (`=`, `@`) and `userId` (`=`), and the order `id` alone.
     struct StorePage {
         var statusIds: Set<String>?
         var userId: Int?

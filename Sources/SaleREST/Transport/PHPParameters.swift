@@ -31,8 +31,9 @@ enum PHPParameters {
         insert(value, at: path[...], into: &root)
     }
 
-    /// `a[b][]` → `["a", "b", nil]` (nil: append); nil for an empty base name. In the base name `.` and ` ` become
-    /// `_`, as PHP's variable-name mangling does.
+    /// The key path of a PHP parameter name: `a[b][]` → `["a", "b", nil]` (nil: append).
+    ///
+    /// Nil for an empty base name. In the base name `.` and ` ` become `_`, as PHP's variable-name mangling does.
     static func keyPath(_ name: String) -> [String?]? {
         var base = ""
         var rest = Substring(name)
