@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
+        .library(name: "SaleREST", targets: ["SaleREST"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
     ],
@@ -26,6 +27,8 @@ let package = Package(
         .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
         .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        // Bitrix's own REST API (the `sale` scope under /rest/…) as a pure function of an engine.
+        .target(name: "SaleREST", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
         .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The command line.
@@ -44,6 +47,10 @@ let package = Package(
         .testTarget(
             name: "SiteAPITests",
             dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SaleRESTTests",
+            dependencies: ["SaleREST", "SiteAPI", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),

@@ -64,7 +64,13 @@ extension SiteConfiguration {
           ],
           "users": [
             {"id": 1, "phone": "+77000000001", "name": "Администратор"}
-          ]
+          ],
+          "rest": {
+            "profile": "box",
+            "webhooks": [{"userId": 1, "code": "dev-webhook-NOT-A-SECRET", "scopes": ["sale", "pay_system"]}],
+            "oauthTokens": [{"token": "dev-oauth-NOT-A-SECRET", "scopes": ["sale"], "expiresAt": null}],
+            "rateLimit": {"drainPerSecond": 2, "burst": 50}
+          }
         }
         """#
 

@@ -174,6 +174,7 @@ extension SiteConfiguration {
         }
         checkUnique(users.map(\.id), path: "$.users", key: "id")
         checkUnique(users.map(\.phone), path: "$.users", key: "phone")
+        if let rest { problems += rest.problems() }
         return problems
     }
 }

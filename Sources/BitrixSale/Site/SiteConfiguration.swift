@@ -36,6 +36,8 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     public var statuses: [Status]
     /// Customer accounts known before any order (more are created at run time).
     public var users: [UserAccount]
+    /// The Bitrix REST surface (`/rest/…`), or nil when the site has none.
+    public var rest: RESTSettings?
 
     /// Makes a configuration; call ``validate()`` before use.
     public init(
@@ -52,7 +54,8 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
         defaultDeliveryId: Int,
         paySystems: [PaySystem],
         statuses: [Status],
-        users: [UserAccount]
+        users: [UserAccount],
+        rest: RESTSettings? = nil
     ) {
         self.siteId = siteId
         self.name = name
@@ -68,6 +71,7 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
         self.paySystems = paySystems
         self.statuses = statuses
         self.users = users
+        self.rest = rest
     }
 }
 

@@ -1,0 +1,175 @@
+import Foundation
+import Synchronization
+
+/// Dates as the REST surface writes and reads them: ISO 8601 with the site's offset (`2024-03-01T13:00:00+02:00`);
+/// input without an offset is read in the site's zone, as PHP's `strtotime` reads it on a server set to that zone.
+struct RESTTime: Sendable {
+    let timeZone: TimeZone
+    private let offsets = OffsetCache()
+
+    init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// The zone's offset at an instant, in seconds: cached per UTC day whose first and last second agree (a day
+    /// holding a transition always asks the zone, whose answer is an ICU call and slow).
+    func offset(at seconds: Int) -> Int {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        if let cached = offsets.offset(day: day) {
+            return cached ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+        }
+        let first = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400))
+        let last = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 86_399))
+        offsets.store(day: day, offset: first == last ? first : nil)
+        return first == last ? first : timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    }
+
+    /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`), by arithmetic: no calendar or formatter per call.
+    func iso(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e12 else { return "" }
+        let seconds = Int(interval.rounded(.down))
+        let offset = offset(at: seconds)
+        let local = seconds + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(48 + rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        out.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        out.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        out.append(UInt8(ascii: "T"))
+        digits(second / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(second % 3600 / 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(second % 60, 2)
+        out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+        digits(abs(offset) / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(abs(offset) % 3600 / 60, 2)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reads `2024-03-01T14:00:00`, `2024-03-01 14:00:00`, `2024-03-01T14:00:00+02:00` / `Z`, `2024-03-01`,
+    /// `01.03.2024` and `01.03.2024 14:00:00`; nil for anything else (Bitrix drops an unparseable date).
+    func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var year = 0
+        var month = 0
+        var day = 0
+        var rest: Substring
+        let scalars = Array(trimmed.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= scalars.count else { return nil }
+            var value = 0
+            for byte in scalars[from..<(from + count)] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if let y = number(0, 4), scalars.count >= 10, scalars[4] == UInt8(ascii: "-"), scalars[7] == UInt8(ascii: "-"),
+            let m = number(5, 2), let d = number(8, 2)
+        {
+            (year, month, day) = (y, m, d)
+        } else if let d = number(0, 2), scalars.count >= 10, scalars[2] == UInt8(ascii: "."),
+            scalars[5] == UInt8(ascii: "."), let m = number(3, 2), let y = number(6, 4)
+        {
+            (year, month, day) = (y, m, d)
+        } else {
+            return nil
+        }
+        rest = Substring(trimmed).dropFirst(10)
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var offset: Int? = nil
+        if let first = rest.first, first == "T" || first == " " {
+            let time = Array(rest.dropFirst().utf8)
+            func part(_ from: Int) -> Int? {
+                guard from + 2 <= time.count, (0x30...0x39).contains(time[from]), (0x30...0x39).contains(time[from + 1])
+                else { return nil }
+                return Int(time[from] - 0x30) * 10 + Int(time[from + 1] - 0x30)
+            }
+            guard let h = part(0), time.count >= 5, time[2] == UInt8(ascii: ":"), let mi = part(3) else { return nil }
+            hour = h
+            minute = mi
+            var index = 5
+            if index < time.count, time[index] == UInt8(ascii: ":") {
+                guard let s = part(index + 1) else { return nil }
+                second = s
+                index += 3
+            }
+            if index < time.count, time[index] == UInt8(ascii: ".") {
+                index += 1
+                while index < time.count, (0x30...0x39).contains(time[index]) { index += 1 }
+            }
+            if index < time.count {
+                let zone = String(decoding: time[index...], as: UTF8.self)
+                if zone == "Z" {
+                    offset = 0
+                } else if let sign = zone.first, sign == "+" || sign == "-" {
+                    let digits = zone.dropFirst().filter { $0 != ":" }
+                    guard digits.count == 4, let value = Int(digits) else { return nil }
+                    offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+                } else {
+                    return nil
+                }
+            }
+        } else if !rest.isEmpty {
+            return nil
+        }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = offset.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
+        components.calendar = calendar
+        guard let date = calendar.date(from: components) else { return nil }
+        // Reject dates the calendar rolled over (31 February).
+        let check = calendar.dateComponents([.day], from: date)
+        return check.day == day ? date : nil
+    }
+
+    /// A unix time as PHP's `json_encode` writes a float from `microtime(true)` (`1712922620.724857`,
+    /// `1760954400.0`).
+    static func unixFloat(_ date: Date) -> String {
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let value = micros / 1_000_000
+        return "\(value)"
+    }
+}
+
+/// Offsets per UTC day (nil: the day holds a transition).
+final class OffsetCache: Sendable {
+    private let days = Mutex<[Int: Int?]>([:])
+
+    func offset(day: Int) -> Int?? { days.withLock { $0[day] } }
+
+    func store(day: Int, offset: Int?) {
+        days.withLock { days in
+            if days.count > 10_000 { days.removeAll() }
+            days[day] = .some(offset)
+        }
+    }
+}
