@@ -14,11 +14,15 @@ public struct Order: Sendable {
     public internal(set) var data: OrderData
     /// Emulator diagnostics noticed while editing (reported by the next save).
     public internal(set) var pendingDiagnostics: [SaleError] = []
+    /// Whether ``setBasket(_:)`` or ``appendBasket(_:)`` has given this (new) order a basket.
+    var basketAttached: Bool
 
-    /// Wraps persisted state (as the engine does on load).
+    /// Wraps persisted state (as the engine does on load): a saved order, or state that already has lines, has its
+    /// basket.
     public init(data: OrderData, context: SaleContext) {
         self.data = data
         self.context = context
+        basketAttached = data.id != nil || !data.basket.isEmpty
     }
 
     /// Reads a field of ``data``.
@@ -153,11 +157,6 @@ public struct Order: Sendable {
     /// The basket line with this code, or nil.
     public func basketItem(_ code: Int) -> BasketItem? { data.basket.first { $0.code == code } }
 
-    /// `Basket::getExistsItem($module, $productId)`: the first line of that product (Bitrix never merges by itself).
-    public func existingBasketItem(moduleId: String, productId: Int) -> BasketItem? {
-        data.basket.first { $0.moduleId == moduleId && $0.productId == productId }
-    }
-
     /// The real shipment with this code, or nil.
     public func shipment(_ code: Int) -> Shipment? { data.shipments.first { $0.code == code } }
 
@@ -176,7 +175,7 @@ public struct Order: Sendable {
     }
 
     /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
-    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM follows the new price (§4.3).
+    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM may follow the new price (§4.3, B26).
     ///
     /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
     /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).
@@ -186,15 +185,26 @@ public struct Order: Sendable {
         let result = try edit(&self)
         assert(data.payments.count == paymentCount, "a price edit must not add or remove payments")
         if recalculates { data.manualPrice = nil }
-        if let before, price != before { followPriceWithLonePayment() }
+        if let before, price != before { followPriceWithLonePayment(previousPrice: before) }
         return result
     }
 
-    private mutating func followPriceWithLonePayment() {
+    /// `PaymentCollection::onOrderModify('PRICE')`: the lone payment's SUM follows the price when it may be edited
+    /// automatically.
+    ///
+    /// Sale 21 (K21 `paymentcollection.php` isAllowAutoEdit) needs `!isChanged('SUM')`, and `Payment::create()` sets
+    /// SUM through `setFieldsNoDemand`, which marks it changed: a payment never follows before its first save, nor
+    /// after a hand-set SUM. Sale 22 (R22 `getItemForAutoEdit`) follows when the SUM equals the previous price.
+    private mutating func followPriceWithLonePayment(previousPrice: Decimal) {
         guard data.payments.count == 1, !data.canceled else { return }
         let payment = data.payments[0]
         let allowEdit = context.paySystem(id: payment.paySystemId)?.allowEditPayment ?? false
-        guard !payment.paid, !payment.isReturn, !payment.sumChangedByHand, allowEdit else { return }
+        guard !payment.paid, !payment.isReturn, allowEdit else { return }
+        if context.site.saleVersion.autoSumFollowsPreviousPrice {
+            guard payment.sum == previousPrice else { return }
+        } else {
+            guard payment.id != nil, !payment.sumChangedByHand else { return }
+        }
         data.payments[0].sum = price
     }
 }
