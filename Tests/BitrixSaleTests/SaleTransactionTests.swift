@@ -33,13 +33,15 @@ import Testing
         #expect(order.id == nil)
     }
 
-    // bitrix-semantics.md §9.1: a non-numeric but positive-intval user id is stored raw and saves.
-    @Test func aRawUserIdWithAPositiveIntvalIsStoredAsGiven() throws {
+    // bitrix-semantics.md §9.1: a non-numeric but positive-intval user id is kept raw and saves; the int column
+    // gives back 1 on load (findings B03b).
+    @Test func aRawUserIdWithAPositiveIntvalIsKeptAsGivenAndLoadsAsTheInteger() throws {
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: "1abc")
         let result = engine.save(&order)
         #expect(result.isSuccess)
-        #expect(try engine.load(id: try #require(result.id))?.userIdText == "1abc")
+        #expect(order.userIdText == "1abc")
+        #expect(try engine.load(id: try #require(result.id))?.userIdText == "1")
         #expect(order.userId == 1)
     }
 

@@ -89,7 +89,7 @@ public struct SaleTransaction: Sendable {
         var working = order
         var result = SaleResult()
         for hook in engine.hooks.withLock({ $0.before }) {
-            if let error = hook(working) {
+            if let error = hook(&working) {
                 result.addError(error)
                 return result
             }

@@ -46,11 +46,13 @@ extension Order {
         case "PRICE_DELIVERY": .decimal(deliveryPrice)
         case "SUM_PAID": .decimal(sumPaid)
         case "PAYED": .bool(isPaid)
-        case "DEDUCTED": .bool(isShipped)
+        // B08: a DEDUCTED set on the order is stored and read back until a shipment's DEDUCTED changes it.
+        case "DEDUCTED": data.otherFields["DEDUCTED"].map(FieldValue.string) ?? .bool(isShipped)
         case "ALLOW_DELIVERY": .bool(isAllowDelivery)
         case "DELIVERY_ID": deliveryId.map(FieldValue.int)
         case "PAY_SYSTEM_ID": paySystemId.map(FieldValue.int)
-        case "DISCOUNT_PRICE": .decimal(0)
+        // B07: a calculated field keeps what setField put there (K21 `orderbase.php` calculatedFields); no discounts.
+        case "DISCOUNT_PRICE": data.otherFields["DISCOUNT_PRICE"].map(FieldValue.string) ?? .decimal(0)
         // UPDATED_1C: Bitrix's column default is N, so N is not stored (one dictionary fewer per order).
         case "UPDATED_1C": .string(data.otherFields[name] ?? "N")
         default: data.otherFields[name].map(FieldValue.string)
@@ -65,8 +67,9 @@ extension Order {
     @discardableResult
     public mutating func setField(_ name: String, _ value: FieldValue) throws(SaleException) -> SaleResult {
         guard Self.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
+        // `$oldValue != $value || ($oldValue === null && $value !== null)` (K21 `internals/entity.php`): '' over
+        // null is a change (B06).
         if let old = field(name), old.looselyEquals(value) { return SaleResult() }
-        if field(name) == nil, value.isEmptyText { return SaleResult() }
         let now = context.clock.now()
         switch name {
         case "USER_ID": throw .notImplemented("field USER_ID")

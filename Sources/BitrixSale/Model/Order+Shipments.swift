@@ -114,6 +114,8 @@ extension Order {
                 return .failure(Self.error("SALE_ORDER_SHIPMENT_ORDER_CANCELED", "Cannot ship a canceled order"))
             }
             data.shipments[index].deducted = value.flag ?? false
+            // The order's DEDUCTED follows its shipments again (ShipmentCollection::isShipped).
+            data.otherFields["DEDUCTED"] = nil
             data.shipments[index].otherFields["DATE_DEDUCTED"] = FieldValue.date(now).text
         case "STATUS_ID": data.shipments[index].statusId = value.text
         case "DELIVERY_NAME": data.shipments[index].deliveryName = value.text

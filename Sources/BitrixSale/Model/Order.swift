@@ -18,8 +18,13 @@ public struct Order: Sendable {
     var basketAttached: Bool
 
     /// Wraps persisted state (as the engine does on load): a saved order, or state that already has lines, has its
-    /// basket.
+    /// basket; a saved USER_ID reads as the integer column gives it.
     public init(data: OrderData, context: SaleContext) {
+        var data = data
+        // B03b: `USER_ID int not null` gives back the integer (`"5abc"` is read as 5).
+        if data.id != nil, let text = data.userIdText, let id = data.userId, String(id) != text {
+            data.userIdText = String(id)
+        }
         self.data = data
         self.context = context
         basketAttached = data.id != nil || !data.basket.isEmpty
