@@ -170,3 +170,34 @@ import Testing
         #expect(try engine.load(id: id)?.comments == "проверено")
     }
 }
+
+/// Findings B46 (K21 `order.php` onShipmentModify, PRICE_DELIVERY: `isNew() ? $value : PRICE_DELIVERY - $old + $value`).
+@Suite struct NewOrderDeliveryPriceTests {
+    @Test func aNewOrdersDeliveryPriceIsTheLastChangedShipmentsWhileItsPriceAddsThemAll() throws {
+        let engine = try Fixture.engine()
+        var order = engine.orderWithBasket(userId: 1)
+        let first = order.createShipment(deliveryId: 1)
+        let second = order.createShipment(deliveryId: 2)
+        try order.setShipmentFields(first, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 100])
+        try order.setShipmentFields(second, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 200])
+        #expect(order.deliveryPrice == 200)
+        #expect(order.field("PRICE_DELIVERY") == .decimal(200))
+        #expect(order.price == 300)
+        let id = try #require(engine.save(&order).id)
+        var loaded = try #require(try engine.load(id: id))
+        #expect(loaded.deliveryPrice == 200)
+        // A saved order moves by the delta: 200 − 100 + 150.
+        try loaded.setShipmentField(first, "PRICE_DELIVERY", 150)
+        #expect(loaded.deliveryPrice == 250)
+        #expect(loaded.price == 350)
+    }
+
+    @Test func withOneShipmentNothingDiffersFromTheSum() throws {
+        var complete = try Fixture.complete(on: Fixture.engine())
+        #expect(complete.order.deliveryPrice == 2500)
+        #expect(complete.order.data.otherFields["PRICE_DELIVERY"] == nil)
+        try complete.order.setShipmentFields(complete.shipment, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 900])
+        #expect(complete.order.deliveryPrice == 900)
+        #expect(complete.order.data.otherFields["PRICE_DELIVERY"] == nil)
+    }
+}

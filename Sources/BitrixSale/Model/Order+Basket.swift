@@ -58,6 +58,7 @@ extension Order {
             }
             // ShipmentCollection::resetCollection(): every shipment is deleted; the system shipment takes it all.
             order.data.shipments.removeAll()
+            order.data.otherFields["PRICE_DELIVERY"] = nil
         }
         for diagnostic in notes { note(diagnostic) }
         return SaleResult()

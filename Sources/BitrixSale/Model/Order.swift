@@ -75,11 +75,18 @@ public struct Order: Sendable {
         data.basket.reduce(Decimal(0)) { $0 + Money.round($1.basePrice * $1.quantity, places: precision) }
     }
 
-    /// `PRICE_DELIVERY`: Σ PRICE_DELIVERY of the real shipments.
-    public var deliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
+    /// Σ PRICE_DELIVERY of the real shipments.
+    public var shipmentsDeliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
 
-    /// The price Bitrix calculates: basket price plus delivery price (§1.6).
-    public var calculatedPrice: Decimal { basketPrice + deliveryPrice }
+    /// The order's `PRICE_DELIVERY`: Σ of the real shipments, except where Bitrix keeps something else (B46, K21
+    /// `order.php` onShipmentModify): on a new order each shipment's change *sets* it to that shipment's price, so
+    /// with two shipments it is the last changed one's, and later changes move it by their deltas.
+    public var deliveryPrice: Decimal {
+        data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse) ?? shipmentsDeliveryPrice
+    }
+
+    /// The price Bitrix calculates: basket price plus every real shipment's delivery price (§1.6).
+    public var calculatedPrice: Decimal { basketPrice + shipmentsDeliveryPrice }
 
     /// `PRICE`: a hand-set price until the next recalculation, else ``calculatedPrice``.
     public var price: Decimal { data.manualPrice ?? calculatedPrice }
@@ -117,7 +124,7 @@ public struct Order: Sendable {
     public var totals: Totals {
         let basket = basketPrice
         let delivery = deliveryPrice
-        let price = data.manualPrice ?? basket + delivery
+        let price = data.manualPrice ?? basket + shipmentsDeliveryPrice
         let paid = paidSum
         return Totals(
             basketPrice: basket,
@@ -173,6 +180,22 @@ public struct Order: Sendable {
     mutating func nextCode() -> Int {
         defer { data.nextCode += 1 }
         return data.nextCode
+    }
+
+    /// The order's PRICE_DELIVERY after a shipment's delivery price went from `old` to `new` (B46): set to `new` on
+    /// a new order, moved by the delta on a saved one; stored only while it differs from the shipments' sum.
+    mutating func shipmentDeliveryPriceChanged(from old: Decimal, to new: Decimal) {
+        guard old != new else { return }
+        let stored = data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse)
+        let target: Decimal
+        if isNew {
+            target = new
+        } else if let stored {
+            target = stored - old + new
+        } else {
+            return
+        }
+        data.otherFields["PRICE_DELIVERY"] = target == shipmentsDeliveryPrice ? nil : Money.plainText(target)
     }
 
     mutating func note(_ diagnostic: SaleError) {
