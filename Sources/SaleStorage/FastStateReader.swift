@@ -521,12 +521,20 @@ struct FastStateReader {
         var id: Int?
         var name: String?
         var phone: String?
+        var login: String?
+        var email: String?
         let ok = object(KeyTable.user) { reader, member in
             switch member {
             case 0:
+                email = reader.string()
+                return email != nil
+            case 1:
                 id = reader.int()
                 return id != nil
-            case 1:
+            case 2:
+                login = reader.string()
+                return login != nil
+            case 3:
                 name = reader.string()
                 return name != nil
             default:
@@ -535,7 +543,7 @@ struct FastStateReader {
             }
         }
         guard ok, let id, let name, let phone else { return nil }
-        return UserAccount(id: id, phone: phone, name: name)
+        return UserAccount(id: id, phone: phone, name: name, login: login, email: email)
     }
 
     private mutating func product() -> Product? {
@@ -981,7 +989,7 @@ struct KeyTable: Sendable {
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])
     static let idempotency = KeyTable(["fingerprint", "key", "orderId"])
-    static let user = KeyTable(["id", "name", "phone"])
+    static let user = KeyTable(["email", "id", "login", "name", "phone"])
     static let product = KeyTable(["active", "currency", "id", "imagesUrls", "name", "owner", "price", "properties"])
     static let propertyValue = KeyTable(["code", "id", "name", "propertyId", "value"])
     static let shipmentItem = KeyTable(["basketCode", "id", "quantity"])

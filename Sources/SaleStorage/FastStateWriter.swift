@@ -286,7 +286,9 @@ struct FastStateWriter {
 
     mutating func write(_ user: UserAccount) {
         open()
+        optional("email", user.email)
         member("id", user.id)
+        optional("login", user.login)
         member("name", user.name)
         member("phone", user.phone)
         close()

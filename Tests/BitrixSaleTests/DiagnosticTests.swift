@@ -47,6 +47,12 @@ import Testing
         Case(code: "EMU_CURRENCY_MISMATCH", currency: "USD"),
         // §7.2
         Case(code: "EMU_UNKNOWN_STATUS") { try $0.order.setField("STATUS_ID", "ZZ") },
+        // A18 `USER_DESCRIPTION varchar(2000)`
+        Case(code: "EMU_VALUE_TRUNCATED") {
+            try $0.order.setField("USER_DESCRIPTION", .string(String(repeating: "я", count: 2001)))
+        },
+        // K21 `internals/order.php` EXTERNAL_ORDER BooleanField
+        Case(code: "EMU_EXTERNAL_ORDER_NOT_A_FLAG") { try $0.order.setField("EXTERNAL_ORDER", "RW-999") },
     ]
 
     private func degraded(_ engine: SaleEngine, _ testCase: Case) throws -> Order {

@@ -8,7 +8,7 @@ public struct SaleTransaction: Sendable {
     var savedOrders: [(Order, Bool)] = []
     var rolledBack = false
     private var lastIds: [IdKind: Int] = [:]
-    private var stagedUsers: [String: UserAccount] = [:]
+    var stagedUsers: [String: UserAccount] = [:]
     private var stagedKeys: [String: IdempotencyRecord] = [:]
     private var stagedAccountNumbers: Set<String> = []
 

@@ -14,6 +14,10 @@ extension Order {
         "TAX_LOCATION", "TAX_PRICE", "VAT_RATE", "VAT_VALUE", "VAT_SUM", "VAT_DELIVERY", "USE_VAT",
     ]
 
+    /// `USER_DESCRIPTION varchar(2000)` (A18 install.sql; `internals/order.php` StringField size 2000): the buyer's
+    /// comment. `COMMENTS` (the manager's) is `text`.
+    public static let userDescriptionLength = 2000
+
     /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them (§1.2).
     public static let engineOwnedFields: Set<String> = [
         "ID", "PAYED", "DATE_PAYED", "EMP_PAYED_ID", "SUM_PAID", "ALLOW_DELIVERY", "DATE_ALLOW_DELIVERY",
@@ -134,7 +138,15 @@ extension Order {
         case "DATE_INSERT": data.dateInsert = Self.date(value)
         case "DATE_UPDATE": data.dateUpdate = Self.date(value)
         case "DATE_STATUS": data.dateStatus = Self.date(value)
-        case "USER_DESCRIPTION": data.userDescription = value.isEmptyText ? nil : value.text
+        case "USER_DESCRIPTION":
+            data.userDescription = value.isEmptyText ? nil : value.text
+            let length = value.text.count
+            if length > Self.userDescriptionLength {
+                note(Diagnostic.valueTruncated(field: name, length: length, limit: Self.userDescriptionLength))
+            }
+        case "EXTERNAL_ORDER":
+            data.otherFields[name] = value.text
+            if value.text != "Y", value.text != "N" { note(Diagnostic.externalOrderNotAFlag(value.text)) }
         case "COMMENTS": data.comments = value.isEmptyText ? nil : value.text
         case "UPDATED_1C":
             // N is the column default and is answered when absent: only another value is stored.

@@ -25,6 +25,10 @@ public struct Order: Sendable {
         if data.id != nil, let text = data.userIdText, let id = data.userId, String(id) != text {
             data.userIdText = String(id)
         }
+        // `USER_DESCRIPTION varchar(2000)` keeps the first 2000 characters.
+        if data.id != nil, let text = data.userDescription, text.count > Self.userDescriptionLength {
+            data.userDescription = String(text.prefix(Self.userDescriptionLength))
+        }
         self.data = data
         self.context = context
         basketAttached = data.id != nil || !data.basket.isEmpty

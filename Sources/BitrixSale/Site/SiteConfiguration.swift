@@ -467,11 +467,17 @@ public struct UserAccount: Sendable, Hashable, Codable, Identifiable {
     public var phone: String
     /// The name.
     public var name: String
+    /// `LOGIN`, when the account has one besides its phone.
+    public var login: String?
+    /// `EMAIL`.
+    public var email: String?
 
     /// Makes an account.
-    public init(id: Int, phone: String, name: String) {
+    public init(id: Int, phone: String, name: String, login: String? = nil, email: String? = nil) {
         self.id = id
         self.phone = phone
         self.name = name
+        self.login = login
+        self.email = email
     }
 }
