@@ -697,6 +697,23 @@ struct FastStateReader {
         )
     }
 
+    private mutating func basketItemProperty() -> BasketItemProperty? {
+        var code = ""
+        var name = ""
+        var sort = 0
+        var value = ""
+        let ok = object(KeyTable.basketItemProperty) { reader, member in
+            switch member {
+            case 0: return reader.string().map { code = $0 } != nil
+            case 1: return reader.string().map { name = $0 } != nil
+            case 2: return reader.int().map { sort = $0 } != nil
+            default: return reader.string().map { value = $0 } != nil
+            }
+        }
+        guard ok else { return nil }
+        return BasketItemProperty(name: name, code: code, value: value, sort: sort)
+    }
+
     private mutating func basketItem() -> BasketItem? {
         var basePrice: Decimal = 0
         var canBuy: Bool = false
@@ -713,6 +730,7 @@ struct FastStateReader {
         var priceSetByHand: Bool = false
         var productId: Int = 0
         var productProviderClass: String?
+        var properties: [BasketItemProperty]?
         var quantity: Decimal = 0
         var sort: Int = 0
         var xmlId: String = ""
@@ -739,8 +757,11 @@ struct FastStateReader {
             case 14:
                 productProviderClass = reader.sharedString()
                 return productProviderClass != nil
-            case 15: return reader.decimal().map { quantity = $0 } != nil
-            case 16: return reader.int().map { sort = $0 } != nil
+            case 15:
+                properties = reader.array { $0.basketItemProperty() }
+                return properties != nil
+            case 16: return reader.decimal().map { quantity = $0 } != nil
+            case 17: return reader.int().map { sort = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
             }
         }
@@ -763,7 +784,8 @@ struct FastStateReader {
             sort: sort,
             xmlId: xmlId,
             otherFields: otherFields,
-            priceSetByHand: priceSetByHand
+            priceSetByHand: priceSetByHand,
+            properties: properties
         )
     }
 
@@ -999,8 +1021,10 @@ struct KeyTable: Sendable {
     ])
     static let basketItem = KeyTable([
         "basePrice", "canBuy", "code", "currency", "customPrice", "delay", "discountPrice", "id", "moduleId", "name",
-        "otherFields", "price", "priceSetByHand", "productId", "productProviderClass", "quantity", "sort", "xmlId",
+        "otherFields", "price", "priceSetByHand", "productId", "productProviderClass", "properties", "quantity", "sort",
+        "xmlId",
     ])
+    static let basketItemProperty = KeyTable(["code", "name", "sort", "value"])
     static let shipment = KeyTable([
         "accountNumber", "allowDelivery", "basePriceDelivery", "canceled", "code", "customPriceDelivery", "deducted",
         "deliveryId", "deliveryName", "discountPrice", "id", "items", "marked", "otherFields", "priceDelivery",

@@ -61,9 +61,21 @@ public struct Basket: Sendable {
     /// The line with this basket code, or nil.
     public func item(_ code: Int) -> BasketItem? { items.first { $0.code == code } }
 
-    /// `getExistsItem($moduleId, $productId)`: the first line of that product (Bitrix never merges by itself).
-    public func existingItem(moduleId: String, productId: Int) -> BasketItem? {
-        items.first { $0.moduleId == moduleId && $0.productId == productId }
+    /// `getExistsItem($moduleId, $productId, $properties)` (K21 `basketitemcollection.php`): the first line of that
+    /// product that has no properties, or, when `properties` are given, whose properties are exactly those. Bitrix
+    /// never merges by itself.
+    public func existingItem(moduleId: String, productId: Int, properties: [BasketItemProperty] = []) -> BasketItem? {
+        BasketItem.existing(in: items, moduleId: moduleId, productId: productId, properties: properties)
+    }
+
+    /// `$basketItem->getPropertyCollection()->setProperty($values)`: see ``BasketItemProperty``'s redefine rule.
+    ///
+    /// - Throws: ``SaleException/objectNotFound(_:)`` for an unknown code.
+    public mutating func setItemProperties(_ code: Int, _ values: [BasketItemProperty]) throws(SaleException) {
+        guard let index = items.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("basket item \(code)")
+        }
+        items[index].redefineProperties(values)
     }
 
     /// `$basket->createItem($moduleId, $productId)` (§2.1): always a new line, QUANTITY 0, PRICE 0, `CUSTOM_PRICE = N`,

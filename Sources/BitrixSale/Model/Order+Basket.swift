@@ -81,12 +81,28 @@ extension Order {
         return code
     }
 
-    /// `$order->getBasket()->getExistsItem($moduleId, $productId)`: the first line of that product.
+    /// `$order->getBasket()->getExistsItem($moduleId, $productId, $properties)`: the first line of that product
+    /// without properties, or with exactly `properties`.
     ///
     /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket.
-    public func existingBasketItem(moduleId: String, productId: Int) throws(SaleException) -> BasketItem? {
+    public func existingBasketItem(moduleId: String, productId: Int, properties: [BasketItemProperty] = [])
+        throws(SaleException) -> BasketItem?
+    {
         try requireBasket("getExistsItem")
-        return data.basket.first { $0.moduleId == moduleId && $0.productId == productId }
+        return BasketItem.existing(in: data.basket, moduleId: moduleId, productId: productId, properties: properties)
+    }
+
+    /// `$basketItem->getPropertyCollection()->setProperty($values)` on a line of the order's basket (K21
+    /// `basketpropertiesbase.php` redefine).
+    ///
+    /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket, ``SaleException/objectNotFound(_:)``
+    ///   for an unknown code.
+    public mutating func setBasketItemProperties(_ code: Int, _ values: [BasketItemProperty]) throws(SaleException) {
+        try requireBasket("getItemByBasketCode")
+        guard let index = data.basket.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("basket item \(code)")
+        }
+        data.basket[index].redefineProperties(values)
     }
 
     /// `$basketItem->setField($name, $value)` (§2.2–2.4) on a line of the order's basket.
