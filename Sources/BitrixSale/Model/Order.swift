@@ -16,6 +16,8 @@ public struct Order: Sendable {
     public internal(set) var pendingDiagnostics: [SaleError] = []
     /// Whether ``setBasket(_:)`` or ``appendBasket(_:)`` has given this (new) order a basket.
     var basketAttached: Bool
+    /// The calculated fields set on this object (`calculatedFields`): read back, never stored.
+    var calculatedFields: [String: FieldValue] = [:]
 
     /// Wraps persisted state (as the engine does on load): a saved order, or state that already has lines, has its
     /// basket; a saved USER_ID reads as the integer column gives it.
@@ -24,6 +26,10 @@ public struct Order: Sendable {
         // B03b: `USER_ID int not null` gives back the integer (`"5abc"` is read as 5).
         if data.id != nil, let text = data.userIdText, let id = data.userId, String(id) != text {
             data.userIdText = String(id)
+        }
+        // `STATUS_ID varchar(2)` keeps the first 2 characters (B34).
+        if data.id != nil, data.statusId.count > Self.statusIdLength {
+            data.statusId = String(data.statusId.prefix(Self.statusIdLength))
         }
         // `USER_DESCRIPTION varchar(2000)` keeps the first 2000 characters.
         if data.id != nil, let text = data.userDescription, text.count > Self.userDescriptionLength {
