@@ -24,7 +24,10 @@ public struct Order: Sendable {
     public init(data: OrderData, context: SaleContext) {
         var data = data
         // B03b: `USER_ID int not null` gives back the integer (`"5abc"` is read as 5).
-        if data.id != nil, let text = data.userIdText, let id = data.userId, String(id) != text {
+        // (An all-digit text is already the integer: checked without allocating, as every load passes here.)
+        if data.id != nil, let text = data.userIdText, !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let id = data.userId
+        {
             data.userIdText = String(id)
         }
         // `STATUS_ID varchar(2)` keeps the first 2 characters (B34).
@@ -32,7 +35,9 @@ public struct Order: Sendable {
             data.statusId = String(data.statusId.prefix(Self.statusIdLength))
         }
         // `USER_DESCRIPTION varchar(2000)` keeps the first 2000 characters.
-        if data.id != nil, let text = data.userDescription, text.count > Self.userDescriptionLength {
+        if data.id != nil, let text = data.userDescription, text.utf8.count > Self.userDescriptionLength,
+            text.count > Self.userDescriptionLength
+        {
             data.userDescription = String(text.prefix(Self.userDescriptionLength))
         }
         self.data = data

@@ -12,6 +12,16 @@ public struct SiteDateFormat: Sendable, Hashable {
     let parts: [String]
     /// The format with every part replaced by `P` (CheckDateTime's `$s2`).
     let shape: String
+    /// The format read once: each part (`DD`) or literal character, in order, for writing dates.
+    let segments: [Segment]
+
+    /// A piece of the format.
+    enum Segment: Sendable, Hashable {
+        /// A part such as `DD`, upper-cased.
+        case part(String)
+        /// Any other character, written as it is.
+        case literal(Character)
+    }
 
     /// The parts `ParseDateTime` knows, longest first where one is a prefix of another.
     private static let knownParts = ["DD", "MI", "MMMM", "MM", "M", "YYYY", "HH", "H", "SS", "TT", "T", "GG", "G"]
@@ -20,17 +30,23 @@ public struct SiteDateFormat: Sendable, Hashable {
     public init?(_ format: String) {
         var parts: [String] = []
         var shape = ""
+        var segments: [Segment] = []
         let characters = Array(format)
         var index = 0
         while index < characters.count {
             let rest = String(characters[index...]).uppercased()
             if let part = Self.knownParts.first(where: { rest.hasPrefix($0) }) {
                 parts.append(part)
+                segments.append(.part(part))
                 shape += "P"
                 index += part.count
-                while index < characters.count, characters[index].isWhitespace { index += 1 }
+                while index < characters.count, characters[index].isWhitespace {
+                    segments.append(.literal(characters[index]))
+                    index += 1
+                }
             } else {
                 shape.append(characters[index])
+                segments.append(.literal(characters[index]))
                 index += 1
             }
         }
@@ -39,6 +55,7 @@ public struct SiteDateFormat: Sendable, Hashable {
         self.format = format
         self.parts = parts
         self.shape = shape
+        self.segments = segments
     }
 
     /// `CheckDateTime($value, FORMAT_DATE)`: the parts, mapped by position, make a real date (and time), and the
@@ -63,28 +80,21 @@ public struct SiteDateFormat: Sendable, Hashable {
     /// A calendar date written in this format (`$date->toString()` of a `Bitrix\Main\Type\Date`): DD, MM and YYYY
     /// zero-padded, M and MMMM as the month number, time parts as zero.
     public func string(year: Int, month: Int, day: Int) -> String {
-        var text = ""
-        let characters = Array(format)
-        var index = 0
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
         }
-        while index < characters.count {
-            let rest = String(characters[index...]).uppercased()
-            if let part = Self.knownParts.first(where: { rest.hasPrefix($0) }) {
-                switch part {
-                case "DD": text += padded(day, 2)
-                case "MM": text += padded(month, 2)
-                case "M", "MMMM": text += String(month)
-                case "YYYY": text += padded(year, 4)
-                case "TT", "T": text += part == "TT" ? "AM" : "am"
-                default: text += padded(0, part.count)
-                }
-                index += part.count
-            } else {
-                text.append(characters[index])
-                index += 1
+        var text = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let character): text.append(character)
+            case .part("DD"): text += padded(day, 2)
+            case .part("MM"): text += padded(month, 2)
+            case .part("M"), .part("MMMM"): text += String(month)
+            case .part("YYYY"): text += padded(year, 4)
+            case .part("TT"): text += "AM"
+            case .part("T"): text += "am"
+            case .part(let part): text += padded(0, part.count)
             }
         }
         return text

@@ -194,9 +194,7 @@ extension SiteAPI {
     /// A property value as the site stores it: DELIVERY_DATE (`YYYY-MM-DD` in the API) in the site's `FORMAT_DATE`,
     /// which Bitrix's DATE input checks (`$date->format(…)` in PHP); every other value as given.
     private func siteValue(code: String, _ value: String?) -> String? {
-        guard code == "DELIVERY_DATE", let value, let date = CivilDate(iso: value),
-            let format = SiteDateFormat(engine.site.formatDate)
-        else { return value }
-        return format.string(year: date.year, month: date.month, day: date.day)
+        guard code == "DELIVERY_DATE", let value, let date = CivilDate(iso: value) else { return value }
+        return engine.context.dateFormat.string(year: date.year, month: date.month, day: date.day)
     }
 }

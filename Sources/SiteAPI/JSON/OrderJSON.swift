@@ -26,9 +26,11 @@ struct OrderJSON: Sendable {
 
     /// A DATE property's stored `21.10.2025` as the API's `2025-10-21`; any other value (and a date stored in another
     /// spelling, such as an ISO value of an older state) as stored.
+    static let apiDateFormat = SiteDateFormat("YYYY-MM-DD")!
+
     func apiText(of text: String, propertyId: Int) -> String {
         guard dateProperties.contains(propertyId), let date = dateFormat?.date(of: text) else { return text }
-        return SiteDateFormat("YYYY-MM-DD")!.string(year: date.year, month: date.month, day: date.day)
+        return Self.apiDateFormat.string(year: date.year, month: date.month, day: date.day)
     }
 
     func value(_ order: Order) -> JSONValue {
