@@ -521,12 +521,20 @@ struct FastStateReader {
         var id: Int?
         var name: String?
         var phone: String?
+        var login: String?
+        var email: String?
         let ok = object(KeyTable.user) { reader, member in
             switch member {
             case 0:
+                email = reader.string()
+                return email != nil
+            case 1:
                 id = reader.int()
                 return id != nil
-            case 1:
+            case 2:
+                login = reader.string()
+                return login != nil
+            case 3:
                 name = reader.string()
                 return name != nil
             default:
@@ -535,7 +543,7 @@ struct FastStateReader {
             }
         }
         guard ok, let id, let name, let phone else { return nil }
-        return UserAccount(id: id, phone: phone, name: name)
+        return UserAccount(id: id, phone: phone, name: name, login: login, email: email)
     }
 
     private mutating func product() -> Product? {
@@ -689,6 +697,23 @@ struct FastStateReader {
         )
     }
 
+    private mutating func basketItemProperty() -> BasketItemProperty? {
+        var code = ""
+        var name = ""
+        var sort = 0
+        var value = ""
+        let ok = object(KeyTable.basketItemProperty) { reader, member in
+            switch member {
+            case 0: return reader.string().map { code = $0 } != nil
+            case 1: return reader.string().map { name = $0 } != nil
+            case 2: return reader.int().map { sort = $0 } != nil
+            default: return reader.string().map { value = $0 } != nil
+            }
+        }
+        guard ok else { return nil }
+        return BasketItemProperty(name: name, code: code, value: value, sort: sort)
+    }
+
     private mutating func basketItem() -> BasketItem? {
         var basePrice: Decimal = 0
         var canBuy: Bool = false
@@ -705,6 +730,7 @@ struct FastStateReader {
         var priceSetByHand: Bool = false
         var productId: Int = 0
         var productProviderClass: String?
+        var properties: [BasketItemProperty]?
         var quantity: Decimal = 0
         var sort: Int = 0
         var xmlId: String = ""
@@ -731,8 +757,11 @@ struct FastStateReader {
             case 14:
                 productProviderClass = reader.sharedString()
                 return productProviderClass != nil
-            case 15: return reader.decimal().map { quantity = $0 } != nil
-            case 16: return reader.int().map { sort = $0 } != nil
+            case 15:
+                properties = reader.array { $0.basketItemProperty() }
+                return properties != nil
+            case 16: return reader.decimal().map { quantity = $0 } != nil
+            case 17: return reader.int().map { sort = $0 } != nil
             default: return reader.string().map { xmlId = $0 } != nil
             }
         }
@@ -755,7 +784,8 @@ struct FastStateReader {
             sort: sort,
             xmlId: xmlId,
             otherFields: otherFields,
-            priceSetByHand: priceSetByHand
+            priceSetByHand: priceSetByHand,
+            properties: properties
         )
     }
 
@@ -981,7 +1011,7 @@ struct KeyTable: Sendable {
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])
     static let idempotency = KeyTable(["fingerprint", "key", "orderId"])
-    static let user = KeyTable(["id", "name", "phone"])
+    static let user = KeyTable(["email", "id", "login", "name", "phone"])
     static let product = KeyTable(["active", "currency", "id", "imagesUrls", "name", "owner", "price", "properties"])
     static let propertyValue = KeyTable(["code", "id", "name", "propertyId", "value"])
     static let shipmentItem = KeyTable(["basketCode", "id", "quantity"])
@@ -991,8 +1021,10 @@ struct KeyTable: Sendable {
     ])
     static let basketItem = KeyTable([
         "basePrice", "canBuy", "code", "currency", "customPrice", "delay", "discountPrice", "id", "moduleId", "name",
-        "otherFields", "price", "priceSetByHand", "productId", "productProviderClass", "quantity", "sort", "xmlId",
+        "otherFields", "price", "priceSetByHand", "productId", "productProviderClass", "properties", "quantity", "sort",
+        "xmlId",
     ])
+    static let basketItemProperty = KeyTable(["code", "name", "sort", "value"])
     static let shipment = KeyTable([
         "accountNumber", "allowDelivery", "basePriceDelivery", "canceled", "code", "customPriceDelivery", "deducted",
         "deliveryId", "deliveryName", "discountPrice", "id", "items", "marked", "otherFields", "priceDelivery",

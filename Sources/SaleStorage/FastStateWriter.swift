@@ -213,9 +213,21 @@ struct FastStateWriter {
         stored("priceSetByHand", item.priceSetByHand)
         stored("productId", item.productId)
         optional("productProviderClass", item.productProviderClass)
+        if let properties = item.properties {
+            storedArray("properties", properties) { writer, property in writer.write(property) }
+        }
         stored("quantity", item.quantity)
         stored("sort", item.sort)
         stored("xmlId", item.xmlId)
+        close()
+    }
+
+    mutating func write(_ property: BasketItemProperty) {
+        open()
+        member("code", property.code)
+        member("name", property.name)
+        member("sort", property.sort)
+        member("value", property.value)
         close()
     }
 
@@ -286,7 +298,9 @@ struct FastStateWriter {
 
     mutating func write(_ user: UserAccount) {
         open()
+        optional("email", user.email)
         member("id", user.id)
+        optional("login", user.login)
         member("name", user.name)
         member("phone", user.phone)
         close()

@@ -22,11 +22,17 @@ import Testing
         Case(code: "EMU_CUSTOM_PRICE_REPLACED") {
             try $0.order.setBasketItemField($0.line, "PRICE", 14000)
             try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
+            // A new payment never follows the price (B26): the caller sets it again.
+            try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
         // §9.5
         Case(code: "EMU_ITEMS_IN_SYSTEM_SHIPMENT") {
-            let extra = $0.order.createBasketItem(moduleId: "catalog", productId: 7)
-            try $0.order.setBasketItemField(extra, "QUANTITY", 1)
+            // With two real shipments no auto-edit applies (B21): the new line waits in the system shipment.
+            let pickup = $0.order.createShipment(deliveryId: 2)
+            let extra = try $0.order.createBasketItem(moduleId: "catalog", productId: 7)
+            try $0.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+            try $0.order.deleteShipment(pickup)
+            try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
         // §9.12
         Case(code: "EMU_PAYMENT_SUM_MISMATCH") {
@@ -41,6 +47,12 @@ import Testing
         Case(code: "EMU_CURRENCY_MISMATCH", currency: "USD"),
         // §7.2
         Case(code: "EMU_UNKNOWN_STATUS") { try $0.order.setField("STATUS_ID", "ZZ") },
+        // A18 `USER_DESCRIPTION varchar(2000)`
+        Case(code: "EMU_VALUE_TRUNCATED") {
+            try $0.order.setField("USER_DESCRIPTION", .string(String(repeating: "я", count: 2001)))
+        },
+        // K21 `internals/order.php` EXTERNAL_ORDER BooleanField
+        Case(code: "EMU_EXTERNAL_ORDER_NOT_A_FLAG") { try $0.order.setField("EXTERNAL_ORDER", "RW-999") },
     ]
 
     private func degraded(_ engine: SaleEngine, _ testCase: Case) throws -> Order {

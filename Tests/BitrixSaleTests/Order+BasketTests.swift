@@ -5,13 +5,16 @@ import Testing
 
 /// Basket lines and the order price (bitrix-semantics.md §1.6, §2, §10.4–10.6, §9.2, §9.3, §9.13).
 @Suite struct OrderBasketTests {
-    // bitrix-semantics.md §10.4, §1.6: Σ round(PRICE × QTY) at precision 2, each line rounded on its own.
-    @Test func priceIsTheSumOfEachLineRoundedToTwoPlaces() throws {
+    // Findings B18 (K21 `basketitembase.php` setField: PriceMaths::roundPrecision on PRICE, BASE_PRICE,
+    // DISCOUNT_PRICE), §1.6: the price is rounded when set, then each line's PRICE × QTY is rounded on its own.
+    @Test func anItemPriceIsRoundedAtSetFieldAndEachLineAgain() throws {
         var order = Fixture.newOrder()
-        try Fixture.customLine(&order, price: dec("0.333"), quantity: 3)  // 0.999 → 1.00
-        try Fixture.customLine(&order, price: dec("10.005"), quantity: 1)  // 10.005 → 10.01
-        #expect(order.basketPrice == dec("11.01"))
-        #expect(order.price == dec("11.01"))
+        let line = try Fixture.customLine(&order, price: dec("10.005"), quantity: 3)  // 10.01 × 3 = 30.03
+        #expect(order.basketItem(line)?.price == dec("10.01"))
+        #expect(order.basketItem(line)?.basePrice == dec("10.01"))
+        try Fixture.customLine(&order, price: dec("0.33"), quantity: dec("1.5"))  // 0.495 → 0.50
+        #expect(order.basketPrice == dec("30.53"))
+        #expect(order.price == dec("30.53"))
     }
 
     // bitrix-semantics.md §10.4: + Σ PRICE_DELIVERY of real shipments, recomputed on every change.
@@ -50,8 +53,8 @@ import Testing
     // bitrix-semantics.md §10.5, §2.3: a provider line without CUSTOM_PRICE takes the catalog price on QUANTITY.
     @Test func aCatalogLineTakesNamePriceAndCurrencyFromTheCatalogOnQuantity() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 4)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 4)
+        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 2])
         let item = try #require(order.basketItem(line))
         #expect(item.name == "Букет из 25 хризантем")
         #expect(item.price == dec("12500.50"))
@@ -61,30 +64,54 @@ import Testing
         #expect(order.price == 25001)
     }
 
+    // Findings B11, B12 (K21 `basketitembase.php` getProvider: null unless PRODUCT_PROVIDER_CLASS is set;
+    // `internals/catalog/provider.php`: no PRICE_DATA for such a line): MODULE = catalog alone is no provider, so
+    // PRICE, NAME and CURRENCY stay as the caller left them, and verify() reports the missing currency at save.
+    @Test func aCatalogLineWithoutAProviderClassGetsNothingFromTheCatalog() throws {
+        let engine = try Fixture.engine()
+        var order = engine.orderWithBasket(userId: 1)
+        let bare = try order.createBasketItem(moduleId: "catalog", productId: 1)
+        try order.setBasketItemField(bare, "QUANTITY", 2)
+        let priced = try order.createBasketItem(moduleId: "catalog", productId: 5)
+        try order.setBasketItemFields(priced, ["PRICE": 500, "QUANTITY": 1])
+        try order.setBasketItemField(priced, "QUANTITY", 3)
+        #expect(order.basketItem(bare)?.price == 0)
+        #expect(order.basketItem(bare)?.name == "")
+        #expect(order.basketItem(bare)?.currency == nil)
+        #expect(order.basketItem(priced)?.price == 500)  // with a provider it would be 15000
+        #expect(order.price == 1500)
+        let result = engine.save(&order)
+        #expect(result.warnings.filter { $0.message == "Product currency is missing" }.count == 2)
+        #expect(!result.warningCodes.contains("EMU_PRICE_NOT_CUSTOM"))  // B14s: nothing will replace 500
+        #expect(order.marked)
+    }
+
     // bitrix-semantics.md §10.5: a line without a provider keeps its price.
     @Test func aLineWithoutAProviderKeepsItsPrice() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "", productId: 5)  // the catalog has 5 at 15000
+        let line = try order.createBasketItem(moduleId: "", productId: 5)  // the catalog has 5 at 15000
         try order.setBasketItemFields(line, ["CURRENCY": "KZT", "PRICE": 333, "QUANTITY": 4])
         #expect(order.basketItem(line)?.price == 333)
         #expect(order.basketItem(line)?.quantity == 4)
         #expect(order.price == 1332)
     }
 
-    // bitrix-semantics.md §2.2: CALLBACK_FUNC alone makes a line a provider line (isCustom() is false).
-    @Test func aCallbackFunctionMakesALineAskTheProvider() throws {
+    // bitrix-semantics.md §2.2: CALLBACK_FUNC makes isCustom() false, but getProvider() still needs
+    // PRODUCT_PROVIDER_CLASS (K21 `basketitembase.php`); legacy callbacks are not emulated (docs/FIDELITY.md).
+    @Test func aCallbackFunctionAloneIsNotAProvider() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "", productId: 5)
+        let line = try order.createBasketItem(moduleId: "", productId: 5)
         try order.setBasketItemFields(line, ["CALLBACK_FUNC": "CatalogBasketCallback", "PRICE": 333, "QUANTITY": 1])
         #expect(order.basketItem(line)?.isCustom == false)
-        #expect(order.basketItem(line)?.price == 15000)
+        #expect(order.basketItem(line)?.hasProvider == false)
+        #expect(order.basketItem(line)?.price == 333)
     }
 
     // bitrix-semantics.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
     @Test func aHandSetPriceWithoutCustomPriceIsReplacedOnTheNextQuantityChange() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemField(line, "QUANTITY", 1)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
+        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         try order.setBasketItemField(line, "PRICE", 14000)
         #expect(order.basketItem(line)?.price == 14000)
         try order.setBasketItemField(line, "QUANTITY", 2)
@@ -95,7 +122,7 @@ import Testing
     // bitrix-semantics.md §9.2 workaround: with CUSTOM_PRICE = Y the price survives.
     @Test func aCustomPriceSurvivesQuantityChanges() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
         try order.setBasketItemFields(line, ["PRICE": 14000, "CUSTOM_PRICE": "Y", "QUANTITY": 1])
         try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.basketItem(line)?.price == 14000)
@@ -106,7 +133,7 @@ import Testing
     // bitrix-semantics.md §2.3 item 4: BASE_PRICE / DISCOUNT_PRICE recompute PRICE unless it is custom.
     @Test func basePriceMinusDiscountGivesThePriceOfANonCustomLine() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "", productId: 1)
+        let line = try order.createBasketItem(moduleId: "", productId: 1)
         try order.setBasketItemFields(
             line,
             ["CURRENCY": "KZT", "QUANTITY": 1, "BASE_PRICE": 1000, "DISCOUNT_PRICE": 150]
@@ -130,13 +157,13 @@ import Testing
     // bitrix-semantics.md §10.6, §2.1: createItem never merges; getExistsItem is the caller's tool.
     @Test func createBasketItemNeverMergesTheSameProduct() throws {
         var order = Fixture.newOrder()
-        let first = order.createBasketItem(moduleId: "catalog", productId: 1)
-        let second = order.createBasketItem(moduleId: "catalog", productId: 1)
+        let first = try order.createBasketItem(moduleId: "catalog", productId: 1)
+        let second = try order.createBasketItem(moduleId: "catalog", productId: 1)
         #expect(first != second)
-        #expect(order.basket.count == 2)
-        #expect(order.basket.map(\.sort) == [100, 200])
-        #expect(order.existingBasketItem(moduleId: "catalog", productId: 1)?.code == first)
-        #expect(order.existingBasketItem(moduleId: "catalog", productId: 2) == nil)
+        #expect(order.data.basket.count == 2)
+        #expect(order.data.basket.map(\.sort) == [100, 200])
+        #expect(try order.existingBasketItem(moduleId: "catalog", productId: 1)?.code == first)
+        #expect(try order.existingBasketItem(moduleId: "catalog", productId: 2) == nil)
     }
 
     // bitrix-semantics.md §10.6, §2.4: QUANTITY = 0 is an immediate error with code 0; the value is kept.
@@ -150,24 +177,25 @@ import Testing
         #expect(order.basketItem(line)?.quantity == 2)
     }
 
-    // bitrix-semantics.md §10.6, §2.4: a negative quantity passes setField and only warns at save (MARKED).
-    @Test func aNegativeQuantityPassesSetFieldAndOnlyWarnsAtSave() throws {
-        let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: 1)
+    // Findings B15b (K21 `basketitembase.php` onFieldModify QUANTITY, `internals/catalog/provider.php`): for a line
+    // without a provider the available quantity is the quantity asked, so -2 fails `AVAILABLE_QUANTITY > 0` at
+    // setField (bitrix-semantics.md §2.4 says the opposite); with a provider it fails the same way.
+    @Test(arguments: [false, true])
+    func aNegativeQuantityIsRefusedAtSetField(provider: Bool) throws {
+        var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
-        #expect(try order.setBasketItemField(line, "QUANTITY", -2).isSuccess)
-        #expect(order.basketItem(line)?.quantity == -2)
-        let result = engine.save(&order)
-        #expect(result.isSuccess)
-        #expect(result.warnings.contains { $0.code == "0" && $0.field == "basket[n\(line)].QUANTITY" })
-        #expect(order.marked)
+        if provider { try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider) }
+        let result = try order.setBasketItemField(line, "QUANTITY", -2)
+        #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
+        #expect(result.errors.first?.field == "basket[n\(line)].QUANTITY")
+        #expect(order.basketItem(line)?.quantity == 1)
     }
 
     // bitrix-semantics.md §2.2: MODULE, FUSER_ID, ORDER_ID, ID are not settable.
     @Test(arguments: ["MODULE", "FUSER_ID", "ORDER_ID", "ID", "UNKNOWN"])
     func aBasketFieldThatIsNotSettableThrows(name: String) throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 1)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 1)
         #expect(throws: SaleException.argumentOutOfRange("name=\(name)")) {
             try order.setBasketItemField(line, name, "x")
         }
@@ -176,17 +204,25 @@ import Testing
     // bitrix-semantics.md §2.3: an inactive product cannot be bought.
     @Test func anInactiveCatalogProductIsRefusedOnQuantity() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 8)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 8)
+        try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         let result = try order.setBasketItemField(line, "QUANTITY", 1)
         #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
         #expect(order.basketItem(line)?.quantity == 0)
     }
 
-    // bitrix-semantics.md §2.3: a provider line whose provider has no price gives SALE_BASKET_ITEM_WRONG_PRICE.
-    @Test func aProductTheCatalogDoesNotKnowGivesWrongPrice() throws {
+    // Findings B13b (K21 `basketitembase.php` onFieldModify: the availability check comes before the price check):
+    // an unknown product on a provider line fails on availability; without a provider nothing is asked at all.
+    @Test func aProductTheCatalogDoesNotKnowFailsOnAvailabilityOnlyWithAProvider() throws {
         var order = Fixture.newOrder()
-        let line = order.createBasketItem(moduleId: "catalog", productId: 4242)
-        #expect(try order.setBasketItemField(line, "QUANTITY", 1).errorCodes == ["SALE_BASKET_ITEM_WRONG_PRICE"])
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 4242)
+        #expect(try order.setBasketItemField(line, "QUANTITY", 1).isSuccess)
+        let provided = try order.createBasketItem(moduleId: "catalog", productId: 4242)
+        try order.setBasketItemField(provided, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        #expect(
+            try order.setBasketItemField(provided, "QUANTITY", 1).errorCodes
+                == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"]
+        )
     }
 
     // bitrix-semantics.md §9.13: currency.
@@ -203,11 +239,11 @@ import Testing
     // currency than the order is added without conversion and reported.
     @Test func aMissingLineCurrencyWarnsAndAForeignCatalogCurrencyIsReported() throws {
         let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: 1, currency: "USD")
-        let custom = order.createBasketItem(moduleId: "", productId: 900)
+        var order = engine.orderWithBasket(userId: 1, currency: "USD")
+        let custom = try order.createBasketItem(moduleId: "", productId: 900)
         try order.setBasketItemFields(custom, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 5, "PRICE": 5, "QUANTITY": 1])
-        let catalog = order.createBasketItem(moduleId: "catalog", productId: 7)
-        try order.setBasketItemField(catalog, "QUANTITY", 1)
+        let catalog = try order.createBasketItem(moduleId: "catalog", productId: 7)
+        try order.setBasketItemFields(catalog, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         #expect(order.basketItem(catalog)?.currency == "KZT")
         #expect(order.price == 505)  // 5 USD + 500 KZT, no conversion
         let result = engine.save(&order)

@@ -18,15 +18,42 @@ import Testing
     }
 
     // bitrix-semantics.md §10.10, §4.3: a lone editable payment's SUM tracks PRICE.
-    @Test func aLoneEditablePaymentSumTracksThePrice() throws {
-        var order = Fixture.newOrder()
+    // Findings B26 (K21 `paymentcollection.php` isAllowAutoEdit needs !isChanged('SUM'); `payment.php` create()
+    // sets SUM through setFieldsNoDemand, `internals/fields.php` marks it changed): under sale 21 a payment created
+    // before the lines stays at 0; only a saved payment, reloaded, follows the price.
+    @Test func aNewPaymentNeverFollowsThePriceUnderSale21ButASavedOneDoes() throws {
+        let engine = try Fixture.engine()
+        var order = engine.orderWithBasket(userId: 1)
+        let code = order.createPayment(paySystemId: 1)
+        let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
+        #expect(order.payment(code)?.sum == 0)
+        try order.setBasketItemField(line, "QUANTITY", 3)
+        #expect(order.payment(code)?.sum == 0)
+        let saved = engine.save(&order)
+        #expect(saved.warningCodes.contains("EMU_PAYMENT_SUM_MISMATCH"))
+        let id = try #require(saved.id)
+        var loaded = try #require(try engine.load(id: id))
+        try loaded.setBasketItemField(line, "QUANTITY", 2)
+        #expect(loaded.payments[0].sum == 2000)
+        try loaded.setField("PRICE", 2500)
+        #expect(loaded.payments[0].sum == 2500)
+    }
+
+    // Findings B26 (R22 `paymentcollection.php` getItemForAutoEdit: follows when SUM === the previous price):
+    // under sale 22.800 the new payment at 0 follows the first price and keeps following while it equals the price.
+    @Test func underSale22APaymentEqualToThePreviousPriceFollows() throws {
+        var site = SiteConfiguration.defaultSite
+        site.saleVersion = .v22_800
+        var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
+        try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
         let code = order.createPayment(paySystemId: 1)
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
         #expect(order.payment(code)?.sum == 1000)
         try order.setBasketItemField(line, "QUANTITY", 3)
         #expect(order.payment(code)?.sum == 3000)
-        try order.setField("PRICE", 2500)
-        #expect(order.payment(code)?.sum == 2500)
+        try order.setPaymentField(code, "SUM", 400)
+        try order.setBasketItemField(line, "QUANTITY", 2)
+        #expect(order.payment(code)?.sum == 400)
     }
 
     // bitrix-semantics.md §4.3, §9.12: a SUM set by hand, a second payment, or a paid payment stop the tracking.
@@ -48,7 +75,9 @@ import Testing
     @Test func aPaySystemThatDoesNotAllowEditingKeepsTheSum() throws {
         var site = SiteConfiguration.defaultSite
         site.paySystems[0].allowEditPayment = false
+        site.saleVersion = .v22_800  // under 21.400 no new payment follows anyway
         var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
+        try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
         let code = order.createPayment(paySystemId: 1)
         try Fixture.customLine(&order, price: 1000, quantity: 1)
         #expect(order.payment(code)?.sum == 0)

@@ -137,16 +137,46 @@ import Testing
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_UNKNOWN_DELIVERY_SERVICE"])
     }
 
-    // bitrix-semantics.md §9.4 (analogue: the basket is always attached, there is no setBasket to wipe shipments):
-    // a shipment created before the basket lines survives, and the lines added later wait in the system shipment.
-    @Test func aShipmentCreatedBeforeTheBasketSurvivesAndLaterLinesWaitInTheSystemShipment() throws {
-        var order = Fixture.newOrder()
-        let code = order.createShipment(deliveryId: 2)
-        let line = try Fixture.customLine(&order, price: 100, quantity: 2)
-        #expect(order.shipments.map(\.code) == [code])
+    // bitrix-semantics.md §9.4, §2.7 (K21 `order.php` setBasket → `shipmentcollection.php` resetCollection):
+    // setBasket deletes every shipment made before it; the system shipment then holds every quantity.
+    @Test func setBasketDeletesTheShipmentsMadeBeforeIt() throws {
+        var order = Fixture.newOrder(basket: false)
+        order.createShipment(deliveryId: 2)
+        var basket = Basket.create(siteId: "s1", context: Fixture.context)
+        let line = basket.createItem(moduleId: "", productId: 900)
+        try basket.setItemFields(line, ["CURRENCY": "KZT", "CUSTOM_PRICE": "Y", "PRICE": 100, "QUANTITY": 2])
+        try order.setBasket(basket)
+        #expect(order.shipments.isEmpty)
         #expect(order.systemShipmentItems == [ShipmentItem(basketCode: line, quantity: 2, id: nil)])
-        try order.setShipmentItemQuantity(shipment: code, basketItem: line, quantity: 2)
+        #expect(order.price == 200)
+    }
+
+    // Findings B21 (K21 `shipmentcollection.php` isAllowAutoEdit ~L967, `shipmentitemcollection.php:722-728`,
+    // `shipment.php` onBasketModify): with exactly one real shipment that is not allowed, shipped or canceled, a new
+    // line's quantity goes into it by itself, and its delivery price is recalculated.
+    @Test func theLoneRealShipmentTakesANewLinesQuantity() throws {
+        var order = Fixture.newOrder()
+        let shipment = order.createShipment(deliveryId: 1)
+        let line = try Fixture.customLine(&order, price: 1000, quantity: 2)
+        #expect(order.shipment(shipment)?.quantity(ofBasketItem: line) == 2)
         #expect(order.systemShipmentItems.isEmpty)
+        #expect(order.shipment(shipment)?.priceDelivery == 2500)
+        try order.setBasketItemField(line, "QUANTITY", 3)
+        #expect(order.shipment(shipment)?.quantity(ofBasketItem: line) == 3)
+        // A second real shipment ends the auto-edit: the next line waits in the system shipment.
+        order.createShipment(deliveryId: 2)
+        let later = try Fixture.customLine(&order, price: 10, quantity: 1)
+        #expect(order.systemShipmentItems == [ShipmentItem(basketCode: later, quantity: 1, id: nil)])
+    }
+
+    // Findings B21: an allowed (or shipped, or canceled) lone shipment is not edited automatically.
+    @Test func anAllowedLoneShipmentIsNotEditedAutomatically() throws {
+        var order = Fixture.newOrder()
+        let shipment = order.createShipment(deliveryId: 1)
+        try order.setShipmentField(shipment, "ALLOW_DELIVERY", "Y")
+        let line = try Fixture.customLine(&order, price: 1000, quantity: 2)
+        #expect(order.shipment(shipment)?.quantity(ofBasketItem: line) == 0)
+        #expect(order.systemShipmentItems.count == 1)
     }
 
     // bitrix-semantics.md §9.5, §3.2, §3.5: items left in the system shipment: the order saves, but it can never
@@ -154,10 +184,12 @@ import Testing
     @Test func itemsLeftInTheSystemShipmentBlockAllowDeliveryAndShipped() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        let extra = complete.order.createBasketItem(moduleId: "catalog", productId: 7)
-        try complete.order.setBasketItemField(extra, "QUANTITY", 1)
+        // Allowed first, so the lone shipment does not take the new line by itself (B21).
         try complete.order.setShipmentField(complete.shipment, "ALLOW_DELIVERY", "Y")
+        let extra = try complete.order.createBasketItem(moduleId: "catalog", productId: 7)
+        try complete.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         try complete.order.setShipmentField(complete.shipment, "DEDUCTED", "Y")
+        try complete.order.setPaymentField(complete.payment, "SUM", .decimal(complete.order.price))
         #expect(!complete.order.isAllowDelivery)
         #expect(!complete.order.isShipped)
         #expect(complete.order.field("DEDUCTED") == .bool(false))
@@ -223,8 +255,8 @@ import Testing
 
     // bitrix-semantics.md §1.6: a PRICE_DELIVERY change adds its delta to the order PRICE, even a hand-set one.
     @Test func aDeliveryPriceChangeMovesAHandSetOrderPriceByItsDelta() throws {
-        var order = engine.createOrder(userId: 1)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
+        var order = engine.orderWithBasket(userId: 1)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
         try order.setBasketItemField(line, "QUANTITY", 1)
         let shipment = order.createShipment(deliveryId: 1)
         try order.setField("PRICE", 100)
@@ -234,8 +266,8 @@ import Testing
 
     // bitrix-semantics.md §3.6: a shipment verify failure marks the shipment, which marks the order.
     @Test func aShipmentWithoutDeliveryServiceIsMarkedAtSave() throws {
-        var order = engine.createOrder(userId: 1)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
+        var order = engine.orderWithBasket(userId: 1)
+        let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
         try order.setBasketItemField(line, "QUANTITY", 1)
         let shipment = order.createShipment(deliveryId: 1)
         try order.setShipmentField(shipment, "DELIVERY_ID", 0)

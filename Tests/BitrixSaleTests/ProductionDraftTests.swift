@@ -4,56 +4,152 @@ import Testing
 @testable import BitrixSale
 
 /// Replays the production PHP draft of `POST /api/v2/orders/create` (seed-order-endpoints-findings.md) call by call
-/// and shows each thing it gets wrong through the engine's diagnostics (bitrix-semantics.md §9).
+/// (findings B38; Bitrix: K21/R22 `orderbase.php` getBasket/loadBasket).
+///
+/// The first test shows where production dies; the second fixes the draft's bugs one at a time and shows which
+/// diagnostic each fix removes, ending with a strict save that succeeds.
 @Suite struct ProductionDraftTests {
-    let engine = try! SaleEngine(clock: .fixed(Date(timeIntervalSince1970: 1_760_940_000)))
+    static let now = Date(timeIntervalSince1970: 1_760_940_000)
 
-    @Test func theDraftSavesButTheDiagnosticsNameEveryDegradation() throws {
-        // $order = Order::create(SITE_ID, $payload['customer_phone']);  — a phone where a user id belongs (§9.1)
+    @Test func theDraftDiesAtItsFirstBasketCallAsPHPWould() throws {
+        let engine = try SaleEngine(clock: .fixed(Self.now))
+        // $order = Order::create(SITE_ID, $payload['customer_phone']);
         var order = engine.createOrder(userId: "+77015211545")
         // $order->setPersonTypeId(1);
         order.setPersonTypeId(1)
-        // foreach items: createItem('catalog', id); setField('QUANTITY'); setField('PRICE') — no CUSTOM_PRICE (§9.2)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemField(line, "QUANTITY", 1)
-        try order.setBasketItemField(line, "PRICE", 14000)
-        // $shipment = $shipmentCollection->createItem(); $shipment->setField('DELIVERY_ID', 1);  — no items (§9.5)
-        let shipment = order.createShipment()
-        try order.setShipmentField(shipment, "DELIVERY_ID", 1)
-        // properties: getAddress(), then by code; FIO and PHONE never set (§9.8, §9.9)
-        let address = try #require(order.propertyCollection().address)
-        order.setPropertyValue("ул. Абая 150, кв 25", propertyId: address.propertyId)
-        order.setPropertyValue("2025-10-21", code: "DELIVERY_DATE")
-        order.setPropertyValue("14:00-16:00", code: "DELIVERY_TIME")
-        order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")
-        order.setPropertyValue("999", code: "RAILWAY_ORDER_ID")
-        // $order->save();  — no payment
+        // $basket = $order->getBasket();  — null: loadBasket() returns null while the ID is 0
+        #expect(order.basket == nil)
+        // $basketItem = $basket->createItem('catalog', $item['product_id']);  — PHP Fatal error, HTTP 500
+        #expect(throws: SaleException.fatal(.callOnNull("createItem"))) {
+            try order.createBasketItem(moduleId: "catalog", productId: 5)
+        }
+        let fatal = PHPFatalError.callOnNull("createItem")
+        #expect(fatal.description == "PHP Fatal error:  Uncaught Error: Call to a member function createItem() on null")
+        // Nothing after that line runs; an order saved without ever getting a basket dies in saveEntities().
         let result = engine.save(&order)
-
-        #expect(result.isSuccess)
-        #expect(result.id == 1)
-        let codes = Set(result.warnings.map(\.code))
-        #expect(codes.contains("EMU_USER_NOT_FOUND"))  // USER_ID 77015211545 is a phone
-        #expect(codes.contains("EMU_PRICE_NOT_CUSTOM"))  // 14000 survives only until the next refresh
-        #expect(codes.contains("EMU_ITEMS_IN_SYSTEM_SHIPMENT"))  // the courier shipment is empty
-        #expect(codes.contains("EMU_REQUIRED_PROPERTY_EMPTY"))  // FIO and PHONE
-        #expect(codes.contains("EMU_NO_PAYMENT"))
-        #expect(order.userId == 77_015_211_545)
-        #expect(order.price == 14000)
-        #expect(order.deliveryPrice == 0)
-        #expect(order.systemShipmentItems.count == 1)
-        #expect(order.accountNumber == "1")
-        #expect(order.shipments[0].accountNumber == "1/2")
-    }
-
-    @Test func strictModeRefusesTheDraftAndStoresNothing() throws {
-        var order = engine.createOrder(userId: "+77015211545")
-        order.setPersonTypeId(1)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemField(line, "QUANTITY", 1)
-        let result = engine.save(&order, strict: true)
-        #expect(!result.isSuccess)
+        #expect(result.errorCodes == ["PHP_FATAL_ERROR"])
+        #expect(result.errors.first?.message.contains("save() on null") == true)
         #expect(order.isNew)
         #expect(engine.list(OrderQuery()).total == 0)
+    }
+
+    /// The draft's bugs, in the order the replay fixes them.
+    enum Fix: CaseIterable, Hashable {
+        /// `getBasket()` on a new order → `Basket::create` + `setBasket`.
+        case basket
+        /// A phone passed as USER_ID → the user found or created by phone.
+        case user
+        /// No provider and no currency: the line is saved without CURRENCY → the catalog provider and a custom price.
+        case provider
+        /// An empty shipment → every line moved into it.
+        case shipmentItems
+        /// `2025-10-21` in a DATE property → the site's `DD.MM.YYYY`.
+        case dateFormat
+        /// FIO and PHONE never set → set.
+        case requiredProperties
+        /// No payment → one for the order price.
+        case payment
+    }
+
+    /// The diagnostic (code, or field for Bitrix's code-0 errors) each fix removes.
+    static let removes: [Fix: String] = [
+        .user: "EMU_USER_NOT_FOUND",
+        .provider: "basket[n1].CURRENCY",
+        .shipmentItems: "EMU_ITEMS_IN_SYSTEM_SHIPMENT",
+        .dateFormat: "PROPERTIES[5]",
+        .requiredProperties: "EMU_REQUIRED_PROPERTY_EMPTY",
+        .payment: "EMU_NO_PAYMENT",
+    ]
+
+    /// The draft with `fixes` applied, saved (strictly when asked) on a fresh engine.
+    func replay(_ fixes: Set<Fix>, strict: Bool = false) throws -> (result: SaleResult, order: Order) {
+        let engine = try SaleEngine(clock: .fixed(Self.now))
+        return try engine.transaction { transaction in
+            let userId: FieldValue =
+                fixes.contains(.user)
+                ? .int(transaction.findOrCreateUser(phone: "+77015211545", name: "Иван Иванов").user.id)
+                : "+77015211545"
+            var order = engine.createOrder(userId: userId)
+            order.setPersonTypeId(1)
+            var basket = engine.createBasket()
+            let line = basket.createItem(moduleId: "catalog", productId: 5)
+            if fixes.contains(.provider) {
+                try basket.setItemFields(
+                    line,
+                    [
+                        "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass), "CUSTOM_PRICE": "Y",
+                        "PRICE": 14000, "BASE_PRICE": 14000, "QUANTITY": 1,
+                    ]
+                )
+            } else {
+                try basket.setItemField(line, "QUANTITY", 1)
+                try basket.setItemField(line, "PRICE", 14000)
+            }
+            if fixes.contains(.basket) { try order.setBasket(basket) }
+            let shipment = order.createShipment()
+            try order.setShipmentField(shipment, "DELIVERY_ID", 1)
+            if fixes.contains(.shipmentItems) {
+                try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 1)
+            }
+            let address = try #require(order.propertyCollection().address)
+            order.setPropertyValue("ул. Абая 150, кв 25", propertyId: address.propertyId)
+            order.setPropertyValue(fixes.contains(.dateFormat) ? "21.10.2025" : "2025-10-21", code: "DELIVERY_DATE")
+            order.setPropertyValue("14:00-16:00", code: "DELIVERY_TIME")
+            order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")
+            order.setPropertyValue("999", code: "RAILWAY_ORDER_ID")
+            if fixes.contains(.requiredProperties) {
+                order.setPropertyValue("Иван Иванов", code: "FIO")
+                order.setPropertyValue("+77015211545", code: "PHONE")
+            }
+            if fixes.contains(.payment) {
+                let payment = order.createPayment(paySystemId: 3)
+                try order.setPaymentField(payment, "SUM", .decimal(order.price))
+            }
+            let result = transaction.save(&order, strict: strict)
+            if !result.isSuccess { transaction.rollback() }
+            return (result, order)
+        }
+    }
+
+    static func keys(_ problems: [SaleError]) -> Set<String> {
+        Set(problems.map { $0.code == "0" ? ($0.field ?? "0") : $0.code })
+    }
+
+    @Test func eachFixRemovesItsDiagnosticAndTheLastSavesStrictly() throws {
+        // Without a basket the draft dies at save, whatever else it did.
+        #expect(try replay([]).result.errorCodes == ["PHP_FATAL_ERROR"])
+        var applied: Set<Fix> = [.basket]
+        var remaining = Self.keys(try replay(applied).result.warnings)
+        #expect(remaining == Set(Self.removes.values), "\(remaining)")
+        for fix in Fix.allCases where fix != .basket {
+            applied.insert(fix)
+            let (result, _) = try replay(applied)
+            #expect(result.isSuccess, "\(result.errors)")
+            let now = Self.keys(result.warnings)
+            let removed = try #require(Self.removes[fix])
+            #expect(remaining.subtracting(now) == [removed], "fix \(fix) removed \(remaining.subtracting(now))")
+            #expect(now.isSubset(of: remaining), "fix \(fix) added \(now.subtracting(remaining))")
+            remaining = now
+        }
+        #expect(remaining.isEmpty)
+        let (strict, order) = try replay(applied, strict: true)
+        #expect(strict.isSuccess, "\(strict.errors)")
+        #expect(strict.warnings.isEmpty)
+        #expect(order.id == 1)
+        #expect(order.price == 16500)  // 14000 custom + 2500 courier (recalculated when the line moved in)
+        #expect(order.systemShipmentItems.isEmpty)
+        #expect(!order.marked)
+    }
+
+    @Test func theHalfFixedDraftSavesMarkedWithoutACurrency() throws {
+        // Basket fixed only: the line has no provider, so PRICE stays 14000 but NAME and CURRENCY stay empty (B11);
+        // Bitrix's verify() reports the currency and marks the order, and the DATE property is an input error (B30).
+        let (result, order) = try replay([.basket])
+        #expect(result.isSuccess)
+        #expect(order.data.basket[0].price == 14000)
+        #expect(order.data.basket[0].name.isEmpty)
+        #expect(order.data.basket[0].currency == nil)
+        #expect(order.marked)
+        #expect(!result.warningCodes.contains("EMU_PRICE_NOT_CUSTOM"))  // no provider, nothing will replace it (B14s)
     }
 }

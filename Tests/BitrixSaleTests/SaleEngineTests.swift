@@ -39,8 +39,8 @@ import Testing
     // bitrix-semantics.md §1.4, §7.3: a paid payment or a shipped shipment refuses the delete.
     @Test func deletingAnOrderWithAPaidPaymentOrAShippedShipmentIsRefused() throws {
         let engine = try Fixture.engine()
-        let paid = try saved(engine) { try $0.setPaymentField(1, "PAID", "Y") }
-        let shipped = try saved(engine) { try $0.setShipmentField(3, "DEDUCTED", "Y") }
+        let paid = try saved(engine) { try $0.setPaymentField($0.payments[0].code, "PAID", "Y") }
+        let shipped = try saved(engine) { try $0.setShipmentField($0.shipments[0].code, "DEDUCTED", "Y") }
         #expect(engine.delete(id: try #require(paid.id)).errorCodes == ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"])
         #expect(engine.delete(id: try #require(shipped.id)).errorCodes == ["SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED"])
         #expect(engine.list(OrderQuery()).total == 2)
@@ -120,7 +120,7 @@ import Testing
                 group.addTask {
                     var ids: [Int] = []
                     for _ in 0..<1_000 {
-                        var order = engine.createOrder(userId: 1)
+                        var order = engine.orderWithBasket(userId: 1)
                         let result = engine.save(&order)
                         guard let id = result.id else { throw SaleException.objectNotFound("no id") }
                         ids.append(id)

@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: [FieldValue?.none, .int(0), .string("abc"), .int(-3)])
     func savingWithoutUserIdFailsWithBxEmptyRequired(userId: FieldValue?) throws {
         let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: userId)
+        var order = engine.orderWithBasket(userId: userId)
         try Fixture.customLine(&order, price: 100, quantity: 1)
         let result = engine.save(&order)
         #expect(!result.isSuccess)
@@ -33,13 +33,15 @@ import Testing
         #expect(order.id == nil)
     }
 
-    // bitrix-semantics.md §9.1: a non-numeric but positive-intval user id is stored raw and saves.
-    @Test func aRawUserIdWithAPositiveIntvalIsStoredAsGiven() throws {
+    // bitrix-semantics.md §9.1: a non-numeric but positive-intval user id is kept raw and saves; the int column
+    // gives back 1 on load (findings B03b).
+    @Test func aRawUserIdWithAPositiveIntvalIsKeptAsGivenAndLoadsAsTheInteger() throws {
         let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: "1abc")
+        var order = engine.orderWithBasket(userId: "1abc")
         let result = engine.save(&order)
         #expect(result.isSuccess)
-        #expect(try engine.load(id: try #require(result.id))?.userIdText == "1abc")
+        #expect(order.userIdText == "1abc")
+        #expect(try engine.load(id: try #require(result.id))?.userIdText == "1")
         #expect(order.userId == 1)
     }
 
@@ -102,7 +104,7 @@ import Testing
         #expect(order.shipments.map(\.accountNumber) == ["10/2"])
         #expect(order.payments.map(\.accountNumber) == ["10/1"])
         #expect(order.shipments.map(\.id) == [20])  // the system shipment took 10
-        #expect(order.basket.map(\.id) == [10])
+        #expect(order.data.basket.map(\.id) == [10])
         var next = try Fixture.complete(on: engine).order
         #expect(engine.save(&next).id == 20)
     }
@@ -162,17 +164,17 @@ import Testing
     // basket saves with price 0 instead of a PHP error after the insert.
     @Test func anOrderWithAnEmptyBasketSavesWithPriceZero() throws {
         let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: 1)
+        var order = engine.orderWithBasket(userId: 1)
         let result = engine.save(&order)
         #expect(result.isSuccess)
         #expect(order.price == 0)
-        #expect(try engine.load(id: try #require(result.id))?.basket.isEmpty == true)
+        #expect(try engine.load(id: try #require(result.id))?.data.basket.isEmpty == true)
     }
 
     // bitrix-semantics.md §9.14: a successful save can still carry warnings; they are the way to find degradations.
     @Test func aSuccessfulSaveCanCarryWarnings() throws {
         let engine = try Fixture.engine()
-        var order = engine.createOrder(userId: 1)
+        var order = engine.orderWithBasket(userId: 1)
         try Fixture.customLine(&order, price: 100, quantity: 1)
         let result = engine.save(&order)
         #expect(result.isSuccess)

@@ -21,10 +21,16 @@ enum Fixture {
         try SaleEngine(store: store, clock: clock, ids: ids, strict: strict)
     }
 
-    /// `Order::create('s1', $userId, $currency)` without an engine.
-    static func newOrder(userId: FieldValue? = 1, currency: String? = nil) -> Order {
-        Order.create(siteId: "s1", userId: userId, currency: currency, context: context)
+    /// `Order::create('s1', $userId, $currency)` without an engine, then (unless `basket` is false)
+    /// `appendBasket(Basket::create('s1'))`: an empty basket attached, as every order-building code path needs.
+    static func newOrder(userId: FieldValue? = 1, currency: String? = nil, basket: Bool = true) -> Order {
+        var order = Order.create(siteId: "s1", userId: userId, currency: currency, context: context)
+        if basket { try! order.appendBasket(Basket.create(siteId: "s1", context: context)) }
+        return order
     }
+
+    /// `\Bitrix\Catalog\Product\CatalogProvider`, the value of PRODUCT_PROVIDER_CLASS that gives a line a provider.
+    static let provider = FieldValue.string(BasketItem.catalogProviderClass)
 
     /// The codes of a ``complete(on:userId:currency:)`` order's parts.
     struct Complete {
@@ -34,20 +40,26 @@ enum Fixture {
         var shipment: Int
     }
 
-    /// An order that saves without a single warning: user 1, person type 1, FIO/PHONE/ADDRESS filled, one
-    /// "Букет из 15 роз" (15000) moved into a courier shipment (2500), and one cash payment whose SUM follows the
-    /// price (17500).
+    /// An order that saves without a single warning, built as Bitrix needs it: user 1, a basket with one
+    /// "Букет из 15 роз" (15000, catalog provider) attached with `setBasket`, person type 1, FIO/PHONE/ADDRESS, the line
+    /// moved into a courier shipment (2500), and one cash payment whose SUM is set to the price (17500) at the end.
     static func complete(on engine: SaleEngine, userId: FieldValue = 1, currency: String? = nil) throws -> Complete {
+        var basket = engine.createBasket()
+        let line = basket.createItem(moduleId: "catalog", productId: 5)
+        try #require(
+            try basket.setItemFields(line, ["PRODUCT_PROVIDER_CLASS": provider, "QUANTITY": 1])
+                .isSuccess
+        )
         var order = engine.createOrder(userId: userId, currency: currency)
         order.setPersonTypeId(1)
-        let payment = order.createPayment(paySystemId: 1)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
-        try #require(try order.setBasketItemField(line, "QUANTITY", 1).isSuccess)
+        try order.setBasket(basket)
         let shipment = order.createShipment(deliveryId: 1)
         try #require(try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 1).isSuccess)
         order.setPropertyValue("Мария Петрова", code: "FIO")
         order.setPropertyValue("+77015211545", code: "PHONE")
         order.setPropertyValue("ул. Абая 150, кв 25", code: "ADDRESS")
+        let payment = order.createPayment(paySystemId: 1)
+        try order.setPaymentField(payment, "SUM", .decimal(order.price))
         return Complete(order: order, payment: payment, line: line, shipment: shipment)
     }
 
@@ -56,7 +68,7 @@ enum Fixture {
     static func customLine(_ order: inout Order, price: Decimal, quantity: Decimal, currency: String = "KZT") throws
         -> Int
     {
-        let line = order.createBasketItem(moduleId: "", productId: 900)
+        let line = try order.createBasketItem(moduleId: "", productId: 900)
         try order.setBasketItemFields(
             line,
             [
@@ -65,6 +77,15 @@ enum Fixture {
             ]
         )
         return line
+    }
+}
+
+extension SaleEngine {
+    /// `Order::create` on this engine, then `appendBasket(Basket::create())`: a new order with an empty basket.
+    func orderWithBasket(userId: FieldValue? = nil, currency: String? = nil) -> Order {
+        var order = createOrder(userId: userId, currency: currency)
+        try! order.appendBasket(createBasket())
+        return order
     }
 }
 

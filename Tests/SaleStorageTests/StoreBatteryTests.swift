@@ -51,8 +51,13 @@ import Testing
     func saveOrder(_ engine: SaleEngine, status: String = "N", user: Int = 1) throws -> Order {
         var order = engine.createOrder(userId: .int(user))
         order.setPersonTypeId(1)
-        let line = order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        var basket = engine.createBasket()
+        let line = basket.createItem(moduleId: "catalog", productId: 5)
+        try basket.setItemFields(
+            line,
+            ["PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass), "QUANTITY": 2]
+        )
+        try order.setBasket(basket)
         let shipment = order.createShipment(deliveryId: 1)
         try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 2)
         order.createPayment(paySystemId: 3)
@@ -110,6 +115,7 @@ import Testing
             let (user, created) = transaction.findOrCreateUser(phone: "+77015211545", name: "Иван")
             #expect(created)
             var order = engine.createOrder(userId: .int(user.id))
+            try order.appendBasket(engine.createBasket())  // a new order without a basket dies in save()
             let result = transaction.save(&order)
             #expect(result.isSuccess)
             let id = try #require(order.id)

@@ -57,6 +57,35 @@ import Testing
         #expect(text.contains(#""quantity":1,"#) && text.contains(#""id":1,"#))
     }
 
+    /// docs/CREATE-ENDPOINT.md: the handler makes the calls the corrected PHP endpoint makes, so the stored order is
+    /// what that PHP builds in Bitrix: catalog lines with their provider (a given price custom, a missing one the
+    /// catalog's), the date in the site's FORMAT_DATE, every line in the one shipment, nothing marked.
+    @Test func theStoredOrderIsWhatThePHPTemplateBuilds() throws {
+        let api = try makeAPI()
+        let body = seedPayload()
+            .setting("items", [["product_id": 5, "quantity": 1, "price": 14000], ["product_id": 7, "quantity": 2]])
+            .setting("total_amount", 17500)
+        let answer = try api.create(body)
+        #expect(answer.status == 200, "\(String(decoding: answer.response.body, as: UTF8.self))")
+        let order = try #require(try api.engine.load(id: 1))
+        let lines = try #require(order.basket?.items)
+        #expect(
+            lines.map(\.productProviderClass) == [BasketItem.catalogProviderClass, BasketItem.catalogProviderClass]
+        )
+        #expect(lines.map(\.customPrice) == [true, false])
+        #expect(lines.map(\.price) == [14000, 500])
+        #expect(lines.map(\.name) == ["Букет из 15 роз", "Открытка"])
+        #expect(lines.map(\.currency) == ["KZT", "KZT"])
+        #expect(order.data.propertyValue(code: "DELIVERY_DATE") == "21.10.2025")
+        #expect(order.systemShipmentItems.isEmpty)
+        #expect(!order.marked)
+        #expect(order.price == 17500)
+        #expect(order.payments.map(\.sum) == [17500])
+        // The API still answers the date as it was given.
+        let detail = try api.send("GET", "/api/v2/orders/1")
+        #expect(detail["data"]?["properties"]?["DELIVERY_DATE"] == "2025-10-21")
+    }
+
     @Test func aCustomerIsFoundOrCreatedByTheNormalisedPhone() throws {
         let api = try makeAPI()
         let first = try api.create(seedPayload(railwayId: 1).setting("customer_phone", "87015211545"))

@@ -21,6 +21,8 @@ public final class SaleContext: Sendable {
     ///
     /// A pattern that does not compile is absent (a validated site has none).
     let compiledPatterns: [String: NSRegularExpression]
+    /// The site's `FORMAT_DATE`, which DATE property values are checked against.
+    public let dateFormat: SiteDateFormat
     /// The built-in "no delivery" service.
     public let emptyDelivery: DeliveryService
     private let uniqueCounter = Atomic<Int>(0)
@@ -54,6 +56,8 @@ public final class SaleContext: Sendable {
             patterns[pattern] = try? NSRegularExpression(pattern: pattern)
         }
         compiledPatterns = patterns
+        // A validated site has a valid format; an unvalidated one falls back to Bitrix's default.
+        dateFormat = SiteDateFormat(site.formatDate) ?? SiteDateFormat("DD.MM.YYYY")!
         emptyDelivery =
             site.deliveryServices.first(where: \.isEmptyDelivery)
             ?? DeliveryService(id: 0, name: "No delivery", isEmptyDelivery: true)

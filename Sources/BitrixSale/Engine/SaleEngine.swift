@@ -10,6 +10,9 @@ import Synchronization
 public final class SaleEngine: Sendable {
     /// A before-save handler: return an error to veto the save (`OnSaleOrderBeforeSaved`).
     public typealias BeforeSaveHook = @Sendable (Order) -> SaleError?
+    /// A before-save handler that may also change the order, as `OnSaleOrderBeforeSaved` can through its ENTITY
+    /// parameter (B37): its edits are saved; an error vetoes the save.
+    public typealias EditingBeforeSaveHook = @Sendable (inout Order) -> SaleError?
     /// An after-save handler (`OnSaleOrderSaved`): the saved order and whether it was new.
     ///
     /// Runs after the lock is released, so it may call the engine.
@@ -29,7 +32,7 @@ public final class SaleEngine: Sendable {
     public let context: SaleContext
 
     struct Hooks {
-        var before: [BeforeSaveHook] = []
+        var before: [EditingBeforeSaveHook] = []
         var after: [AfterSaveHook] = []
     }
 
@@ -79,7 +82,16 @@ public final class SaleEngine: Sendable {
     /// Adds an `OnSaleOrderBeforeSaved` handler.
     ///
     /// It runs while the engine's write lock is held: it must not call the engine.
-    public func onBeforeSave(_ hook: @escaping BeforeSaveHook) { hooks.withLock { $0.before.append(hook) } }
+    public func onBeforeSave(_ hook: @escaping BeforeSaveHook) {
+        hooks.withLock { $0.before.append { order in hook(order) } }
+    }
+
+    /// Adds an `OnSaleOrderBeforeSaved` handler that may change the order before it is checked and stored.
+    ///
+    /// It runs while the engine's write lock is held: it must not call the engine.
+    public func onBeforeSaveEditing(_ hook: @escaping EditingBeforeSaveHook) {
+        hooks.withLock { $0.before.append(hook) }
+    }
 
     /// Adds an `OnSaleOrderSaved` handler.
     public func onSaved(_ hook: @escaping AfterSaveHook) { hooks.withLock { $0.after.append(hook) } }

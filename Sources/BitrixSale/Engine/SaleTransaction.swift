@@ -8,7 +8,7 @@ public struct SaleTransaction: Sendable {
     var savedOrders: [(Order, Bool)] = []
     var rolledBack = false
     private var lastIds: [IdKind: Int] = [:]
-    private var stagedUsers: [String: UserAccount] = [:]
+    var stagedUsers: [String: UserAccount] = [:]
     private var stagedKeys: [String: IdempotencyRecord] = [:]
     private var stagedAccountNumbers: Set<String> = []
 
@@ -89,7 +89,7 @@ public struct SaleTransaction: Sendable {
         var working = order
         var result = SaleResult()
         for hook in engine.hooks.withLock({ $0.before }) {
-            if let error = hook(working) {
+            if let error = hook(&working) {
                 result.addError(error)
                 return result
             }
@@ -112,6 +112,13 @@ public struct SaleTransaction: Sendable {
         if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
         if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
         guard result.isSuccess else { return result }
+        // saveEntities() calls getBasket()->save(): a new order that never got a basket dies there (§9.7). Bitrix
+        // has inserted the order row by then; the emulator stores nothing (docs/FIDELITY.md).
+        if !working.hasBasket {
+            let fatal = PHPFatalError.callOnNull("save")
+            result.addError(SaleError(code: "PHP_FATAL_ERROR", message: fatal.description, field: "basket"))
+            return result
+        }
 
         let now = engine.clock.now()
         let isNew = working.isNew
@@ -250,7 +257,8 @@ public struct SaleTransaction: Sendable {
             found.append(Diagnostic.unknownStatus(data.statusId))
         }
         for item in data.basket {
-            if item.priceSetByHand, !item.customPrice {
+            // Only a provider replaces a price: a line without one keeps it (B14s).
+            if item.priceSetByHand, !item.customPrice, item.hasProvider {
                 found.append(
                     Diagnostic.priceNotCustom(
                         item: item.basketCode,

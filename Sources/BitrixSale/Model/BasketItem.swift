@@ -38,6 +38,8 @@ public struct BasketItem: Sendable, Hashable, Codable {
     public internal(set) var otherFields: [String: String]
     /// Whether PRICE was last set by hand (not by the provider) while not custom: it will be replaced.
     public internal(set) var priceSetByHand: Bool
+    /// The line's properties (`getPropertyCollection()`), nil while it has none.
+    public internal(set) var properties: [BasketItemProperty]?
 
     /// `isCustom()`: no provider (empty module, no provider class and no `CALLBACK_FUNC`).
     public var isCustom: Bool {
@@ -66,6 +68,7 @@ public struct BasketItem: Sendable, Hashable, Codable {
         self.xmlId = xmlId
         self.otherFields = [:]
         self.priceSetByHand = false
+        self.properties = nil
     }
 
     /// `getFinalPrice()`: round(PRICE × QUANTITY) at the site precision.

@@ -1,15 +1,78 @@
 import Foundation
 
 extension Order {
-    /// `$basket->createItem($moduleId, $productId)` (§2.1): always appends a new line, never merges (use
-    /// ``existingBasketItem(moduleId:productId:)`` to find one).
+    /// `$order->getBasket()`: nil on a new order until ``setBasket(_:)`` or ``appendBasket(_:)`` (K21/R22
+    /// `orderbase.php` loadBasket returns null while ID = 0); a saved order's lines otherwise.
     ///
-    /// The line starts with quantity 0, price 0, `CUSTOM_PRICE = N`; the catalog fills name and price when its QUANTITY
-    /// is set.
+    /// The value is a copy: edit the lines through the order (``setBasketItemField(_:_:_:)`` …).
+    public var basket: Basket? {
+        guard hasBasket else { return nil }
+        return Basket(
+            context: context,
+            siteId: data.siteId,
+            orderId: data.id,
+            items: data.basket,
+            nextCode: data.nextCode
+        )
+    }
+
+    /// Whether `getBasket()` returns a basket: once one is attached, and always for a saved order.
+    public var hasBasket: Bool { basketAttached || data.id != nil }
+
+    /// Throws the fatal error PHP dies with when `$order->getBasket()->method()` runs on a new order without a basket.
+    func requireBasket(_ method: String) throws(SaleException) {
+        guard hasBasket else { throw .fatal(.callOnNull(method)) }
+    }
+
+    /// `$order->setBasket($basket)` (K21 `orderbase.php`, `order.php` setBasket): attaches the basket, refreshes its
+    /// lines through their providers (name, currency, the catalog price of non-custom lines, `CAN_BUY = N` for a
+    /// product that is gone), then `resetCollection()` deletes every shipment so the system shipment holds every
+    /// quantity, and the order price is recalculated.
+    ///
+    /// - Throws: ``SaleException/notSupported(_:)`` on a saved order (`appendBasket` refuses an order with an ID).
+    @discardableResult
+    public mutating func setBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
+        try attach(basket, refresh: true)
+    }
+
+    /// `$order->appendBasket($basket)`: as ``setBasket(_:)`` without the provider refresh.
+    ///
+    /// - Throws: ``SaleException/notSupported(_:)`` on a saved order.
+    @discardableResult
+    public mutating func appendBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
+        try attach(basket, refresh: false)
+    }
+
+    private mutating func attach(_ basket: Basket, refresh: Bool) throws(SaleException) -> SaleResult {
+        guard isNew else { throw .notSupported("appendBasket on an order with ID \(data.id ?? 0)") }
+        for diagnostic in basket.pendingDiagnostics { note(diagnostic) }
+        var notes: [SaleError] = []
+        changingPrice { order in
+            order.basketAttached = true
+            order.data.basket = basket.items
+            order.data.nextCode = max(order.data.nextCode, basket.nextCode)
+            if refresh {
+                for index in order.data.basket.indices {
+                    order.data.basket[index].refreshFromProvider(context: order.context) { notes.append($0) }
+                }
+            }
+            // ShipmentCollection::resetCollection(): every shipment is deleted; the system shipment takes it all.
+            order.data.shipments.removeAll()
+            order.data.otherFields["PRICE_DELIVERY"] = nil
+        }
+        for diagnostic in notes { note(diagnostic) }
+        return SaleResult()
+    }
+
+    /// `$order->getBasket()->createItem($moduleId, $productId)` (§2.1): always appends a new line, never merges.
+    ///
+    /// The line starts with quantity 0, price 0, `CUSTOM_PRICE = N` and no provider.
     ///
     /// - Returns: the line's basket code.
+    /// - Throws: ``SaleException/fatal(_:)`` (`createItem() on null`) while a new order has no basket.
     @discardableResult
-    public mutating func createBasketItem(moduleId: String, productId: Int) -> Int {
+    public mutating func createBasketItem(moduleId: String, productId: Int) throws(SaleException) -> Int {
+        try requireBasket("createItem")
         let code = nextCode()
         let sort = (data.basket.map(\.sort).max() ?? 0) + 100
         data.basket.append(
@@ -18,15 +81,41 @@ extension Order {
         return code
     }
 
-    /// `$basketItem->setField($name, $value)` (§2.2–2.4).
+    /// `$order->getBasket()->getExistsItem($moduleId, $productId, $properties)`: the first line of that product
+    /// without properties, or with exactly `properties`.
     ///
-    /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable (`MODULE`, `ID`, …),
+    /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket.
+    public func existingBasketItem(moduleId: String, productId: Int, properties: [BasketItemProperty] = [])
+        throws(SaleException) -> BasketItem?
+    {
+        try requireBasket("getExistsItem")
+        return BasketItem.existing(in: data.basket, moduleId: moduleId, productId: productId, properties: properties)
+    }
+
+    /// `$basketItem->getPropertyCollection()->setProperty($values)` on a line of the order's basket (K21
+    /// `basketpropertiesbase.php` redefine).
+    ///
+    /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket, ``SaleException/objectNotFound(_:)``
+    ///   for an unknown code.
+    public mutating func setBasketItemProperties(_ code: Int, _ values: [BasketItemProperty]) throws(SaleException) {
+        try requireBasket("getItemByBasketCode")
+        guard let index = data.basket.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("basket item \(code)")
+        }
+        data.basket[index].redefineProperties(values)
+    }
+
+    /// `$basketItem->setField($name, $value)` (§2.2–2.4) on a line of the order's basket.
+    ///
+    /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket,
+    ///   ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable (`MODULE`, `ID`, …),
     ///   ``SaleException/objectNotFound(_:)`` for an unknown code, ``SaleException/notSupported(_:)`` for a currency
     ///   other than the order's.
     @discardableResult
     public mutating func setBasketItemField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
+        try requireBasket("getItemByBasketCode")
         guard let index = data.basket.firstIndex(where: { $0.code == code }) else {
             throw .objectNotFound("basket item \(code)")
         }
@@ -35,38 +124,17 @@ extension Order {
         if let old = item.field(name), old.looselyEquals(value) { return SaleResult() }
         switch name {
         case "QUANTITY": return changingPrice { $0.setQuantity(value, at: index) }
-        case "PRICE":
-            guard let amount = value.decimalValue else { return Self.notANumber(name, value) }
-            changingPrice {
-                $0.data.basket[index].price = amount
-                $0.data.basket[index].priceSetByHand = !$0.data.basket[index].customPrice
-                $0.recalculateDelivery()
+        case "PRICE", "BASE_PRICE", "DISCOUNT_PRICE":
+            return changingPrice {
+                let result = $0.data.basket[index].apply(name, value, precision: $0.precision)
+                if name == "PRICE" { $0.recalculateDelivery() }
+                return result
             }
-        case "BASE_PRICE", "DISCOUNT_PRICE":
-            guard let amount = value.decimalValue else { return Self.notANumber(name, value) }
-            changingPrice {
-                if name == "BASE_PRICE" {
-                    $0.data.basket[index].basePrice = amount
-                } else {
-                    $0.data.basket[index].discountPrice = amount
-                }
-                let line = $0.data.basket[index]
-                if !line.customPrice { $0.data.basket[index].price = line.basePrice - line.discountPrice }
-            }
-        case "CUSTOM_PRICE":
-            data.basket[index].customPrice = value.flag ?? false
-            if data.basket[index].customPrice { data.basket[index].priceSetByHand = false }
         case "CURRENCY":
             if let orderCurrency = data.currency, value.text != orderCurrency { throw .notSupported("CURRENCY") }
             data.basket[index].currency = value.isEmptyText ? nil : value.text
-        case "NAME": data.basket[index].name = value.text
-        case "PRODUCT_ID": data.basket[index].productId = value.intval
-        case "SORT": data.basket[index].sort = value.intval
-        case "XML_ID": data.basket[index].xmlId = value.text
-        case "CAN_BUY": data.basket[index].canBuy = value.flag ?? false
-        case "DELAY": data.basket[index].delay = value.flag ?? false
-        case "PRODUCT_PROVIDER_CLASS": data.basket[index].productProviderClass = value.isEmptyText ? nil : value.text
-        default: data.basket[index].otherFields[name] = value.text
+        default:
+            return data.basket[index].apply(name, value, precision: precision)
         }
         return SaleResult()
     }
@@ -76,16 +144,17 @@ extension Order {
     public mutating func setBasketItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {
-        let first = BasketItem.appliedFirst.flatMap { name in fields.filter { $0.key == name } }
-        let rest = fields.filter { !BasketItem.appliedFirst.contains($0.key) }
         var result = SaleResult()
-        for (name, value) in first + rest { result.merge(try setBasketItemField(code, name, value)) }
+        for (name, value) in BasketItem.ordered(fields) { result.merge(try setBasketItemField(code, name, value)) }
         return result
     }
 
     /// Removes a basket line and its shipment items; refused when a shipped shipment holds it.
+    ///
+    /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket.
     @discardableResult
     public mutating func deleteBasketItem(_ code: Int) throws(SaleException) -> SaleResult {
+        try requireBasket("getItemByBasketCode")
         guard data.basket.contains(where: { $0.code == code }) else { throw .objectNotFound("basket item \(code)") }
         if data.shipments.contains(where: { $0.deducted && $0.quantity(ofBasketItem: code) > 0 }) {
             return .failure(
@@ -105,84 +174,43 @@ extension Order {
         return SaleResult()
     }
 
-    private static func notANumber(_ name: String, _ value: FieldValue) -> SaleResult {
-        .failure(SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name))
-    }
-
-    /// QUANTITY: zero refused; the catalog provider fills name, currency and (unless custom) the price; shipments
-    /// follow (§2.3, §2.4, §3.3).
+    /// QUANTITY: the provider decides (``BasketItem/changingQuantity(to:refreshes:context:note:)``), then the
+    /// shipments follow (§3.3, K21 `shipmentcollection.php` onBasketModify / isAllowAutoEdit).
+    ///
+    /// The lone real shipment takes the change when it may be edited automatically (not allowed, canceled or shipped)
+    /// and the line is new or not in the system shipment (B21); otherwise the system shipment does, and it cannot give
+    /// back more than it holds.
     private mutating func setQuantity(_ value: FieldValue, at index: Int) -> SaleResult {
-        var item = data.basket[index]
-        let label = item.name.isEmpty ? "#\(item.productId)" : item.name
-        guard let quantity = value.decimalValue else { return Self.notANumber("QUANTITY", value) }
-        if quantity == 0 {
-            return .failure(
-                SaleError(
-                    code: "0",
-                    message: "Product \"\(label)\" quantity cannot be zero or less than zero",
-                    messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
-                    field: "basket[\(item.basketCode)].QUANTITY"
-                )
-            )
+        let current = data.basket[index]
+        guard let quantity = value.decimalValue else { return BasketItem.notANumber("QUANTITY", value) }
+        var notes: [SaleError] = []
+        let changed = current.changingQuantity(to: quantity, refreshes: isNew, context: context) { notes.append($0) }
+        for diagnostic in notes { note(diagnostic) }
+        var item: BasketItem
+        switch changed {
+        case .refused(let error): return .failure(error)
+        case .accepted(let accepted): item = accepted
         }
-        if !item.isCustom {
-            guard let product = context.product(id: item.productId) else {
+        let delta = quantity - current.quantity
+        let inSystem = current.quantity - distributedQuantity(ofBasketItem: current.code)
+        if data.shipments.count == 1, isAutoEditable(data.shipments[0]), current.id == nil || inSystem <= 0 {
+            if let line = data.shipments[0].items.firstIndex(where: { $0.basketCode == current.code }) {
+                data.shipments[0].items[line].quantity += delta
+            } else if delta > 0 {
+                data.shipments[0].items.append(ShipmentItem(basketCode: current.code, quantity: delta, id: nil))
+            }
+        } else {
+            let distributed = distributedQuantity(ofBasketItem: current.code)
+            if distributed > 0, quantity < distributed {
                 return .failure(
-                    SaleError(
-                        code: "SALE_BASKET_ITEM_WRONG_PRICE",
-                        message: "Error getting the price for \"\(label)\"",
-                        field: "basket[\(item.basketCode)].PRODUCT_ID"
+                    Self.error(
+                        "SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY",
+                        "The quantity of \"\(current.label)\" is less than what its shipments already hold "
+                            + "(\(Money.plainText(distributed)))",
+                        field: "basket[\(current.basketCode)].QUANTITY"
                     )
                 )
             }
-            guard product.active else {
-                return .failure(
-                    SaleError(
-                        code: "SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY",
-                        message: "Not enough stock of \"\(product.name)\"",
-                        field: "basket[\(item.basketCode)].QUANTITY"
-                    )
-                )
-            }
-            if item.name.isEmpty { item.name = product.name }
-            if item.currency == nil { item.currency = product.currency }
-            if !item.customPrice {
-                if item.priceSetByHand, item.price != product.price {
-                    note(
-                        Diagnostic.priceReplaced(
-                            item: item.basketCode,
-                            productId: item.productId,
-                            handSet: Money.plainText(item.price),
-                            catalog: Money.plainText(product.price)
-                        )
-                    )
-                }
-                item.price = product.price
-                item.basePrice = product.price
-                item.discountPrice = 0
-                item.priceSetByHand = false
-            }
-        }
-        // Shipments: the lone editable real shipment holding the line follows; otherwise the system shipment does,
-        // and it cannot give back more than it holds (§3.3).
-        let distributed = distributedQuantity(ofBasketItem: item.code)
-        let delta = quantity - item.quantity
-        let holders = data.shipments.indices.filter { data.shipments[$0].quantity(ofBasketItem: item.code) > 0 }
-        if data.shipments.count == 1, let only = holders.first, holders.count == 1, isAutoEditable(data.shipments[only])
-        {
-            if let line = data.shipments[only].items.firstIndex(where: { $0.basketCode == item.code }) {
-                data.shipments[only].items[line].quantity += delta
-            }
-        } else if distributed > 0, quantity < distributed {
-            // Only quantity already spread over real shipments limits a decrease; with none, even a negative
-            // quantity passes setField and is caught by verify() at save (§2.4, §10.6).
-            return .failure(
-                Self.error(
-                    "SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY",
-                    "The quantity of \"\(label)\" is less than what its shipments already hold (\(Money.plainText(distributed)))",
-                    field: "basket[\(item.basketCode)].QUANTITY"
-                )
-            )
         }
         item.quantity = quantity
         data.basket[index] = item

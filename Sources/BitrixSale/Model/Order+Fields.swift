@@ -14,6 +14,21 @@ extension Order {
         "TAX_LOCATION", "TAX_PRICE", "VAT_RATE", "VAT_VALUE", "VAT_SUM", "VAT_DELIVERY", "USE_VAT",
     ]
 
+    /// `USER_DESCRIPTION varchar(2000)` (A18 install.sql; `internals/order.php` StringField size 2000): the buyer's
+    /// comment. `COMMENTS` (the manager's) is `text`.
+    public static let userDescriptionLength = 2000
+
+    /// `STATUS_ID varchar(2)` (A18 install.sql).
+    public static let statusIdLength = 2
+
+    /// `OrderBase::getCalculatedFields()`: kept on the object by `setField`, read back by `getField`, never stored
+    /// (K21 `orderbase.php`).
+    public static let calculatedFieldNames: Set<String> = [
+        "PRICE_WITHOUT_DISCOUNT", "ORDER_WEIGHT", "DISCOUNT_PRICE", "BASE_PRICE_DELIVERY", "DELIVERY_LOCATION",
+        "DELIVERY_LOCATION_ZIP", "TAX_LOCATION", "TAX_PRICE", "VAT_RATE", "VAT_VALUE", "VAT_SUM", "VAT_DELIVERY",
+        "USE_VAT",
+    ]
+
     /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them (§1.2).
     public static let engineOwnedFields: Set<String> = [
         "ID", "PAYED", "DATE_PAYED", "EMP_PAYED_ID", "SUM_PAID", "ALLOW_DELIVERY", "DATE_ALLOW_DELIVERY",
@@ -23,7 +38,12 @@ extension Order {
 
     /// `getField($name)`: any field by its Bitrix name, engine-owned ones included; nil when unset or unknown.
     public func field(_ name: String) -> FieldValue? {
-        switch name {
+        if Self.calculatedFieldNames.contains(name) {
+            // B07: what setField put there; DISCOUNT_PRICE is 0 without a discount engine.
+            if let value = calculatedFields[name] { return value }
+            return name == "DISCOUNT_PRICE" ? FieldValue.decimal(0) : Optional<FieldValue>.none
+        }
+        return switch name {
         case "ID": data.id.map(FieldValue.int)
         case "LID": .string(data.siteId)
         case "USER_ID": data.userIdText.map(FieldValue.string)
@@ -46,11 +66,11 @@ extension Order {
         case "PRICE_DELIVERY": .decimal(deliveryPrice)
         case "SUM_PAID": .decimal(sumPaid)
         case "PAYED": .bool(isPaid)
-        case "DEDUCTED": .bool(isShipped)
+        // B08: a DEDUCTED set on the order is stored and read back until a shipment's DEDUCTED changes it.
+        case "DEDUCTED": data.otherFields["DEDUCTED"].map(FieldValue.string) ?? .bool(isShipped)
         case "ALLOW_DELIVERY": .bool(isAllowDelivery)
         case "DELIVERY_ID": deliveryId.map(FieldValue.int)
         case "PAY_SYSTEM_ID": paySystemId.map(FieldValue.int)
-        case "DISCOUNT_PRICE": .decimal(0)
         // UPDATED_1C: Bitrix's column default is N, so N is not stored (one dictionary fewer per order).
         case "UPDATED_1C": .string(data.otherFields[name] ?? "N")
         default: data.otherFields[name].map(FieldValue.string)
@@ -65,8 +85,13 @@ extension Order {
     @discardableResult
     public mutating func setField(_ name: String, _ value: FieldValue) throws(SaleException) -> SaleResult {
         guard Self.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
+        if Self.calculatedFieldNames.contains(name) {
+            calculatedFields[name] = value
+            return SaleResult()
+        }
+        // `$oldValue != $value || ($oldValue === null && $value !== null)` (K21 `internals/entity.php`): '' over
+        // null is a change (B06).
         if let old = field(name), old.looselyEquals(value) { return SaleResult() }
-        if field(name) == nil, value.isEmptyText { return SaleResult() }
         let now = context.clock.now()
         switch name {
         case "USER_ID": throw .notImplemented("field USER_ID")
@@ -77,15 +102,20 @@ extension Order {
             changingPrice(recalculates: false) { $0.data.personTypeId = value.intval > 0 ? value.intval : nil }
         case "STATUS_ID":
             data.statusId = value.text
+            if value.text.count > Self.statusIdLength {
+                note(Diagnostic.valueTruncated(field: name, length: value.text.count, limit: Self.statusIdLength))
+            }
             data.dateStatus = now
         case "CANCELED":
             let cancel = value.flag ?? false
             if cancel {
                 var result = SaleResult()
+                // `order.php` onOrderModify returns after the payment check (B28): one error, not two.
                 if data.payments.contains(where: \.paid) {
                     result.addError(
                         Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments")
                     )
+                    return result
                 }
                 if data.shipments.contains(where: \.deducted) {
                     result.addError(
@@ -131,7 +161,15 @@ extension Order {
         case "DATE_INSERT": data.dateInsert = Self.date(value)
         case "DATE_UPDATE": data.dateUpdate = Self.date(value)
         case "DATE_STATUS": data.dateStatus = Self.date(value)
-        case "USER_DESCRIPTION": data.userDescription = value.isEmptyText ? nil : value.text
+        case "USER_DESCRIPTION":
+            data.userDescription = value.isEmptyText ? nil : value.text
+            let length = value.text.count
+            if length > Self.userDescriptionLength {
+                note(Diagnostic.valueTruncated(field: name, length: length, limit: Self.userDescriptionLength))
+            }
+        case "EXTERNAL_ORDER":
+            data.otherFields[name] = value.text
+            if value.text != "Y", value.text != "N" { note(Diagnostic.externalOrderNotAFlag(value.text)) }
         case "COMMENTS": data.comments = value.isEmptyText ? nil : value.text
         case "UPDATED_1C":
             // N is the column default and is answered when absent: only another value is stored.

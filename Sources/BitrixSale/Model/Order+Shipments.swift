@@ -97,6 +97,7 @@ extension Order {
                 }
                 $0.data.shipments[index] = shipment
                 if let manual = $0.data.manualPrice { $0.data.manualPrice = manual + shipment.priceDelivery - before }
+                $0.shipmentDeliveryPriceChanged(from: before, to: shipment.priceDelivery)
             }
         case "CUSTOM_PRICE_DELIVERY":
             data.shipments[index].customPriceDelivery = value.flag ?? false
@@ -114,6 +115,8 @@ extension Order {
                 return .failure(Self.error("SALE_ORDER_SHIPMENT_ORDER_CANCELED", "Cannot ship a canceled order"))
             }
             data.shipments[index].deducted = value.flag ?? false
+            // The order's DEDUCTED follows its shipments again (ShipmentCollection::isShipped).
+            data.otherFields["DEDUCTED"] = nil
             data.shipments[index].otherFields["DATE_DEDUCTED"] = FieldValue.date(now).text
         case "STATUS_ID": data.shipments[index].statusId = value.text
         case "DELIVERY_NAME": data.shipments[index].deliveryName = value.text
@@ -207,7 +210,11 @@ extension Order {
                 Self.error("SALE_SHIPMENT_EXIST_SHIPPED", "Partial shipment was already shipped. Cancel shipment")
             )
         }
-        changingPrice { _ = $0.data.shipments.remove(at: index) }
+        changingPrice {
+            _ = $0.data.shipments.remove(at: index)
+            // The emulator does not follow Bitrix's PRICE_DELIVERY bookkeeping through a delete: the sum again.
+            $0.data.otherFields["PRICE_DELIVERY"] = nil
+        }
         return SaleResult()
     }
 
@@ -233,6 +240,7 @@ extension Order {
             data.shipments[index].basePriceDelivery = service.price
             data.shipments[index].priceDelivery = newPrice
             data.shipments[index].priceSetByHand = false
+            shipmentDeliveryPriceChanged(from: shipment.priceDelivery, to: newPrice)
         }
     }
 }

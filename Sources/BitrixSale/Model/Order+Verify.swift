@@ -97,7 +97,7 @@ extension Order {
         case .enumeration:
             if !definition.options.contains(text) { return "input error" }
         case .date:
-            if !isDate(text) { return "input error" }
+            if !context.dateFormat.accepts(text) { return "input error" }
         default:
             return nil
         }
@@ -113,64 +113,5 @@ extension Order {
     private static func isPlainInteger(_ text: String) -> Bool {
         let bytes = text.utf8
         return !bytes.isEmpty && bytes.count <= 18 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    /// `YYYY-MM-DD` (as the API stores it) or Bitrix's site format `DD.MM.YYYY`, a real calendar date.
-    static func isDate(_ text: String) -> Bool {
-        if let known = isGregorianDate(text) { return known }
-        let iso = text.split(separator: "-").compactMap { Int($0) }
-        let dotted = text.split(separator: ".").compactMap { Int($0) }
-        let parts: (Int, Int, Int)
-        if iso.count == 3, text.count == 10, text.dropFirst(4).first == "-" {
-            parts = (iso[0], iso[1], iso[2])
-        } else if dotted.count == 3, text.count == 10 {
-            parts = (dotted[2], dotted[1], dotted[0])
-        } else {
-            return false
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: parts.0, month: parts.1, day: parts.2)
-        guard let date = calendar.date(from: components) else { return false }
-        let back = calendar.dateComponents([.year, .month, .day], from: date)
-        return back.year == parts.0 && back.month == parts.1 && back.day == parts.2
-    }
-
-    /// ``isDate(_:)`` without `Calendar` for the common spellings.
-    ///
-    /// Handles all-digit `YYYY-MM-DD` or `DD.MM.YYYY` with a year from 1583 to 9999 (after the Julian–Gregorian
-    /// switch, where `Calendar(identifier: .gregorian)` is the plain Gregorian calendar); nil for anything else, which
-    /// ``isDate(_:)`` decides with `Calendar` as before.
-    private static func isGregorianDate(_ text: String) -> Bool? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
-            }
-            return value
-        }
-        let year: Int?
-        let month: Int?
-        let day: Int?
-        if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
-            (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
-        } else if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: ".") {
-            (year, month, day) = (number(6..<10), number(3..<5), number(0..<2))
-        } else {
-            return nil
-        }
-        guard let year, let month, let day, year >= 1583 else { return nil }
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let length =
-            switch month {
-            case 2: leap ? 29 : 28
-            case 4, 6, 9, 11: 30
-            default: 31
-            }
-        return day <= length
     }
 }

@@ -14,11 +14,35 @@ public struct Order: Sendable {
     public internal(set) var data: OrderData
     /// Emulator diagnostics noticed while editing (reported by the next save).
     public internal(set) var pendingDiagnostics: [SaleError] = []
+    /// Whether ``setBasket(_:)`` or ``appendBasket(_:)`` has given this (new) order a basket.
+    var basketAttached: Bool
+    /// The calculated fields set on this object (`calculatedFields`): read back, never stored.
+    var calculatedFields: [String: FieldValue] = [:]
 
-    /// Wraps persisted state (as the engine does on load).
+    /// Wraps persisted state (as the engine does on load): a saved order, or state that already has lines, has its
+    /// basket; a saved USER_ID reads as the integer column gives it.
     public init(data: OrderData, context: SaleContext) {
+        var data = data
+        // B03b: `USER_ID int not null` gives back the integer (`"5abc"` is read as 5).
+        // (An all-digit text is already the integer: checked without allocating, as every load passes here.)
+        if data.id != nil, let text = data.userIdText, !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let id = data.userId
+        {
+            data.userIdText = String(id)
+        }
+        // `STATUS_ID varchar(2)` keeps the first 2 characters (B34).
+        if data.id != nil, data.statusId.count > Self.statusIdLength {
+            data.statusId = String(data.statusId.prefix(Self.statusIdLength))
+        }
+        // `USER_DESCRIPTION varchar(2000)` keeps the first 2000 characters.
+        if data.id != nil, let text = data.userDescription, text.utf8.count > Self.userDescriptionLength,
+            text.count > Self.userDescriptionLength
+        {
+            data.userDescription = String(text.prefix(Self.userDescriptionLength))
+        }
         self.data = data
         self.context = context
+        basketAttached = data.id != nil || !data.basket.isEmpty
     }
 
     /// Reads a field of ``data``.
@@ -66,11 +90,18 @@ public struct Order: Sendable {
         data.basket.reduce(Decimal(0)) { $0 + Money.round($1.basePrice * $1.quantity, places: precision) }
     }
 
-    /// `PRICE_DELIVERY`: Σ PRICE_DELIVERY of the real shipments.
-    public var deliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
+    /// Σ PRICE_DELIVERY of the real shipments.
+    public var shipmentsDeliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
 
-    /// The price Bitrix calculates: basket price plus delivery price (§1.6).
-    public var calculatedPrice: Decimal { basketPrice + deliveryPrice }
+    /// The order's `PRICE_DELIVERY`: Σ of the real shipments, except where Bitrix keeps something else (B46, K21
+    /// `order.php` onShipmentModify): on a new order each shipment's change *sets* it to that shipment's price, so
+    /// with two shipments it is the last changed one's, and later changes move it by their deltas.
+    public var deliveryPrice: Decimal {
+        data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse) ?? shipmentsDeliveryPrice
+    }
+
+    /// The price Bitrix calculates: basket price plus every real shipment's delivery price (§1.6).
+    public var calculatedPrice: Decimal { basketPrice + shipmentsDeliveryPrice }
 
     /// `PRICE`: a hand-set price until the next recalculation, else ``calculatedPrice``.
     public var price: Decimal { data.manualPrice ?? calculatedPrice }
@@ -108,7 +139,7 @@ public struct Order: Sendable {
     public var totals: Totals {
         let basket = basketPrice
         let delivery = deliveryPrice
-        let price = data.manualPrice ?? basket + delivery
+        let price = data.manualPrice ?? basket + shipmentsDeliveryPrice
         let paid = paidSum
         return Totals(
             basketPrice: basket,
@@ -153,11 +184,6 @@ public struct Order: Sendable {
     /// The basket line with this code, or nil.
     public func basketItem(_ code: Int) -> BasketItem? { data.basket.first { $0.code == code } }
 
-    /// `Basket::getExistsItem($module, $productId)`: the first line of that product (Bitrix never merges by itself).
-    public func existingBasketItem(moduleId: String, productId: Int) -> BasketItem? {
-        data.basket.first { $0.moduleId == moduleId && $0.productId == productId }
-    }
-
     /// The real shipment with this code, or nil.
     public func shipment(_ code: Int) -> Shipment? { data.shipments.first { $0.code == code } }
 
@@ -171,12 +197,28 @@ public struct Order: Sendable {
         return data.nextCode
     }
 
+    /// The order's PRICE_DELIVERY after a shipment's delivery price went from `old` to `new` (B46): set to `new` on
+    /// a new order, moved by the delta on a saved one; stored only while it differs from the shipments' sum.
+    mutating func shipmentDeliveryPriceChanged(from old: Decimal, to new: Decimal) {
+        guard old != new else { return }
+        let stored = data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse)
+        let target: Decimal
+        if isNew {
+            target = new
+        } else if let stored {
+            target = stored - old + new
+        } else {
+            return
+        }
+        data.otherFields["PRICE_DELIVERY"] = target == shipmentsDeliveryPrice ? nil : Money.plainText(target)
+    }
+
     mutating func note(_ diagnostic: SaleError) {
         if !pendingDiagnostics.contains(diagnostic) { pendingDiagnostics.append(diagnostic) }
     }
 
     /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
-    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM follows the new price (§4.3).
+    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM may follow the new price (§4.3, B26).
     ///
     /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
     /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).
@@ -186,15 +228,26 @@ public struct Order: Sendable {
         let result = try edit(&self)
         assert(data.payments.count == paymentCount, "a price edit must not add or remove payments")
         if recalculates { data.manualPrice = nil }
-        if let before, price != before { followPriceWithLonePayment() }
+        if let before, price != before { followPriceWithLonePayment(previousPrice: before) }
         return result
     }
 
-    private mutating func followPriceWithLonePayment() {
+    /// `PaymentCollection::onOrderModify('PRICE')`: the lone payment's SUM follows the price when it may be edited
+    /// automatically.
+    ///
+    /// Sale 21 (K21 `paymentcollection.php` isAllowAutoEdit) needs `!isChanged('SUM')`, and `Payment::create()` sets
+    /// SUM through `setFieldsNoDemand`, which marks it changed: a payment never follows before its first save, nor
+    /// after a hand-set SUM. Sale 22 (R22 `getItemForAutoEdit`) follows when the SUM equals the previous price.
+    private mutating func followPriceWithLonePayment(previousPrice: Decimal) {
         guard data.payments.count == 1, !data.canceled else { return }
         let payment = data.payments[0]
         let allowEdit = context.paySystem(id: payment.paySystemId)?.allowEditPayment ?? false
-        guard !payment.paid, !payment.isReturn, !payment.sumChangedByHand, allowEdit else { return }
+        guard !payment.paid, !payment.isReturn, allowEdit else { return }
+        if context.site.saleVersion.autoSumFollowsPreviousPrice {
+            guard payment.sum == previousPrice else { return }
+        } else {
+            guard payment.id != nil, !payment.sumChangedByHand else { return }
+        }
         data.payments[0].sum = price
     }
 }

@@ -85,8 +85,10 @@ extension BasketItem {
         sort: Int,
         xmlId: String,
         otherFields: [String: String],
-        priceSetByHand: Bool
+        priceSetByHand: Bool,
+        properties: [BasketItemProperty]? = nil
     ) {
+        self.properties = properties
         self.code = code
         self.id = id
         self.moduleId = moduleId

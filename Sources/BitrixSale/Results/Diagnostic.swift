@@ -124,6 +124,29 @@ public enum Diagnostic: Sendable {
 }
 
 extension Diagnostic {
+    /// `USER_DESCRIPTION varchar(2000)` (A18 install.sql): MySQL without strict mode, as Bitrix requires it, keeps the
+    /// first 2000 characters of a longer buyer's comment without a word.
+    public static func valueTruncated(field: String, length: Int, limit: Int) -> SaleError {
+        SaleError(
+            code: "EMU_VALUE_TRUNCATED",
+            message: "\(field) is \(length) characters; its column keeps only the first \(limit) (MySQL cuts the rest "
+                + "silently); put long manager notes in COMMENTS (text)",
+            field: field
+        )
+    }
+
+    /// `EXTERNAL_ORDER` is a Y/N flag (K21 `internals/order.php` BooleanField), not a place for an external id.
+    public static func externalOrderNotAFlag(_ value: String) -> SaleError {
+        SaleError(
+            code: "EMU_EXTERNAL_ORDER_NOT_A_FLAG",
+            message: "EXTERNAL_ORDER is a Y/N flag (\"the order came from another system\"), got \"\(value)\"; keep an "
+                + "external id in XML_ID or an order property",
+            field: "EXTERNAL_ORDER"
+        )
+    }
+}
+
+extension Diagnostic {
     /// Diagnostics that strict mode reports but never turns into an error: states that are legitimate in Bitrix.
     public static let neverEscalated: Set<String> = ["EMU_NO_PAYMENT"]
 

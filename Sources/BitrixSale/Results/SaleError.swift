@@ -93,6 +93,9 @@ public enum SaleException: Error, Sendable, Hashable, CustomStringConvertible {
     case argumentType(String)
     /// `Main\ObjectNotFoundException`: no such basket item, shipment or payment in this order.
     case objectNotFound(String)
+    /// Not an exception at all in PHP: the script dies (HTTP 500), e.g. `$order->getBasket()->createItem(…)` while
+    /// the new order has no basket yet.
+    case fatal(PHPFatalError)
 
     /// The exception class and its message.
     public var description: String {
@@ -103,6 +106,7 @@ public enum SaleException: Error, Sendable, Hashable, CustomStringConvertible {
         case .argumentNull(let message): "ArgumentNullException: \(message)"
         case .argumentType(let message): "ArgumentTypeException: \(message)"
         case .objectNotFound(let message): "ObjectNotFoundException: \(message)"
+        case .fatal(let error): error.description
         }
     }
 }

@@ -111,6 +111,19 @@ extension SiteConfiguration {
         if currency.count != 3 { add("$.currency", "expected a 3-letter currency code, found \"\(currency)\"") }
         if TimeZone(identifier: timeZone) == nil { add("$.timeZone", "expected an IANA time zone such as Asia/Almaty") }
         if !(0...4).contains(valuePrecision) { add("$.valuePrecision", "expected 0 to 4 decimal places") }
+        if let major = saleVersion.major, (21...22).contains(major) {
+        } else {
+            add(
+                "$.saleVersion",
+                "expected a sale version 21.x or 22.x (for example \"21.400\"), found \"\(saleVersion)\""
+            )
+        }
+        if SiteDateFormat(formatDate) == nil {
+            add(
+                "$.formatDate",
+                "expected a Bitrix FORMAT_DATE with DD, MM and YYYY (for example \"DD.MM.YYYY\"), found \"\(formatDate)\""
+            )
+        }
         if apiTokens.isEmpty { add("$.apiTokens", "expected at least one API token") }
         for (index, token) in apiTokens.enumerated() where token.isEmpty {
             add("$.apiTokens[\(index)]", "expected a non-empty token")

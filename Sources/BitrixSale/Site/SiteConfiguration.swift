@@ -38,6 +38,10 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     public var users: [UserAccount]
     /// The Bitrix REST surface (`/rest/…`), or nil when the site has none.
     public var rest: RESTSettings?
+    /// The `sale` module version whose behaviour is emulated where versions differ (default 21.400).
+    public var saleVersion: SaleVersion
+    /// The site's `FORMAT_DATE` (`b_lang`), which DATE properties are checked against (default `DD.MM.YYYY`).
+    public var formatDate: String
 
     /// Makes a configuration; call ``validate()`` before use.
     public init(
@@ -55,7 +59,9 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
         paySystems: [PaySystem],
         statuses: [Status],
         users: [UserAccount],
-        rest: RESTSettings? = nil
+        rest: RESTSettings? = nil,
+        saleVersion: SaleVersion = .v21_400,
+        formatDate: String = "DD.MM.YYYY"
     ) {
         self.siteId = siteId
         self.name = name
@@ -72,7 +78,72 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
         self.statuses = statuses
         self.users = users
         self.rest = rest
+        self.saleVersion = saleVersion
+        self.formatDate = formatDate
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case siteId, name, currency, timeZone, valuePrecision, apiTokens, products, personTypes, orderProperties
+        case deliveryServices, defaultDeliveryId, paySystems, statuses, users, rest, saleVersion, formatDate
+    }
+
+    /// Decodes a configuration; `valuePrecision` defaults to 2, `saleVersion` to 21.400 and `formatDate` to
+    /// `DD.MM.YYYY`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        siteId = try container.decode(String.self, forKey: .siteId)
+        name = try container.decode(String.self, forKey: .name)
+        currency = try container.decode(String.self, forKey: .currency)
+        timeZone = try container.decode(String.self, forKey: .timeZone)
+        valuePrecision = try container.decodeIfPresent(Int.self, forKey: .valuePrecision) ?? 2
+        apiTokens = try container.decode([String].self, forKey: .apiTokens)
+        products = try container.decode([Product].self, forKey: .products)
+        personTypes = try container.decode([PersonType].self, forKey: .personTypes)
+        orderProperties = try container.decode([OrderPropertyDefinition].self, forKey: .orderProperties)
+        deliveryServices = try container.decode([DeliveryService].self, forKey: .deliveryServices)
+        defaultDeliveryId = try container.decode(Int.self, forKey: .defaultDeliveryId)
+        paySystems = try container.decode([PaySystem].self, forKey: .paySystems)
+        statuses = try container.decode([Status].self, forKey: .statuses)
+        users = try container.decode([UserAccount].self, forKey: .users)
+        rest = try container.decodeIfPresent(RESTSettings.self, forKey: .rest)
+        saleVersion = try container.decodeIfPresent(SaleVersion.self, forKey: .saleVersion) ?? .v21_400
+        formatDate = try container.decodeIfPresent(String.self, forKey: .formatDate) ?? "DD.MM.YYYY"
+    }
+}
+
+/// A `sale` module version (`21.400`, `22.800`): where versions behave differently, the site's decides.
+public struct SaleVersion: Sendable, Hashable, Codable, RawRepresentable, CustomStringConvertible {
+    /// The version as Bitrix writes it, `major.minor`.
+    public var rawValue: String
+
+    /// Wraps a version string.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Decodes the bare string.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    /// Encodes the bare string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Sale 21.400.100 (`kotopheiop/bitrix-core`), the default.
+    public static let v21_400 = SaleVersion(rawValue: "21.400")
+    /// Sale 22.800 (`bziksv/riester`).
+    public static let v22_800 = SaleVersion(rawValue: "22.800")
+
+    /// The major version, nil when the text does not start with one.
+    public var major: Int? { Int(rawValue.prefix { $0.isNumber }) }
+
+    /// Sale 22 and later: a lone payment's SUM follows the price when it equals the previous price
+    /// (`getItemForAutoEdit`); sale 21 needs the SUM unchanged since load.
+    public var autoSumFollowsPreviousPrice: Bool { (major ?? 21) >= 22 }
+
+    /// The raw version.
+    public var description: String { rawValue }
 }
 
 /// A catalog product (`b_catalog_product` with its base price).
@@ -401,11 +472,17 @@ public struct UserAccount: Sendable, Hashable, Codable, Identifiable {
     public var phone: String
     /// The name.
     public var name: String
+    /// `LOGIN`, when the account has one besides its phone.
+    public var login: String?
+    /// `EMAIL`.
+    public var email: String?
 
     /// Makes an account.
-    public init(id: Int, phone: String, name: String) {
+    public init(id: Int, phone: String, name: String, login: String? = nil, email: String? = nil) {
         self.id = id
         self.phone = phone
         self.name = name
+        self.login = login
+        self.email = email
     }
 }

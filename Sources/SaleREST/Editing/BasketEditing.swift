@@ -22,7 +22,12 @@ extension SaleEditor {
             // A product of the site's catalog is a catalog line (its name and price come from the catalog unless
             // `price` is sent); any other product is a custom line filled from the fields.
             let module = fields["MODULE"]?.text ?? (engine.product(id: productId) != nil ? "catalog" : "")
-            let code = order.createBasketItem(moduleId: module, productId: productId)
+            let code: Int
+            do throws(SaleException) {
+                code = try order.createBasketItem(moduleId: module, productId: productId)
+            } catch {
+                throw Self.error(error)
+            }
             try setBasketFields(&order, code: code, fields)
             try save(&order, in: &transaction)
             return (order, code)

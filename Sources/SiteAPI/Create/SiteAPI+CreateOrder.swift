@@ -92,35 +92,64 @@ extension SiteAPI {
         return Envelope.success(members)
     }
 
-    /// Builds the order the way Bitrix wants it built, and saves it strictly: a complete order or nothing.
+    /// Builds the order the way Bitrix needs it built, and saves it strictly: a complete order or nothing.
+    ///
+    /// Every call is one the PHP endpoint makes, in the same order (docs/CREATE-ENDPOINT.md shows them side by side):
+    /// the customer by phone, `Basket::create` with catalog lines that name their provider, `Order::create` with the
+    /// user id, `setPersonTypeId`, `setBasket`, one shipment holding every line, properties by code (the delivery
+    /// date in the site's `FORMAT_DATE`), the buyer's notes, the payment for the total, `save()`.
     private func build(_ input: CreateOrderInput, fingerprint: String, in transaction: inout SaleTransaction)
         -> CreateOutcome
     {
-        let (user, _) = transaction.findOrCreateUser(phone: input.customerPhone, name: input.customerName)
-        var order = engine.createOrder(userId: .int(user.id))
         var result = SaleResult()
-        result.merge(order.setPersonTypeId(1))
+        var order: Order
         do {
+            // $userId = findOrCreateUserByPhone($phone, $name);  (CUser::GetList by PERSONAL_PHONE, else CUser::Add)
+            let (user, _) = transaction.findOrCreateUser(phone: input.customerPhone, name: input.customerName)
+            // $basket = Basket::create(SITE_ID);
+            var basket = Basket.create(siteId: engine.site.siteId, context: engine.context)
             for line in input.lines {
-                let code = order.createBasketItem(moduleId: "catalog", productId: line.productId)
+                // $item = $basket->createItem('catalog', $productId);
+                let code = basket.createItem(moduleId: "catalog", productId: line.productId)
+                // $item->setFields([...]): the provider class always; a given price as a custom price.
                 if let price = line.customPrice {
                     result.merge(
-                        try order.setBasketItemFields(
+                        try basket.setItemFields(
                             code,
                             [
-                                "CUSTOM_PRICE": .bool(true), "PRICE": .decimal(price), "BASE_PRICE": .decimal(price),
+                                "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass),
+                                "CURRENCY": .string(engine.site.currency), "CUSTOM_PRICE": "Y",
+                                "PRICE": .decimal(price), "BASE_PRICE": .decimal(price),
                                 "QUANTITY": .int(line.quantity),
                             ]
                         )
                     )
                 } else {
-                    result.merge(try order.setBasketItemFields(code, ["QUANTITY": .int(line.quantity)]))
+                    result.merge(
+                        try basket.setItemFields(
+                            code,
+                            [
+                                "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass),
+                                "QUANTITY": .int(line.quantity),
+                            ]
+                        )
+                    )
                 }
             }
+            // $order = Order::create(SITE_ID, $userId); $order->setPersonTypeId(1); $order->setBasket($basket);
+            order = engine.createOrder(userId: .int(user.id))
+            result.merge(order.setPersonTypeId(1))
+            result.merge(try order.setBasket(basket))
+            // $shipment = $order->getShipmentCollection()->createItem(Delivery\Services\Manager::getObjectById($id));
             let shipment = order.createShipment(deliveryId: input.deliveryId)
-            result.merge(try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", .bool(true)))
-            result.merge(try order.setShipmentField(shipment, "PRICE_DELIVERY", .decimal(input.deliveryPrice)))
-            for item in order.basket {
+            result.merge(
+                try order.setShipmentFields(
+                    shipment,
+                    ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": .decimal(input.deliveryPrice)]
+                )
+            )
+            // foreach ($order->getBasket() as $item) { $shipmentItemCollection->createItem($item)->setQuantity(…); }
+            for item in order.basket?.items ?? [] {
                 result.merge(
                     try order.setShipmentItemQuantity(
                         shipment: shipment,
@@ -129,8 +158,14 @@ extension SiteAPI {
                     )
                 )
             }
-            for (code, value) in input.properties { result.merge(order.setPropertyValue(value, code: code)) }
+            // $propertyCollection->getItemByOrderPropertyCode($code)?->setValue($value);
+            for (code, value) in input.properties {
+                result.merge(order.setPropertyValue(siteValue(code: code, value), code: code))
+            }
+            // $order->setField('USER_DESCRIPTION', $notes);
             if let notes = input.notes { result.merge(try order.setField("USER_DESCRIPTION", .string(notes))) }
+            // $payment = $paymentCollection->createItem(PaySystem\Manager::getObjectById($id));
+            // $payment->setField('SUM', $order->getPrice());
             if let paySystem = input.paySystem {
                 let payment = order.createPayment(paySystemId: paySystem.id)
                 result.merge(try order.setPaymentField(payment, "SUM", .decimal(order.price)))
@@ -154,5 +189,12 @@ extension SiteAPI {
             IdempotencyRecord(key: Self.idempotencyKey(input.railwayOrderId), orderId: id, fingerprint: fingerprint)
         )
         return .created(order)
+    }
+
+    /// A property value as the site stores it: DELIVERY_DATE (`YYYY-MM-DD` in the API) in the site's `FORMAT_DATE`,
+    /// which Bitrix's DATE input checks (`$date->format(…)` in PHP); every other value as given.
+    private func siteValue(code: String, _ value: String?) -> String? {
+        guard code == "DELIVERY_DATE", let value, let date = CivilDate(iso: value) else { return value }
+        return engine.context.dateFormat.string(year: date.year, month: date.month, day: date.day)
     }
 }

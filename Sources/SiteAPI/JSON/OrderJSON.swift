@@ -8,15 +8,29 @@ struct OrderJSON: Sendable {
     let time: SiteTime
     let statusNames: [String: String]
     let paySystemCodes: [Int: String]
+    /// The DATE properties, whose values Bitrix stores in the site's `FORMAT_DATE` and the API shows as `YYYY-MM-DD`.
+    let dateProperties: Set<Int>
+    let dateFormat: SiteDateFormat?
 
     init(site: SiteConfiguration, time: SiteTime) {
         self.site = site
         self.time = time
+        dateProperties = Set(site.orderProperties.filter { $0.type == .date }.map(\.id))
+        dateFormat = SiteDateFormat(site.formatDate)
         statusNames = Dictionary(
             site.statuses.map { ($0.id, $0.nameRu ?? $0.name) },
             uniquingKeysWith: { first, _ in first }
         )
         paySystemCodes = Dictionary(site.paySystems.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A DATE property's stored `21.10.2025` as the API's `2025-10-21`; any other value (and a date stored in another
+    /// spelling, such as an ISO value of an older state) as stored.
+    static let apiDateFormat = SiteDateFormat("YYYY-MM-DD")!
+
+    func apiText(of text: String, propertyId: Int) -> String {
+        guard dateProperties.contains(propertyId), let date = dateFormat?.date(of: text) else { return text }
+        return Self.apiDateFormat.string(year: date.year, month: date.month, day: date.day)
     }
 
     func value(_ order: Order) -> JSONValue {
@@ -26,7 +40,7 @@ struct OrderJSON: Sendable {
         for property in data.properties ?? [] {
             guard let text = property.value, !text.isEmpty, !properties.contains(where: { $0.key == property.code })
             else { continue }
-            properties.append((key: property.code, value: .string(text)))
+            properties.append((key: property.code, value: .string(apiText(of: text, propertyId: property.propertyId))))
         }
         var basketIds: [Int: Int] = [:]
         let basket: [JSONValue] = data.basket.map { item in
