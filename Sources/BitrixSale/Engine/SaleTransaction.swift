@@ -112,14 +112,6 @@ public struct SaleTransaction: Sendable {
         if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
         if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
         guard result.isSuccess else { return result }
-        // saveEntities() calls getBasket()->save(): a new order that never got a basket dies there (§9.7). Bitrix
-        // has inserted the order row by then; the emulator stores nothing (docs/FIDELITY.md).
-        if !working.hasBasket {
-            let fatal = PHPFatalError.callOnNull("save")
-            result.addError(SaleError(code: "PHP_FATAL_ERROR", message: fatal.description, field: "basket"))
-            return result
-        }
-
         let now = engine.clock.now()
         let isNew = working.isNew
         if isNew {
@@ -256,6 +248,7 @@ public struct SaleTransaction: Sendable {
         if engine.context.status(id: data.statusId)?.type != .order {
             found.append(Diagnostic.unknownStatus(data.statusId))
         }
+        if !order.hasBasket { found.append(Diagnostic.orderWithoutBasket()) }
         for item in data.basket {
             // Only a provider replaces a price: a line without one keeps it (B14s).
             if item.priceSetByHand, !item.customPrice, item.hasProvider {

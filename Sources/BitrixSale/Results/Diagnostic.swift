@@ -35,6 +35,18 @@ public enum Diagnostic: Sendable {
         )
     }
 
+    /// A new order saved without ever getting a basket: Bitrix saves it with no lines (K21 `orderbase.php`: `add()`
+    /// sets the ID, then `saveEntities()` calls `getBasket()`, whose `loadBasket()` now loads an empty basket), as
+    /// REST's `sale.order.add` does on purpose; any `getBasket()->…` call before the save is a PHP fatal error.
+    public static func orderWithoutBasket() -> SaleError {
+        SaleError(
+            code: "EMU_ORDER_WITHOUT_BASKET",
+            message: "The order was saved without a basket (no setBasket): Bitrix stores it with no lines and price 0, "
+                + "and any $order->getBasket()->… call before the save would have been a PHP fatal error",
+            field: "basket"
+        )
+    }
+
     /// §9.3: a custom price with BASE_PRICE left at 0 breaks BASE_PRICE = PRICE + DISCOUNT_PRICE.
     public static func basePriceZero(item: String, productId: Int) -> SaleError {
         SaleError(

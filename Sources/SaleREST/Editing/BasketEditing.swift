@@ -28,7 +28,7 @@ extension SaleEditor {
             } catch {
                 throw Self.error(error)
             }
-            try setBasketFields(&order, code: code, fields)
+            try setBasketFields(&order, code: code, fields, catalogLine: module == "catalog")
             try save(&order, in: &transaction)
             return (order, code)
         }
@@ -60,10 +60,23 @@ extension SaleEditor {
     }
 
     /// `setFields` of the builder: `CUSTOM_PRICE = Y` when `PRICE` is given; `CURRENCY` and `CUSTOM_PRICE` first.
-    private func setBasketFields(_ order: inout Order, code: Int, _ fields: InternalFields) throws(RESTError) {
+    ///
+    /// A catalog line (`MODULE = catalog`) gets the catalog's provider, as `BasketBuilder::setItemsFieldsByFormData`
+    /// collects it into `catalogProductsIds` and fills it from `CatalogProvider` (K21
+    /// `sale/lib/helpers/order/builder/basketbuilder.php`): its name and non-custom price come from the catalog.
+    private func setBasketFields(_ order: inout Order, code: Int, _ fields: InternalFields, catalogLine: Bool = false)
+        throws(RESTError)
+    {
         var values = fields.values.filter { !Self.basketSkipped.contains($0.name) }
         if fields.has("PRICE") { values.insert((name: "CUSTOM_PRICE", value: .string("Y")), at: 0) }
-        let first = ["CURRENCY", "CUSTOM_PRICE"]
+        if catalogLine, !fields.has("PRODUCT_PROVIDER_CLASS") {
+            values.append((name: "PRODUCT_PROVIDER_CLASS", value: .string(BasketItem.catalogProviderClass)))
+        }
+        // The builder sets the catalog's product data (NAME among it) on a catalog line, custom price or not.
+        if catalogLine, !fields.has("NAME"), let product = engine.product(id: fields["PRODUCT_ID"]?.intval ?? 0) {
+            values.append((name: "NAME", value: .string(product.name)))
+        }
+        let first = ["CURRENCY", "CUSTOM_PRICE", "PRODUCT_PROVIDER_CLASS"]
         let ordered =
             first.compactMap { name in values.first { $0.name == name } } + values.filter { !first.contains($0.name) }
         for (name, value) in ordered where BasketItem.settableFields.contains(name) {
