@@ -20,12 +20,15 @@ let package = Package(
         .target(name: "SaleJSON"),
         // Ground floor: HTTP-shaped request and response values (no socket), shared by every surface.
         .target(name: "SaleHTTP"),
+        // Ground floor: SHA-256 block compression with the CPU's SHA instructions (C; a run-time CPUID check, the
+        // portable code is Swift in SiteAPI).
+        .target(name: "CSHA256"),
         // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
         .target(name: "BitrixSale"),
         // Persistence: the in-memory store and the durable snapshot + journal store.
         .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
-        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
         // QA scenario files: parsing, running, matching, reports.
         .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The command line.

@@ -25,8 +25,8 @@ extension SiteAPI {
         )
         .validate(body)
         // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
-        var fingerprintCache: String?
-        func fingerprint() -> String {
+        var fingerprintCache: IdempotencyFingerprint?
+        func fingerprint() -> IdempotencyFingerprint {
             if let fingerprintCache { return fingerprintCache }
             let value = Fingerprint.of(body)
             fingerprintCache = value
@@ -93,7 +93,11 @@ extension SiteAPI {
     }
 
     /// Builds the order the way Bitrix wants it built, and saves it strictly: a complete order or nothing.
-    private func build(_ input: CreateOrderInput, fingerprint: String, in transaction: inout SaleTransaction)
+    private func build(
+        _ input: CreateOrderInput,
+        fingerprint: IdempotencyFingerprint,
+        in transaction: inout SaleTransaction
+    )
         -> CreateOutcome
     {
         let (user, _) = transaction.findOrCreateUser(phone: input.customerPhone, name: input.customerName)
