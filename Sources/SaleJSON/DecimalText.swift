@@ -49,29 +49,46 @@ public enum DecimalText {
             significand /= 10
             exponent += 1
         }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while significand > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(significand % 10))
-            significand /= 10
+        var digitCount = 1
+        var power: UInt64 = 10
+        while digitCount < 20, significand >= power {
+            digitCount += 1
+            power = power &* 10
         }
-        digits.reverse()
         if value.sign == .minus { out.append(UInt8(ascii: "-")) }
         if exponent >= 0 {
-            out.append(contentsOf: digits)
+            appendDigits(significand, count: digitCount, pointAfter: nil, to: &out)
             for _ in 0..<exponent { out.append(UInt8(ascii: "0")) }
-        } else if digits.count > -exponent {
-            let split = digits.count + exponent
-            out.append(contentsOf: digits[..<split])
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: digits[split...])
+        } else if digitCount > -exponent {
+            appendDigits(significand, count: digitCount, pointAfter: digitCount + exponent, to: &out)
         } else {
             out.append(UInt8(ascii: "0"))
             out.append(UInt8(ascii: "."))
-            for _ in 0..<(-exponent - digits.count) { out.append(UInt8(ascii: "0")) }
-            out.append(contentsOf: digits)
+            for _ in 0..<(-exponent - digitCount) { out.append(UInt8(ascii: "0")) }
+            appendDigits(significand, count: digitCount, pointAfter: nil, to: &out)
         }
         return true
+    }
+
+    /// Appends the `count` decimal digits of `significand` (no intermediate array), with a `.` after the first
+    /// `pointAfter` of them when given.
+    private static func appendDigits(_ significand: UInt64, count: Int, pointAfter: Int?, to out: inout [UInt8]) {
+        let length = count + (pointAfter == nil ? 0 : 1)
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        var rest = significand
+        var position = start + length - 1
+        var written = 0
+        while written < count {
+            if let pointAfter, written == count - pointAfter {
+                out[position] = UInt8(ascii: ".")
+                position -= 1
+            }
+            out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            position -= 1
+            written += 1
+        }
     }
 
     /// The plain text, or nil when the fast path does not apply.
