@@ -3,9 +3,11 @@ import Foundation
 /// Plain text of a `Decimal` without `Decimal.description` (about 2 µs on Linux): the significand is read from
 /// the value's bytes when it fits in 64 bits, else the caller falls back to `description`.
 ///
-/// `Decimal` keeps its exponent in byte 0, the number of significand words in use in the high four bits of byte 1, and
-/// its significand as eight little-endian `UInt16` words in bytes 4…19 (`NSDecimal`'s layout). The layout is not public API, so it is checked once against `description` on
-/// sample values (``isLayoutKnown``); when the check fails every call returns nil and callers use the slow path.
+/// `Decimal` keeps its exponent in byte 0, the number of significand words in use in the high four bits of byte 1,
+/// the sign in bit 3 of byte 1 (length 0 with the sign set is NaN), and its significand as eight little-endian `UInt16`
+/// words in bytes 4…19 (`NSDecimal`'s layout). The layout is not public API, so it is checked once against the public
+/// accessors on sample values (``isLayoutKnown``); when the check fails every call returns nil and callers use the
+/// slow path. With the layout known, a value is written from one read of its bytes (no calls into Foundation).
 public enum DecimalText {
     /// Whether the byte layout matches what this type reads (checked once per process).
     public static let isLayoutKnown: Bool = {
@@ -15,14 +17,19 @@ public enum DecimalText {
                 let parts = rawParts(value), parts.exponent == value.exponent
             else { return false }
             let magnitude = value < 0 ? -value : value
-            guard String(parts.significand) == magnitude.significand.description else { return false }
+            guard String(parts.significand) == magnitude.significand.description,
+                parts.negative == (value < 0), (parts.length == 0) == value.isZero
+            else { return false }
         }
+        guard let nan = rawParts(Decimal.nan), nan.length == 0, nan.negative else { return false }
         return true
     }()
 
-    /// Exponent and significand from the bytes, or nil when the significand needs more than 64 bits.
-    private static func rawParts(_ value: Decimal) -> (exponent: Int, significand: UInt64)? {
-        withUnsafeBytes(of: value) { bytes -> (Int, UInt64)? in
+    /// Exponent, significand, word count and sign from the bytes, or nil when the significand needs more than 64 bits.
+    private static func rawParts(_ value: Decimal) -> (
+        exponent: Int, significand: UInt64, length: Int, negative: Bool
+    )? {
+        withUnsafeBytes(of: value) { bytes -> (Int, UInt64, Int, Bool)? in
             // Byte 1 holds the number of significand words in use (high four bits); words past it are not read,
             // whatever they hold.
             let length = Int(bytes.count == 20 ? bytes[1] >> 4 : 0xFF)
@@ -31,18 +38,25 @@ public enum DecimalText {
             for word in (0..<length).reversed() {
                 significand = significand << 16 | UInt64(bytes[4 + 2 * word]) | UInt64(bytes[5 + 2 * word]) << 8
             }
-            return (Int(Int8(bitPattern: bytes[0])), significand)
+            return (Int(Int8(bitPattern: bytes[0])), significand, length, bytes[1] & 0x08 != 0)
         }
     }
 
     /// Appends the plain text (`15000`, `12500.5`, `-0.01`, `0` for zero and NaN) to `out`, exactly as
     /// ``JSONNumber/plainText(_:)`` writes it; returns false (appending nothing) when the fast path does not apply.
     public static func append(_ value: Decimal, to out: inout [UInt8]) -> Bool {
-        if value.isNaN || value.isZero {
+        guard isLayoutKnown else {
+            if value.isNaN || value.isZero {
+                out.append(UInt8(ascii: "0"))
+                return true
+            }
+            return false
+        }
+        guard let parts = rawParts(value) else { return false }
+        if parts.length == 0 {  // zero, or NaN (the sign set)
             out.append(UInt8(ascii: "0"))
             return true
         }
-        guard isLayoutKnown, let parts = rawParts(value), parts.exponent == value.exponent else { return false }
         var significand = parts.significand
         var exponent = parts.exponent
         while significand % 10 == 0 {
@@ -55,7 +69,7 @@ public enum DecimalText {
             digitCount += 1
             power = power &* 10
         }
-        if value.sign == .minus { out.append(UInt8(ascii: "-")) }
+        if parts.negative { out.append(UInt8(ascii: "-")) }
         if exponent >= 0 {
             appendDigits(significand, count: digitCount, pointAfter: nil, to: &out)
             for _ in 0..<exponent { out.append(UInt8(ascii: "0")) }

@@ -3,6 +3,7 @@ import Foundation
 import SaleJSON
 import SaleStorage
 import Testing
+import TestSupport
 
 @testable import SiteAPI
 
@@ -106,5 +107,51 @@ import Testing
         }
         writer.endArray()
         #expect(writer.bytes == JSONWriter().bytes(.array(tree)))
+    }
+}
+
+extension OrderJSONWriterTests {
+    @Test func stringsAndKeysAreEscapedAsTheTreeEscapesThem() {
+        let texts = [
+            "", "plain", "кириллица", "quote \" and backslash \\", "\u{0}\u{1}\u{1f}\n\r\t\u{8}\u{c}", "emoji 🚆",
+            "eight ok then \" at 13", "0123456\\", "01234567\u{1f}", "ул. Абая 150, кв 25 — «Весна» \u{7f} ~ }",
+            String(repeating: "long text ", count: 300) + "\"",
+        ]
+        var writer = JSONByteWriter(capacity: 1)
+        var members: [(key: String, value: JSONValue)] = []
+        writer.beginObject()
+        for text in texts {
+            writer.key(escaping: text)
+            writer.string(text)
+            members.append((key: text, value: .string(text)))
+        }
+        writer.key("null")
+        writer.null()
+        writer.key("flags")
+        writer.beginArray()
+        writer.bool(true)
+        writer.bool(false)
+        writer.string(nil)
+        writer.int(nil)
+        writer.endArray()
+        writer.endObject()
+        members.append((key: "null", value: .null))
+        members.append((key: "flags", value: .array([.bool(true), .bool(false), .null, .null])))
+        #expect(writer.bytes == JSONWriter().bytes(.object(members)))
+    }
+
+    @Test func randomStringsAreEscapedAsTheTreeEscapesThem() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet: [Character] = [
+            "a", "Z", "0", " ", "\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{7f}", "ж", "«", "🚆", "/",
+        ]
+        for _ in 0..<2000 {
+            let text = String(
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            )
+            var writer = JSONByteWriter(capacity: 1)
+            writer.string(text)
+            #expect(writer.bytes == JSONWriter().bytes(.string(text)), "\(text.debugDescription)")
+        }
     }
 }

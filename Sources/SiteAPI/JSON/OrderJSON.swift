@@ -151,7 +151,7 @@ struct OrderJSON: Sendable {
                         earlier.code == code && !(earlier.value ?? "").isEmpty
                     }
                 if seen { continue }
-                writer.key(code)
+                writer.key(escaping: code)
                 writer.string(text)
             }
         }
