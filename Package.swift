@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
+        .library(name: "SaleMoney", targets: ["SaleMoney"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
@@ -20,6 +21,8 @@ let package = Package(
         .target(name: "SaleJSON"),
         // Ground floor: HTTP-shaped request and response values (no socket), shared by every surface.
         .target(name: "SaleHTTP"),
+        // Ground floor: the exact amount (Int64 minor units at scale 4), its one parser and one writer.
+        .target(name: "SaleMoney"),
         // Ground floor: SHA-256 block compression with the CPU's SHA instructions (C; a run-time CPUID check, the
         // portable code is Swift in SiteAPI).
         .target(name: "CSHA256"),
@@ -39,6 +42,7 @@ let package = Package(
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON", "TestSupport"]),
+        .testTarget(name: "SaleMoneyTests", dependencies: ["SaleMoney", "SaleJSON", "TestSupport"]),
         .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
             name: "SaleStorageTests",
