@@ -144,4 +144,20 @@ import TestSupport
         }
         #expect(IdempotencyFingerprint(digest) != IdempotencyFingerprint(digest.uppercased()))
     }
+
+    @Test func objectsOfEverySizeSortTheirKeysAndKeepTheLastOfRepeatedOnes() {
+        var generator = SeededGenerator(seed: 21)
+        let keys = ["a", "b", "ab", "ba", "B", "_", "a1", "z", "id", "items", "", "aa", "a b", "é"]
+        for _ in 0..<400 {
+            var members: [(key: String, value: JSONValue)] = []
+            for position in 0..<Int.random(in: 0...60, using: &generator) {
+                members.append((key: keys.randomElement(using: &generator)!, value: .string("v\(position)")))
+            }
+            // The oracle: a dictionary (the last repeated key wins), written with keys sorted by UTF-8 bytes.
+            var last: [String: JSONValue] = [:]
+            for member in members { last[member.key] = member.value }
+            let expected = JSONWriter(sortedKeys: true).bytes(.object(last.map { (key: $0.key, value: $0.value) }))
+            #expect(Fingerprint.canonical(.object(members)) == expected, "\(members.map(\.key))")
+        }
+    }
 }

@@ -98,20 +98,25 @@ enum Fingerprint {
                 write(element, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .object(let members) where members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }):
+        case .object(let members) where members.allSatisfy({ isASCII($0.key) }):
             // ASCII keys are equal exactly when their bytes are: sort positions by key, then by position, and write
             // the last member of each run of equal keys (the same output as the dictionary below, without hashing).
-            let order = members.indices.sorted { a, b in
-                let (left, right) = (members[a].key.utf8, members[b].key.utf8)
-                return left.elementsEqual(right) ? a < b : left.lexicographicallyPrecedes(right)
+            // A payload's objects are small (≈ 12 members): an insertion sort with a byte comparison; a large
+            // object (a hostile body) takes the O(n log n) library sort (stable: equal keys stay in position order).
+            var order = Array(members.indices)
+            if order.count > 32 {
+                order.sort { a, b in
+                    let comparison = compareBytes(members[a].key, members[b].key)
+                    return comparison == 0 ? a < b : comparison < 0
+                }
+            } else if order.count > 1 {
+                insertionSort(&order, members)
             }
             out.append(UInt8(ascii: "{"))
             var first = true
             for (position, index) in order.enumerated() {
                 let key = members[index].key
-                if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(key.utf8) {
-                    continue
-                }
+                if position + 1 < order.count, compareBytes(members[order[position + 1]].key, key) == 0 { continue }
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 JSONWriter.writeString(key, into: &out)
@@ -131,5 +136,39 @@ enum Fingerprint {
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Sorts member positions by key bytes, stable (equal keys keep their position order).
+    private static func insertionSort(_ order: inout [Int], _ members: [(key: String, value: JSONValue)]) {
+        for next in 1..<order.count {
+            let moving = order[next]
+            var slot = next
+            while slot > 0, compareBytes(members[order[slot - 1]].key, members[moving].key) > 0 {
+                order[slot] = order[slot - 1]
+                slot -= 1
+            }
+            order[slot] = moving
+        }
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The UTF-8 byte order of two strings: negative, zero or positive (shorter first on a common prefix).
+    static func compareBytes(_ left: String, _ right: String) -> Int {
+        func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+            let common = Swift.min(a.count, b.count)
+            for index in 0..<common where a[index] != b[index] { return a[index] < b[index] ? -1 : 1 }
+            return a.count - b.count
+        }
+        let fast = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b in compare(a, b) }
+        }
+        if let fast, let result = fast { return result }
+        var (a, b) = (left, right)
+        return a.withUTF8 { a in b.withUTF8 { b in compare(a, b) } }
     }
 }
