@@ -52,14 +52,16 @@ public struct IdempotencyFingerprint: Sendable, Hashable, Codable, CustomStringC
         case .sha256(let a, let b, let c, let d):
             return String(unsafeUninitializedCapacity: 71) { buffer in
                 for (index, byte) in "sha256:".utf8.enumerated() { buffer[index] = byte }
-                var position = 7
-                for word in [a, b, c, d] {
-                    for shift in stride(from: 60, through: 0, by: -4) {
-                        let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
-                        buffer[position] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
-                        position += 1
+                func put(_ word: UInt64, at start: Int) {
+                    for index in 0..<16 {
+                        let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * index)) & 0xF
+                        buffer[start + index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
                     }
                 }
+                put(a, at: 7)
+                put(b, at: 23)
+                put(c, at: 39)
+                put(d, at: 55)
                 return 71
             }
         }
@@ -71,16 +73,21 @@ public struct IdempotencyFingerprint: Sendable, Hashable, Codable, CustomStringC
     private static func parseDigest(_ text: String) -> (UInt64, UInt64, UInt64, UInt64)? {
         let utf8 = text.utf8
         guard utf8.count == 71, utf8.starts(with: "sha256:".utf8) else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for (index, byte) in utf8.dropFirst(7).enumerated() {
-            let nibble: UInt8
+            let nibble: UInt64
             switch byte {
-            case 0x30...0x39: nibble = byte - 0x30
-            case 0x61...0x66: nibble = byte - 0x57
+            case 0x30...0x39: nibble = UInt64(byte - 0x30)
+            case 0x61...0x66: nibble = UInt64(byte - 0x57)
             default: return nil  // upper case or not hex: kept as text, so it writes back as read
             }
-            words[index / 16] = words[index / 16] << 4 | UInt64(nibble)
+            switch index / 16 {
+            case 0: words.0 = words.0 << 4 | nibble
+            case 1: words.1 = words.1 << 4 | nibble
+            case 2: words.2 = words.2 << 4 | nibble
+            default: words.3 = words.3 << 4 | nibble
+            }
         }
-        return (words[0], words[1], words[2], words[3])
+        return words
     }
 }
