@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
+        .library(name: "SaleMoney", targets: ["SaleMoney"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
         .library(name: "SaleREST", targets: ["SaleREST"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
@@ -21,12 +22,17 @@ let package = Package(
         .target(name: "SaleJSON"),
         // Ground floor: HTTP-shaped request and response values (no socket), shared by every surface.
         .target(name: "SaleHTTP"),
+        // Ground floor: the exact amount (Int64 minor units at scale 4), its one parser and one writer.
+        .target(name: "SaleMoney"),
+        // Ground floor: SHA-256 block compression with the CPU's SHA instructions (C; a run-time CPUID check, the
+        // portable code is Swift in SiteAPI).
+        .target(name: "CSHA256"),
         // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
         .target(name: "BitrixSale"),
         // Persistence: the in-memory store and the durable snapshot + journal store.
         .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
-        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
         // Bitrix's own REST API (the `sale` scope under /rest/…) as a pure function of an engine.
         .target(name: "SaleREST", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
@@ -39,6 +45,7 @@ let package = Package(
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON", "TestSupport"]),
+        .testTarget(name: "SaleMoneyTests", dependencies: ["SaleMoney", "SaleJSON", "TestSupport"]),
         .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
             name: "SaleStorageTests",

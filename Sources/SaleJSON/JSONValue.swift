@@ -27,7 +27,12 @@ public enum JSONValue: Sendable, Hashable {
     /// The member named `key` of an object (the last one if repeated), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.last(where: { $0.key.utf8.elementsEqual(key.utf8) })?.value
+        // Byte equality on the contiguous UTF-8 (not `==`, which compares canonical equivalence, nor the generic
+        // `elementsEqual`, which walks the views element by element).
+        for index in members.indices.reversed() where JSONValue.sameBytes(members[index].key, key) {
+            return members[index].value
+        }
+        return nil
     }
 
     /// The members of an object, or nil for any other value.
@@ -66,6 +71,19 @@ public enum JSONValue: Sendable, Hashable {
         return false
     }
 
+    /// Whether two strings have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where left[index] != right[index] { return false }
+                return true
+            }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
     /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or `object`.
     public var typeName: String {
         switch self {
@@ -85,7 +103,7 @@ public enum JSONValue: Sendable, Hashable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return JSONValue.sameBytes(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object, .object):
             let a = lhs.deduplicatedMembers

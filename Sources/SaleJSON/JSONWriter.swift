@@ -77,22 +77,32 @@ public struct JSONWriter: Sendable {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        // Native strings are contiguous UTF-8: copy the runs that need no escape in one go.
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                escape(byte, into: &out)
-                runStart = index + 1
-            }
-            if runStart < bytes.count {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            }
+        // Native strings (small ones included) are contiguous UTF-8: scan them in place, no copy of the string.
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, into: &out) }
+        if written == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `bytes` with the characters JSON requires escaped; the runs that need none are copied in one go.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            escape(byte, into: &out)
+            index += 1
+            runStart = index
+        }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
 
     private static func escape(_ byte: UInt8, into out: inout [UInt8]) {

@@ -514,7 +514,7 @@ struct FastStateReader {
             }
         }
         guard ok, let fingerprint, let key, let orderId else { return nil }
-        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: fingerprint)
+        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: IdempotencyFingerprint(fingerprint))
     }
 
     private mutating func user() -> UserAccount? {

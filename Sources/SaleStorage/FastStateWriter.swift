@@ -290,7 +290,7 @@ struct FastStateWriter {
 
     mutating func write(_ record: IdempotencyRecord) {
         open()
-        member("fingerprint", record.fingerprint)
+        member("fingerprint", record.fingerprint.text)
         member("key", record.key)
         member("orderId", record.orderId)
         close()

@@ -59,10 +59,10 @@ public struct IdempotencyRecord: Sendable, Hashable, Codable {
     /// The order created under it.
     public var orderId: Int
     /// A canonical fingerprint of the request (equal requests, equal fingerprints).
-    public var fingerprint: String
+    public var fingerprint: IdempotencyFingerprint
 
     /// Makes a record.
-    public init(key: String, orderId: Int, fingerprint: String) {
+    public init(key: String, orderId: Int, fingerprint: IdempotencyFingerprint) {
         self.key = key
         self.orderId = orderId
         self.fingerprint = fingerprint

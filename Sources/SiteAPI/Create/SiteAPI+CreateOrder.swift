@@ -25,8 +25,8 @@ extension SiteAPI {
         )
         .validate(body)
         // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
-        var fingerprintCache: String?
-        func fingerprint() -> String {
+        var fingerprintCache: IdempotencyFingerprint?
+        func fingerprint() -> IdempotencyFingerprint {
             if let fingerprintCache { return fingerprintCache }
             let value = Fingerprint.of(body)
             fingerprintCache = value
@@ -98,7 +98,11 @@ extension SiteAPI {
     /// the customer by phone, `Basket::create` with catalog lines that name their provider, `Order::create` with the
     /// user id, `setPersonTypeId`, `setBasket`, one shipment holding every line, properties by code (the delivery
     /// date in the site's `FORMAT_DATE`), the buyer's notes, the payment for the total, `save()`.
-    private func build(_ input: CreateOrderInput, fingerprint: String, in transaction: inout SaleTransaction)
+    private func build(
+        _ input: CreateOrderInput,
+        fingerprint: IdempotencyFingerprint,
+        in transaction: inout SaleTransaction
+    )
         -> CreateOutcome
     {
         var result = SaleResult()

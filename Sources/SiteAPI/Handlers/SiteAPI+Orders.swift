@@ -25,21 +25,32 @@ extension SiteAPI {
         return (limit, offset)
     }
 
-    /// `{"success": true, "data": [Order…], "pagination": {total, limit, offset, has_more}}`.
+    /// `{"success": true, "data": [Order…], "pagination": {total, limit, offset, has_more}}`, written straight to
+    /// bytes (``OrderJSON/write(_:into:)``).
     func page(_ query: OrderQuery) -> APIResponse {
         let (orders, total) = engine.list(query)
         let limit = query.limit ?? 0
-        return Envelope.success([
-            (key: "data", value: .array(orders.map(orderJSON.value))),
-            (
-                key: "pagination",
-                value: .object([
-                    (key: "total", value: .int(total)), (key: "limit", value: .int(limit)),
-                    (key: "offset", value: .int(query.offset)),
-                    (key: "has_more", value: .bool(query.offset + orders.count < total)),
-                ])
-            ),
-        ])
+        var writer = JSONByteWriter(capacity: 256 + 2048 * orders.count)
+        writer.beginObject()
+        writer.key("success")
+        writer.bool(true)
+        writer.key("data")
+        writer.beginArray()
+        for order in orders { orderJSON.write(order, into: &writer) }
+        writer.endArray()
+        writer.key("pagination")
+        writer.beginObject()
+        writer.key("total")
+        writer.int(total)
+        writer.key("limit")
+        writer.int(limit)
+        writer.key("offset")
+        writer.int(query.offset)
+        writer.key("has_more")
+        writer.bool(query.offset + orders.count < total)
+        writer.endObject()
+        writer.endObject()
+        return Envelope.response(200, bytes: writer.bytes)
     }
 
     /// `GET /api/v2/orders`.
@@ -85,7 +96,14 @@ extension SiteAPI {
     /// `GET /api/v2/orders/{id}` and `GET /api/v2/orders/detail/?id=`.
     func orderDetail(id: Int) throws(APIError) -> APIResponse {
         guard let order = try? engine.load(id: id) else { throw .notFound("Order \(id) not found") }
-        return Envelope.success([(key: "data", value: orderJSON.value(order))])
+        var writer = JSONByteWriter(capacity: 2048)
+        writer.beginObject()
+        writer.key("success")
+        writer.bool(true)
+        writer.key("data")
+        orderJSON.write(order, into: &writer)
+        writer.endObject()
+        return Envelope.response(200, bytes: writer.bytes)
     }
 
     /// `GET /api/v2/customers/orders.php?phone=`.

@@ -8,15 +8,22 @@ enum Envelope {
 
     /// A response with the JSON body and the common headers (`Content-Type`, `Access-Control-Allow-Origin`).
     static func response(_ status: Int, _ body: JSONValue, extraHeaders: [HeaderField] = []) -> APIResponse {
+        response(status, bytes: writer.bytes(body), extraHeaders: extraHeaders)
+    }
+
+    /// A response with a body already written as JSON bytes, and the common headers.
+    static func response(_ status: Int, bytes: [UInt8], extraHeaders: [HeaderField] = []) -> APIResponse {
         APIResponse(
             status: status,
-            headers: [
-                HeaderField("Content-Type", "application/json; charset=UTF-8"),
-                HeaderField("Access-Control-Allow-Origin", "*"),
-            ] + extraHeaders,
-            body: writer.bytes(body)
+            headers: extraHeaders.isEmpty ? commonHeaders : commonHeaders + extraHeaders,
+            body: bytes
         )
     }
+
+    /// `Content-Type` and `Access-Control-Allow-Origin`, made once.
+    private static let commonHeaders = [
+        HeaderField("Content-Type", "application/json; charset=UTF-8"), HeaderField("Access-Control-Allow-Origin", "*"),
+    ]
 
     /// `200 {"success": true, …members}`.
     static func success(_ members: [(key: String, value: JSONValue)]) -> APIResponse {

@@ -22,6 +22,7 @@ extension Wiring {
         var openSeconds = 0.0
         var listQueryMicroseconds = 0.0
         var apiListQueryMicroseconds = 0.0
+        var apiListMicroseconds = 0.0
         var snapshotBytes = 0
         var snapshotSaveSeconds = 0.0
         var snapshotLoadSeconds = 0.0
@@ -95,6 +96,9 @@ extension Wiring {
             body: []
         )
         figures.apiListQueryMicroseconds = medianMicroseconds { _ = api.handle(listRequest) }
+        // `api_list_us`: the first page as a client asks for it (newest 20 active orders, rendered, with the total).
+        let firstPage = APIRequest(method: "GET", target: "/api/v2/orders?limit=20", headers: listRequest.headers)
+        figures.apiListMicroseconds = medianMicroseconds { _ = api.handle(firstPage) }
 
         // 3. Saving and loading a snapshot of the whole state, beside a raw write + fsync of the same bytes.
         progress("snapshot save and load")
@@ -252,6 +256,7 @@ extension Wiring {
             (key: "decode_only_per_s", value: number(f.decodeOnlyPerSecond, 0)),
             (key: "durable_create_per_s", value: number(f.durableCreatePerSecond, 0)),
             (key: "list_query_us", value: number(f.listQueryMicroseconds, 1)),
+            (key: "api_list_us", value: number(f.apiListMicroseconds, 1)),
             (key: "snapshot_bytes", value: .int(f.snapshotBytes)),
             (key: "snapshot_save_s", value: number(f.snapshotSaveSeconds, 3)),
             (key: "snapshot_load_s", value: number(f.snapshotLoadSeconds, 3)),
@@ -279,6 +284,7 @@ extension Wiring {
             ),
             ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
             ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
+            ("GET /api/v2/orders?limit=20 (first page, JSON)", "\(fixed(f.apiListMicroseconds, 1)) µs"),
             ("snapshot size", "\(f.snapshotBytes) bytes (\(fixed(megabytes, 1)) MB)"),
             (
                 "snapshot save",

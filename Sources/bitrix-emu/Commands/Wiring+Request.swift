@@ -19,7 +19,10 @@ extension Wiring {
                 for warning in store?.openingWarnings ?? [] { context.standardError.write("warning: \(warning)\n") }
             }
             let engine = try SaleEngine(site: site, store: store ?? InMemoryOrderStore(), clock: clock)
-            return (try SiteAPI(engine: engine), engine, store)
+            let api = try SiteAPI(engine: engine)
+            // No teardown at exit: the API holds the engine, which holds the store and its state.
+            context.keepUntilExit(api)
+            return (api, engine, store)
         } catch {
             context.standardError.write("bitrix-emu: \(error)\n")
             return nil

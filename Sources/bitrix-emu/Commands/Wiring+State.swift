@@ -6,7 +6,9 @@ extension Wiring {
     /// Opens an existing state folder (never creates one: a missing folder is an error, not an empty start).
     static func openExisting(_ path: String, _ context: CommandContext) -> DurableOrderStore? {
         do {
-            return try DurableOrderStore.open(folder: URL(fileURLWithPath: path), options: .init(create: false))
+            let store = try DurableOrderStore.open(folder: URL(fileURLWithPath: path), options: .init(create: false))
+            context.keepUntilExit(store)  // no teardown of the state at exit
+            return store
         } catch {
             context.standardError.write("bitrix-emu: \(error)\n")
             return nil
