@@ -169,6 +169,19 @@ import Testing
         #expect(order.systemShipmentItems == [ShipmentItem(basketCode: later, quantity: 1, id: nil)])
     }
 
+    // Findings B21: a new line partly moved by hand follows a decrease without going below zero in the shipment.
+    @Test func aDecreaseBelowWhatTheLoneShipmentHoldsEmptiesItAndNoMore() throws {
+        var order = Fixture.newOrder()
+        let shipment = order.createShipment(deliveryId: 1)
+        order.createShipment(deliveryId: 2)  // two shipments while the line is set up: no auto-edit yet
+        let line = try Fixture.customLine(&order, price: 10, quantity: 5)
+        try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 3)
+        try order.deleteShipment(order.shipments[1].code)
+        try order.setBasketItemField(line, "QUANTITY", 1)
+        #expect(order.shipment(shipment)?.quantity(ofBasketItem: line) == 0)
+        #expect(order.systemShipmentItems == [ShipmentItem(basketCode: line, quantity: 1, id: nil)])
+    }
+
     // Findings B21: an allowed (or shipped, or canceled) lone shipment is not edited automatically.
     @Test func anAllowedLoneShipmentIsNotEditedAutomatically() throws {
         var order = Fixture.newOrder()

@@ -434,3 +434,19 @@ import Testing
         #expect(Set(ids).count == 4000)
     }
 }
+
+/// The create endpoint on a site whose FORMAT_DATE is not Bitrix's default (docs/CREATE-ENDPOINT.md step 11).
+@Suite struct CreateOrderSiteDateFormatTests {
+    @Test func theDeliveryDateIsStoredInTheSitesFormatAndShownAsTheAPIsDate() throws {
+        var site = SiteConfiguration.defaultSite
+        site.formatDate = "MM/DD/YYYY"
+        let api = try SiteAPI(engine: try SaleEngine(site: site, clock: .fixed(testNow)))
+        let answer = try api.create(seedPayload())
+        #expect(answer.status == 200, "\(String(decoding: answer.response.body, as: UTF8.self))")
+        let order = try #require(try api.engine.load(id: 1))
+        #expect(order.data.propertyValue(code: "DELIVERY_DATE") == "10/21/2025")
+        #expect(!order.marked)
+        let detail = try api.send("GET", "/api/v2/orders/1")
+        #expect(detail["data"]?["properties"]?["DELIVERY_DATE"] == "2025-10-21")
+    }
+}

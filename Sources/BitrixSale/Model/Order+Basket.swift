@@ -195,7 +195,8 @@ extension Order {
         let inSystem = current.quantity - distributedQuantity(ofBasketItem: current.code)
         if data.shipments.count == 1, isAutoEditable(data.shipments[0]), current.id == nil || inSystem <= 0 {
             if let line = data.shipments[0].items.firstIndex(where: { $0.basketCode == current.code }) {
-                data.shipments[0].items[line].quantity += delta
+                // A decrease larger than what the shipment holds leaves it empty; the rest comes off the system one.
+                data.shipments[0].items[line].quantity = max(0, data.shipments[0].items[line].quantity + delta)
             } else if delta > 0 {
                 data.shipments[0].items.append(ShipmentItem(basketCode: current.code, quantity: delta, id: nil))
             }

@@ -10,6 +10,8 @@ extension SiteConfiguration {
           "currency": "KZT",
           "timeZone": "Asia/Almaty",
           "valuePrecision": 2,
+          "saleVersion": "21.400",
+          "formatDate": "DD.MM.YYYY",
           "apiTokens": ["dev-token-NOT-A-SECRET"],
           "products": [
             {"id": 1, "name": "Роза красная (1 шт.)", "price": 1200, "currency": "KZT"},

@@ -113,7 +113,7 @@ public struct SiteDateFormat: Sendable, Hashable {
     }
 
     /// PHP's `checkdate`: month 1–12, year 1–32767, a day the month has.
-    static func checkdate(month: Int, day: Int, year: Int) -> Bool {
+    public static func checkdate(month: Int, day: Int, year: Int) -> Bool {
         guard (1...12).contains(month), (1...32767).contains(year), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let length =

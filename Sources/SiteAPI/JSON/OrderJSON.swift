@@ -11,12 +11,31 @@ struct OrderJSON: Sendable {
     /// The DATE properties, whose values Bitrix stores in the site's `FORMAT_DATE` and the API shows as `YYYY-MM-DD`.
     let dateProperties: Set<Int>
     let dateFormat: SiteDateFormat?
+    /// Whether the site writes dates `DD.MM.YYYY` (Bitrix's default), which ``isoFromDotted(_:)`` turns around
+    /// without parsing (every order of a list passes here).
+    let dottedFormat: Bool
+
+    /// `21.10.2025` → `2025-10-21` for ten ASCII bytes that make a real date; nil for anything else.
+    static func isoFromDotted(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: ".") else { return nil }
+        for index in [0, 1, 3, 4, 6, 7, 8, 9] where bytes[index] < 0x30 || bytes[index] > 0x39 { return nil }
+        func number(_ range: [Int]) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        guard
+            SiteDateFormat.checkdate(month: number([3, 4]), day: number([0, 1]), year: number([6, 7, 8, 9]))
+        else { return nil }
+        let iso: [UInt8] =
+            Array(bytes[6..<10]) + [UInt8(ascii: "-")] + Array(bytes[3..<5]) + [UInt8(ascii: "-")]
+            + Array(bytes[0..<2])
+        return String(decoding: iso, as: UTF8.self)
+    }
 
     init(site: SiteConfiguration, time: SiteTime) {
         self.site = site
         self.time = time
         dateProperties = Set(site.orderProperties.filter { $0.type == .date }.map(\.id))
         dateFormat = SiteDateFormat(site.formatDate)
+        dottedFormat = site.formatDate == "DD.MM.YYYY"
         statusNames = Dictionary(
             site.statuses.map { ($0.id, $0.nameRu ?? $0.name) },
             uniquingKeysWith: { first, _ in first }
@@ -29,7 +48,9 @@ struct OrderJSON: Sendable {
     static let apiDateFormat = SiteDateFormat("YYYY-MM-DD")!
 
     func apiText(of text: String, propertyId: Int) -> String {
-        guard dateProperties.contains(propertyId), let date = dateFormat?.date(of: text) else { return text }
+        guard dateProperties.contains(propertyId) else { return text }
+        if dottedFormat, let iso = Self.isoFromDotted(text) { return iso }
+        guard let date = dateFormat?.date(of: text) else { return text }
         return Self.apiDateFormat.string(year: date.year, month: date.month, day: date.day)
     }
 
