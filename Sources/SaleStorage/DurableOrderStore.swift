@@ -7,20 +7,36 @@ import Synchronization
 /// in-memory store) and every committed transaction in a state folder's journal (``DurableLog``) before the commit
 /// returns.
 ///
+/// Readers see only what is on disk: ``stage(_:)`` writes a transaction's journal line, ``publish(_:)`` waits for
+/// the flush that covers it (shared by every commit staged meanwhile) and only then applies it to the state readers
+/// see. A failed write or flush stops the store: nothing staged after the last good flush is ever shown, and every
+/// later write is refused with the cause until the folder is reopened.
+///
 /// Compaction folds the journal into the snapshot, automatically past a size threshold and on demand.
 public final class DurableOrderStore: OrderStore {
     /// How to open a state folder.
     public struct Options: Sendable {
         /// Create the folder (and an empty state) when it does not exist or is empty.
         public var create: Bool
+        /// Open without writing anything (no lock, no repair): for readers that may run beside a writer.
+        public var readOnly: Bool
+        /// The file system (a fault-injecting ``InMemoryFileSystem`` in tests).
+        public var fileSystem: any FileSystem
         /// Journal size in bytes past which the store compacts by itself, on a background thread while commits
         /// continue, once the journal has also outgrown the snapshot on disk; nil: only on demand.
         public var compactionThreshold: Int?
 
         /// Makes options.
-        public init(create: Bool = false, compactionThreshold: Int? = 64 << 20) {
+        public init(
+            create: Bool = false,
+            compactionThreshold: Int? = 64 << 20,
+            readOnly: Bool = false,
+            fileSystem: any FileSystem = POSIXFileSystem()
+        ) {
             self.create = create
             self.compactionThreshold = compactionThreshold
+            self.readOnly = readOnly
+            self.fileSystem = fileSystem
         }
     }
 
@@ -47,8 +63,11 @@ public final class DurableOrderStore: OrderStore {
     public let openingWarnings: [StorageWarning]
     private let log: DurableLog
     private struct Guarded {
+        /// What readers see: every record up to ``sequence``, all of them on disk.
         var store: StoreState
         var sequence: Int
+        /// Written to the journal, not yet known to be on disk, in journal order.
+        var pending: [StagedCommit] = []
     }
 
     private let state: Mutex<Guarded>
@@ -71,7 +90,12 @@ public final class DurableOrderStore: OrderStore {
         let log: DurableLog
         let recovery: DurableLog.Recovery
         let snapshot: Result<StoreState, StateCodecError>?
-        let logOptions = DurableLog.Options(create: options.create, compactionThreshold: options.compactionThreshold)
+        let logOptions = DurableLog.Options(
+            create: options.create,
+            compactionThreshold: options.compactionThreshold,
+            readOnly: options.readOnly,
+            fileSystem: options.fileSystem
+        )
         do {
             (log, recovery, snapshot) = try DurableLog.open(folder: folder, options: logOptions) {
                 bytes,
@@ -229,15 +253,51 @@ public final class DurableOrderStore: OrderStore {
     /// The last id of a kind.
     public func lastId(_ kind: IdKind) -> Int { state.withLock { $0.store.lastIds[kind] ?? 0 } }
 
-    /// Writes the transaction to the journal and applies it, then returns once the journal line is on disk.
+    /// Writes the transaction to the journal and returns once it is on disk and visible.
     public func commit(_ transaction: StoreTransaction) throws {
-        let record = FastStateWriter.record(of: transaction)
-        let sequence = try state.withLock { guarded throws(StorageError) -> Int in
-            let sequence = try log.write(compactRecord: record)
-            guarded.store.apply(transaction)
-            guarded.sequence = sequence
-            return sequence
-        }
-        try log.waitUntilDurable(sequence)
+        try publish(try stage(transaction))
     }
+
+    /// Writes the transaction's journal line (not yet flushed); readers do not see it until ``publish(_:)``.
+    public func stage(_ transaction: StoreTransaction) throws -> StagedCommit {
+        let record = FastStateWriter.record(of: transaction)
+        return try state.withLock { guarded throws(StorageError) -> StagedCommit in
+            let staged = StagedCommit(sequence: try log.write(compactRecord: record), transaction: transaction)
+            guarded.pending.append(staged)
+            return staged
+        }
+    }
+
+    /// Waits for the flush that covers the staged commit (leading it, or sharing one), then shows it and every
+    /// commit before it to readers.
+    ///
+    /// - Throws: the flush's failure (``StorageError/io(path:operation:code:)`` naming the journal and the cause) or
+    ///   ``StorageError/stopped(after:)`` once an earlier one failed; nothing after the last good flush is shown.
+    public func publish(_ commit: StagedCommit) throws {
+        do {
+            try log.waitUntilDurable(commit.sequence)
+        } catch {
+            // Fail-stop: show what the last good flush covered, drop the rest (it may or may not be on disk).
+            let durable = log.statistics.durableSequence
+            state.withLock { guarded in
+                publishLocked(&guarded, through: durable)
+                guarded.pending.removeAll()
+            }
+            throw error
+        }
+        state.withLock { publishLocked(&$0, through: commit.sequence) }
+    }
+
+    private func publishLocked(_ guarded: inout Guarded, through sequence: Int) {
+        var count = 0
+        while count < guarded.pending.count, guarded.pending[count].sequence <= sequence {
+            guarded.store.apply(guarded.pending[count].transaction)
+            guarded.sequence = guarded.pending[count].sequence
+            count += 1
+        }
+        if count > 0 { guarded.pending.removeFirst(count) }
+    }
+
+    /// The commits staged but not yet on disk, oldest first.
+    public func unpublished() -> [StagedCommit] { state.withLock { $0.pending } }
 }

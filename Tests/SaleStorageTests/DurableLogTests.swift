@@ -156,7 +156,7 @@ import Glibc
             let statistics = log.statistics
             #expect(statistics.compactions > 0)
             #expect(statistics.lastCompactionError == nil)
-            let snapshotBytes = try #require(try POSIX.readFile(folder.path + "/snapshot.json")).count
+            let snapshotBytes = try #require(try POSIXFileSystem().readFile(folder.path + "/snapshot.json")).count
             #expect(statistics.journalBytes < max(2_000, snapshotBytes))
             log.setSnapshotSource(nil)
             log.close()
@@ -260,7 +260,12 @@ import Glibc
                 #expect(recovery.records == (1...3).map(sampleRecord))
                 #expect(
                     recovery.warnings == [
-                        .droppedTornLine(file: folder.path + "/journal.jsonl", offset: complete.count, length: cut)
+                        .droppedTornLine(
+                            file: folder.path + "/journal.jsonl",
+                            offset: complete.count,
+                            length: cut,
+                            repaired: true
+                        )
                     ]
                 )
                 #expect(try fileBytes(folder, "journal.jsonl") == complete)
@@ -307,6 +312,33 @@ import Glibc
         }
     }
 
+    @Test func appendsWaitingOnAHeldFlushShareTheNextOne() throws {
+        let disk = InMemoryFileSystem()
+        let (log, _) = try DurableLog.open(
+            folder: URL(fileURLWithPath: "/state"),
+            options: .init(create: true, compactionThreshold: nil, fileSystem: disk)
+        )
+        disk.holdSyncs(path: "journal.jsonl")
+        let threads = 12
+        let done = DispatchGroup()
+        for number in 1...threads {
+            done.enter()
+            Thread {
+                _ = try? log.append(sampleRecord(number))
+                done.leave()
+            }
+            .start()
+        }
+        // Every append writes its line at once; the first flush is held meanwhile (no timing involved).
+        while log.statistics.writes < threads || disk.heldSyncs < 1 { usleep(50) }
+        disk.releaseSyncs()
+        done.wait()
+        // Without group commit every append would flush its own line: 12 flushes.
+        #expect(log.statistics.syncs == 2)
+        #expect(log.statistics.durableSequence == threads)
+        log.close()
+    }
+
     @Test func concurrentAppendsAreAllDurableInAValidOrder() throws {
         try withTemporaryFolder { folder in
             let (log, _) = try openLog(folder)
@@ -332,7 +364,7 @@ import Glibc
             #expect(failures.withLock { $0 }.isEmpty)
             let statistics = log.statistics
             #expect(statistics.writes == threads * perThread)
-            #expect(statistics.syncs >= 1 && statistics.syncs <= threads * perThread)
+            #expect(statistics.syncs >= 1)
             log.close()
 
             let (again, recovery) = try openLog(folder, create: false)

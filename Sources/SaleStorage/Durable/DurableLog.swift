@@ -119,18 +119,27 @@ public final class DurableLog: Sendable {
         public var dataSyncOnly: Bool
         /// The deepest nesting accepted in a record or payload (checked when writing, so reading never fails on it).
         public var maxDepth: Int
+        /// Open without writing anything: no lock, no repair of a torn last line, no removal of leftovers, no
+        /// compaction; every write is refused with ``StorageError/readOnly(folder:)``. A writer may run beside it.
+        public var readOnly: Bool
+        /// The file system the folder lives on (a fault-injecting ``InMemoryFileSystem`` in tests).
+        public var fileSystem: any FileSystem
 
         /// Makes options.
         public init(
             create: Bool = false,
             compactionThreshold: Int? = 64 << 20,
             dataSyncOnly: Bool = true,
-            maxDepth: Int = 128
+            maxDepth: Int = 128,
+            readOnly: Bool = false,
+            fileSystem: any FileSystem = POSIXFileSystem()
         ) {
             self.create = create
             self.compactionThreshold = compactionThreshold
             self.dataSyncOnly = dataSyncOnly
             self.maxDepth = maxDepth
+            self.readOnly = readOnly
+            self.fileSystem = fileSystem
         }
     }
 
@@ -181,12 +190,14 @@ public final class DurableLog: Sendable {
     /// The state folder's path.
     public let folder: String
     private let options: Options
+    private var fileSystem: any FileSystem { options.fileSystem }
     private let state: Mutex<State>
     private let compactionGate = Mutex<Void>(())
 
     private struct State {
         var journal: OpenFile?
         var lock: FolderLock?
+        var readOnly = false
         var failure: StorageError?
         var after: Int
         var headerEnd: Int
@@ -248,31 +259,38 @@ extension DurableLog {
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
         var folder = url.standardizedFileURL.path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
-        if try !POSIX.exists(folder) {
-            guard options.create else { throw .notInitialized(folder: folder) }
-            try POSIX.makeDirectories(folder)
+        let fileSystem = options.fileSystem
+        let readOnly = options.readOnly
+        guard let folderStatus = try fileSystem.status(path: folder) else {
+            guard options.create, !readOnly else { throw .notInitialized(folder: folder) }
+            try fileSystem.makeDirectories(folder)
+            return try open(folder: url, options: options, readSnapshot: readSnapshot)
         }
-        guard try POSIX.isDirectory(folder) else { throw .io(path: folder, operation: "open folder", code: ENOTDIR) }
-        let lock = try FolderLock.acquire(folder: folder)
+        guard folderStatus.kind == .directory else {
+            throw .io(path: folder, operation: "open folder", code: ENOTDIR)
+        }
+        let lock = readOnly ? nil : try FolderLock.acquire(folder: folder, fileSystem: fileSystem)
         let journalPath = folder + "/" + JournalFormat.fileName
         let snapshotPath = folder + "/" + SnapshotFormat.fileName
-        try POSIX.removeIfPresent(journalPath + ".tmp")
-        try POSIX.removeIfPresent(snapshotPath + ".tmp")
+        if !readOnly {
+            try fileSystem.removeIfPresent(journalPath + ".tmp")
+            try fileSystem.removeIfPresent(snapshotPath + ".tmp")
+        }
 
-        let snapshotBytes = try POSIX.readFile(snapshotPath)
+        let snapshotBytes = try fileSystem.readFile(snapshotPath)
         var created = false
-        if try !POSIX.exists(journalPath) {
+        if try !fileSystem.exists(journalPath) {
             if snapshotBytes != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
-            guard options.create else { throw .notInitialized(folder: folder) }
-            try POSIX.writeAtomically(
+            guard options.create, !readOnly else { throw .notInitialized(folder: folder) }
+            try fileSystem.writeAtomically(
                 folder: folder,
                 name: JournalFormat.fileName,
                 bytes: JournalFormat.header(after: 0)
             )
             created = true
         }
-        let journal = try POSIX.open(journalPath, O_RDWR)
-        let journalBytes = try POSIX.read(journal, at: 0, count: try POSIX.size(journal))
+        let journal = try fileSystem.openRegular(journalPath, flags: readOnly ? O_RDONLY : O_RDWR)
+        let journalBytes = try fileSystem.read(journal, at: 0, count: try fileSystem.status(journal).size)
 
         let snapshot = try snapshotBytes.map { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
         let scan = try JournalFormat.scan(journalBytes, path: journalPath, maxDepth: options.maxDepth)
@@ -296,9 +314,13 @@ extension DurableLog {
         var warnings: [StorageWarning] = []
         var size = journalBytes.count
         if let torn = scan.torn {
-            try POSIX.truncate(journal, to: torn.offset)
-            try POSIX.sync(journal, dataOnly: false)
-            warnings.append(.droppedTornLine(file: journalPath, offset: torn.offset, length: torn.length))
+            if !readOnly {
+                try fileSystem.truncate(journal, to: torn.offset)
+                try fileSystem.sync(journal, dataOnly: false)
+            }
+            warnings.append(
+                .droppedTornLine(file: journalPath, offset: torn.offset, length: torn.length, repaired: !readOnly)
+            )
             size = torn.offset
         }
         var statistics = Statistics()
@@ -309,6 +331,7 @@ extension DurableLog {
             state: State(
                 journal: journal,
                 lock: lock,
+                readOnly: readOnly,
                 after: scan.after,
                 headerEnd: scan.headerEnd,
                 lineEnds: scan.lineEnds,
@@ -365,13 +388,14 @@ extension DurableLog {
         try state.withLock { state throws(StorageError) -> Int in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard let journal = state.journal else { throw .closed(folder: folder) }
+            if state.readOnly { throw .readOnly(folder: folder) }
             let sequence = state.written + 1
             let line = JournalFormat.line(sequence: sequence, record: body)
             do throws(StorageError) {
-                try POSIX.write(journal, line, at: state.size)
+                try fileSystem.write(journal, line, at: state.size)
             } catch {
                 state.failure = error
-                try? POSIX.truncate(journal, to: state.size)
+                try? fileSystem.truncate(journal, to: state.size)
                 throw error
             }
             state.size += line.count
@@ -427,7 +451,7 @@ extension DurableLog {
             case .lead(let journal, let target):
                 var failure: StorageError?
                 do {
-                    try POSIX.sync(journal, dataOnly: options.dataSyncOnly)
+                    try fileSystem.sync(journal, dataOnly: options.dataSyncOnly)
                 } catch {
                     failure = error
                 }
@@ -470,7 +494,9 @@ extension DurableLog {
         waitForCompaction()
         let waiters = state.withLock { state in
             if let journal = state.journal, state.failure == nil, state.written > state.durable {
-                if (try? POSIX.sync(journal, dataOnly: options.dataSyncOnly)) != nil { state.durable = state.written }
+                if (try? fileSystem.sync(journal, dataOnly: options.dataSyncOnly)) != nil {
+                    state.durable = state.written
+                }
             }
             state.journal = nil
             state.lock?.release()
@@ -554,7 +580,8 @@ extension DurableLog {
     private func compactIfNeeded() {
         guard let threshold = options.compactionThreshold else { return }
         let source = state.withLock { state -> SnapshotFileSource? in
-            guard !state.compacting, state.failure == nil, state.journal != nil, let source = state.source,
+            guard !state.compacting, state.failure == nil, state.journal != nil, !state.readOnly,
+                let source = state.source,
                 state.size >= max(threshold, state.snapshotBytes)
             else { return nil }
             state.compacting = true
@@ -595,6 +622,7 @@ extension DurableLog {
         let (covered, written) = try state.withLock { state throws(StorageError) -> (Int, Int) in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard state.journal != nil else { throw .closed(folder: folder) }
+            if state.readOnly { throw .readOnly(folder: folder) }
             return (state.snapshotSequence, state.written)
         }
         guard sequence <= written else {
@@ -606,7 +634,7 @@ extension DurableLog {
         // Step 1: the records the snapshot covers must be on disk, so the journal always reaches the snapshot.
         try awaitDurable(sequence)
         // Step 2: the snapshot, atomically. Either version beside the current journal opens to the same records.
-        try POSIX.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
+        try fileSystem.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
         // Step 3: a new journal continuing it, with the lines written after `sequence`.
         let waiters = try state.withLock { state throws(StorageError) -> [DispatchSemaphore] in
             if let failure = state.failure { throw .stopped(after: failure) }
@@ -615,19 +643,19 @@ extension DurableLog {
             state.snapshotBytes = bytes.count
             let kept = sequence - state.after
             let cut = kept == 0 ? state.headerEnd : state.lineEnds[kept - 1]
-            let tail = try POSIX.read(old, at: cut, count: state.size - cut)
+            let tail = try fileSystem.read(old, at: cut, count: state.size - cut)
             guard tail.count == state.size - cut else {
                 throw .io(path: old.path, operation: "read (file shorter than written)", code: EIO)
             }
             let header = JournalFormat.header(after: sequence)
-            let prepared = try POSIX.prepareTemporary(
+            let prepared = try fileSystem.prepareTemporary(
                 folder: folder,
                 name: JournalFormat.fileName,
                 bytes: header + tail
             )
             var renamed = false
             do throws(StorageError) {
-                state.journal = try POSIX.commitTemporary(
+                state.journal = try fileSystem.commitTemporary(
                     prepared,
                     folder: folder,
                     name: JournalFormat.fileName,

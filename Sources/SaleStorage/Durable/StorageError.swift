@@ -35,6 +35,10 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
     case stopped(after: StorageError)
     /// The log was closed.
     case closed(folder: String)
+    /// Something other than a regular file (a FIFO, a folder, a device) sits where a state file belongs.
+    case notRegularFile(path: String)
+    /// The folder was opened read-only (``DurableLog/Options/readOnly``): it cannot take writes.
+    case readOnly(folder: String)
 
     /// One readable line.
     public var description: String {
@@ -69,6 +73,10 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
             return "the log stopped accepting writes after an earlier failure (reopen the folder): \(cause)"
         case .closed(let folder):
             return "\(folder): the log is closed"
+        case .notRegularFile(let path):
+            return "\(path): expected a regular file, found something else (a folder, FIFO, socket or device)"
+        case .readOnly(let folder):
+            return "\(folder): opened read-only; expected a writable open for a change"
         }
     }
 }

@@ -1,0 +1,216 @@
+import BitrixSale
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+@testable import SaleStorage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a durable store does when the disk fails (EIO, ENOSPC, short and torn writes), on ``InMemoryFileSystem``.
+@Suite struct FaultInjectionTests {
+    static let folder = URL(fileURLWithPath: "/state")
+    static let journal = "/state/journal.jsonl"
+    static let now = Date(timeIntervalSince1970: 1_760_936_400)
+
+    func open(_ disk: InMemoryFileSystem, create: Bool = true) throws -> DurableOrderStore {
+        try DurableOrderStore.open(
+            folder: Self.folder,
+            options: .init(create: create, compactionThreshold: nil, fileSystem: disk)
+        )
+    }
+
+    /// Saves a minimal order through the engine; the result's id, or nil when the save failed.
+    @discardableResult
+    func save(_ engine: SaleEngine, key: String? = nil) -> SaleResult {
+        var result = SaleResult()
+        do {
+            try engine.transaction { transaction in
+                var order = engine.createOrder(userId: .int(1), currency: "KZT")
+                result = transaction.save(&order)
+                if let key, let id = order.id {
+                    transaction.bindIdempotencyKey(IdempotencyRecord(key: key, orderId: id, fingerprint: "f"))
+                }
+            }
+        } catch {
+            result.addError(SaleError(code: "STORE", message: "\(error)"))
+        }
+        return result
+    }
+
+    @Test func aFailedFlushShowsNothingAndStopsEveryLaterWriteWithTheCause() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        #expect(save(engine, key: "railway:1").isSuccess)
+        disk.inject(.init(.sync, path: "journal.jsonl", code: EIO))
+        let failed = save(engine, key: "railway:2")
+        #expect(!failed.isSuccess)
+        let message = failed.errors.first?.message ?? ""
+        #expect(message.contains("/state/journal.jsonl: fdatasync failed: Input/output error"), "\(message)")
+        // Nothing of the failed commit is visible: not the order, not its key, not its id.
+        #expect(store.orders(matching: OrderQuery()).total == 1)
+        #expect(store.idempotencyRecord(key: "railway:2") == nil)
+        #expect(store.lastId(.order) == 1)
+        #expect(store.unpublished().isEmpty)
+        // Fail-stop: the disk works again, the store still refuses, naming the first cause.
+        disk.clearFaults()
+        let later = save(engine, key: "railway:3")
+        let refusal = later.errors.first?.message ?? ""
+        #expect(refusal.contains("stopped accepting writes"), "\(refusal)")
+        #expect(refusal.contains("fdatasync failed: Input/output error"), "\(refusal)")
+        #expect(store.orders(matching: OrderQuery()).total == 1)
+        store.close()
+    }
+
+    @Test(arguments: [EIO, ENOSPC])
+    func aFailedWriteIsReportedWithItsCauseAndLeavesNoLine(_ code: Int32) throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        #expect(save(engine).isSuccess)
+        let before = disk.contents(Self.journal)
+        // A torn write: 17 bytes of the line reach the file, then the call fails.
+        disk.inject(.init(.write, path: "journal.jsonl", code: code, writtenBytes: 17))
+        let failed = save(engine)
+        let message = failed.errors.first?.message ?? ""
+        let cause = code == ENOSPC ? "No space left on device" : "Input/output error"
+        #expect(message.contains("/state/journal.jsonl: write failed: \(cause)"), "\(message)")
+        #expect(disk.contents(Self.journal) == before, "the torn bytes are cut away again")
+        #expect(store.orders(matching: OrderQuery()).total == 1)
+        store.close()
+        let reopened = try open(disk, create: false)
+        #expect(reopened.orders(matching: OrderQuery()).total == 1)
+        reopened.close()
+    }
+
+    @Test func afterACrashTheFolderHoldsEveryAcknowledgedOrderAndNoOtherVisibleOne() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        for _ in 1...3 { #expect(save(engine).isSuccess) }
+        disk.inject(.init(.sync, path: "journal.jsonl", code: EIO))
+        #expect(!save(engine).isSuccess)
+        let crashed = disk.crashed()
+        let reopened = try open(crashed, create: false)
+        #expect(reopened.orders(matching: OrderQuery()).orders.compactMap(\.id) == [3, 2, 1])
+        reopened.close()
+        // Without a crash the unflushed line may be on disk: the outcome was unknown, and a retry by key finds it.
+        store.close()
+        let uncertain = try open(disk, create: false)
+        #expect(uncertain.orders(matching: OrderQuery()).total == 4)
+        uncertain.close()
+    }
+
+    @Test func concurrentCommitsThroughTheEngineShareOneFlush() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        let clients = 16
+        disk.holdSyncs(path: "journal.jsonl")
+        let group = DispatchGroup()
+        let failures = Mutex(0)
+        for _ in 0..<clients {
+            group.enter()
+            Thread {
+                if !save(engine).isSuccess { failures.withLock { $0 += 1 } }
+                group.leave()
+            }
+            .start()
+        }
+        // The first flush is held: every other client must still be able to stage its line (the engine lock is not
+        // held across the flush). Without that, writes would stay at 1 and this loop would give up.
+        var spins = 0
+        while store.statistics.writes < clients, spins < 200_000 {
+            spins += 1
+            usleep(50)
+        }
+        let written = store.statistics.writes
+        // Nothing is visible while the flush is held.
+        let visibleWhileHeld = store.orders(matching: OrderQuery()).total
+        disk.releaseSyncs()
+        group.wait()
+        #expect(written == clients)
+        #expect(visibleWhileHeld == 0)
+        #expect(failures.withLock { $0 } == 0)
+        // One flush for the first line, one for the 15 staged while it was held.
+        #expect(store.statistics.syncs == 2)
+        #expect(store.orders(matching: OrderQuery()).total == clients)
+        store.close()
+    }
+
+    @Test func aReplayWaitsUntilTheOrderItNamesIsOnDisk() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        disk.holdSyncs(path: "journal.jsonl")
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = save(engine, key: "railway:7")
+            done.signal()
+        }
+        .start()
+        while store.statistics.writes < 1 { usleep(50) }
+        // A second transaction sees the staged key, but returns only after the first flush.
+        let seen = Mutex<IdempotencyRecord?>(nil)
+        let replay = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? engine.transaction { transaction in
+                seen.withLock { $0 = transaction.idempotencyRecord(key: "railway:7") }
+            }
+            replay.signal()
+        }
+        .start()
+        while seen.withLock({ $0 }) == nil { usleep(50) }
+        #expect(store.idempotencyRecord(key: "railway:7") == nil)
+        disk.inject(.init(.sync, path: "journal.jsonl", code: EIO))
+        disk.releaseSyncs()
+        done.wait()
+        replay.wait()
+        #expect(seen.withLock { $0 }?.orderId == 1)
+        #expect(store.idempotencyRecord(key: "railway:7") == nil)
+        store.close()
+    }
+
+    @Test func stateFilesArePrivateAndOnlyRegularFilesAreOpened() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        #expect(save(engine).isSuccess)
+        try store.compact()
+        store.close()
+        #expect(disk.permissions("/state") == 0o700)
+        for name in ["LOCK", "journal.jsonl", "snapshot.json"] {
+            #expect(disk.permissions("/state/" + name) == 0o600, "\(name)")
+        }
+        disk.makeSpecialFile("/state/snapshot.json")
+        #expect {
+            try open(disk, create: false)
+        } throws: { error in
+            "\(error)".contains("/state/snapshot.json: expected a regular file")
+        }
+    }
+
+    @Test func aFailedCompactionIsReportedAndTheRecordsStayDurable() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        for _ in 1...2 { #expect(save(engine).isSuccess) }
+        disk.inject(.init(.write, path: "snapshot.json.tmp", code: ENOSPC))
+        #expect {
+            try store.compact()
+        } throws: { error in
+            "\(error)".contains("snapshot.json.tmp: write failed: No space left on device")
+        }
+        #expect(save(engine).isSuccess, "a failed snapshot write does not stop the journal")
+        store.close()
+        let reopened = try open(disk.crashed(), create: false)
+        #expect(reopened.orders(matching: OrderQuery()).total == 3)
+        reopened.close()
+    }
+}
