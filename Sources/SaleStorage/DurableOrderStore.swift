@@ -16,8 +16,10 @@ import Synchronization
 public final class DurableOrderStore: OrderStore {
     /// How to open a state folder.
     public struct Options: Sendable {
-        /// Create the folder (and an empty state) when it does not exist or is empty.
+        /// Create the folder (and an empty state) when nothing exists at its path.
         public var create: Bool
+        /// Start an empty state in an existing folder that holds none (otherwise that is an error: `--init`).
+        public var initialize: Bool
         /// Open without writing anything (no lock, no repair): for readers that may run beside a writer.
         public var readOnly: Bool
         /// The file system (a fault-injecting ``InMemoryFileSystem`` in tests).
@@ -29,11 +31,13 @@ public final class DurableOrderStore: OrderStore {
         /// Makes options.
         public init(
             create: Bool = false,
+            initialize: Bool = false,
             compactionThreshold: Int? = 64 << 20,
             readOnly: Bool = false,
             fileSystem: any FileSystem = POSIXFileSystem()
         ) {
             self.create = create
+            self.initialize = initialize
             self.compactionThreshold = compactionThreshold
             self.readOnly = readOnly
             self.fileSystem = fileSystem
@@ -92,6 +96,7 @@ public final class DurableOrderStore: OrderStore {
         let snapshot: Result<StoreState, StateCodecError>?
         let logOptions = DurableLog.Options(
             create: options.create,
+            initialize: options.initialize,
             compactionThreshold: options.compactionThreshold,
             readOnly: options.readOnly,
             fileSystem: options.fileSystem
@@ -195,7 +200,7 @@ public final class DurableOrderStore: OrderStore {
                 throw .invalidState(file: snapshotFile.path, sequence: 0, error)
             }
         }
-        let store = try open(folder: folder, options: Options(create: true))
+        let store = try open(folder: folder, options: Options(create: true, initialize: true))
         do {
             if let canonical {
                 try store.log.compact(through: 0, file: canonical)

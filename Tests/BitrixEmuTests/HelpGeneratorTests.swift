@@ -44,19 +44,23 @@ import Testing
         arguments: [
             (
                 [BitrixEmu.self, RequestCommand.self],
-                "bitrix-emu request [--state <dir>] [--site <file>] [--no-auth] [--include] <method> <path> "
+                "bitrix-emu request [--state <dir>] [--init] [--site <file>] [--no-auth] [--include] <method> <path> "
                     + "[--body <json|@file>] [--header <header> ...]"
             ),
             (
                 [BitrixEmu.self, LoadCommand.self],
-                "bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]"
+                "bitrix-emu load [--state <dir>] [--init] --count <n> [--seed <s>] [--start-railway-id <k>]"
             ),
             ([BitrixEmu.self, StateCommand.self], "bitrix-emu state <subcommand>"),
             (
                 [BitrixEmu.self, StateCommand.self, StateExportCommand.self],
                 "bitrix-emu state export --state <dir> [--output <file>]"
             ),
-            ([BitrixEmu.self, BenchCommand.self], "bitrix-emu bench [--orders <n>] [--json] [--snapshot-out <file>]"),
+            (
+                [BitrixEmu.self, BenchCommand.self],
+                "bitrix-emu bench [--orders <n>] [--json] [--snapshot-out <file>] [--durable-only] "
+                    + "[--payloads-out <file>]"
+            ),
             ([BitrixEmu.self, VersionCommand.self], "bitrix-emu version"),
         ] as [([any ParsableCommand.Type], String)]
     )
@@ -80,7 +84,7 @@ import Testing
         #expect(
             message == """
                 error: missing expected argument '--count <n>'
-                Usage: bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]
+                Usage: bitrix-emu load [--state <dir>] [--init] --count <n> [--seed <s>] [--start-railway-id <k>]
                   See 'bitrix-emu load --help'.
 
                 """

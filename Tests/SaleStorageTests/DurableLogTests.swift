@@ -46,16 +46,24 @@ import Glibc
         }
     }
 
-    @Test func aMissingFolderIsAnErrorUnlessCreateIsAsked() throws {
+    @Test func aMissingFolderIsAnErrorUnlessCreateIsAskedAndAFolderWithoutStateUnlessInitializeIs() throws {
         try withTemporaryFolder { folder in
             #expect(openError(folder) == .notInitialized(folder: folder.path))
             #expect(!FileManager.default.fileExists(atPath: folder.path))
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            #expect(openError(folder) == .notInitialized(folder: folder.path))
-            let (log, recovery) = try openLog(folder)
+            #expect(openError(folder) == .noState(folder: folder.path))
+            #expect(throws: StorageError.noState(folder: folder.path)) { try openLog(folder, create: true) }
+            let (log, recovery) = try DurableLog.open(
+                folder: folder,
+                options: .init(create: true, initialize: true, compactionThreshold: nil)
+            )
             log.close()
             #expect(recovery.created)
             #expect(openError(folder) == nil)
+            // Its state files deleted (the lock file left behind): an error again, not a quiet empty start.
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("journal.jsonl"))
+            #expect(openError(folder) == .noState(folder: folder.path))
+            #expect("\(StorageError.noState(folder: folder.path))".contains("pass --init"))
         }
     }
 

@@ -106,8 +106,11 @@ import Darwin
 public final class DurableLog: Sendable {
     /// How to open a folder.
     public struct Options: Sendable {
-        /// Whether a missing or empty folder is initialised as a new, empty state (otherwise it is an error).
+        /// Whether a path where nothing exists becomes a new folder with an empty state (otherwise it is an error).
         public var create: Bool
+        /// Whether an existing folder that holds no state (no journal, no snapshot) starts an empty one; otherwise
+        /// that is an error (its state files were deleted, or the path is mistyped), never a quiet empty start.
+        public var initialize: Bool
         /// Journal size in bytes past which the log compacts by itself through the ``SnapshotSource``, on a background
         /// thread while appends continue; nil: never.
         ///
@@ -128,6 +131,7 @@ public final class DurableLog: Sendable {
         /// Makes options.
         public init(
             create: Bool = false,
+            initialize: Bool = false,
             compactionThreshold: Int? = 64 << 20,
             dataSyncOnly: Bool = true,
             maxDepth: Int = 128,
@@ -135,6 +139,7 @@ public final class DurableLog: Sendable {
             fileSystem: any FileSystem = POSIXFileSystem()
         ) {
             self.create = create
+            self.initialize = initialize
             self.compactionThreshold = compactionThreshold
             self.dataSyncOnly = dataSyncOnly
             self.maxDepth = maxDepth
@@ -252,7 +257,30 @@ extension DurableLog {
     /// Opens a folder as ``open(folder:options:)`` does, reading the snapshot file with `readSnapshot` (which
     /// checks it and returns the sequence it covers and whatever it decodes to); ``Recovery/snapshot`` is nil and
     /// the decoded snapshot is returned beside it.
+    ///
+    /// A read-only open takes no lock, so a writer may compact between its reads of the snapshot and the journal;
+    /// the pair then does not fit, and it reads both again (a few times) before reporting the mismatch.
     static func open<Snapshot>(
+        folder url: URL,
+        options: Options,
+        readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
+    ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
+        var attempts = options.readOnly ? 4 : 1
+        while true {
+            attempts -= 1
+            do {
+                return try openOnce(folder: url, options: options, readSnapshot: readSnapshot)
+            } catch {
+                switch error {
+                case .missingSnapshot, .damaged, .missingJournal: if attempts > 0 { continue }
+                default: break
+                }
+                throw error
+            }
+        }
+    }
+
+    private static func openOnce<Snapshot>(
         folder url: URL,
         options: Options,
         readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
@@ -264,7 +292,9 @@ extension DurableLog {
         guard let folderStatus = try fileSystem.status(path: folder) else {
             guard options.create, !readOnly else { throw .notInitialized(folder: folder) }
             try fileSystem.makeDirectories(folder)
-            return try open(folder: url, options: options, readSnapshot: readSnapshot)
+            var created = options
+            created.initialize = true
+            return try openOnce(folder: url, options: created, readSnapshot: readSnapshot)
         }
         guard folderStatus.kind == .directory else {
             throw .io(path: folder, operation: "open folder", code: ENOTDIR)
@@ -281,7 +311,7 @@ extension DurableLog {
         var created = false
         if try !fileSystem.exists(journalPath) {
             if snapshotBytes != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
-            guard options.create, !readOnly else { throw .notInitialized(folder: folder) }
+            guard options.initialize, !readOnly else { throw .noState(folder: folder) }
             try fileSystem.writeAtomically(
                 folder: folder,
                 name: JournalFormat.fileName,

@@ -9,8 +9,10 @@ import Darwin
 /// ``description`` is one line, for example
 /// `/srv/state/journal.jsonl at byte 1234: expected sequence 58, found 60`.
 public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The folder holds no state (no journal) and the caller did not ask to create one.
+    /// Nothing exists at the path and the caller did not ask to create a folder there.
     case notInitialized(folder: String)
+    /// The folder exists but holds no state (no journal, no snapshot) and the caller did not ask to start one.
+    case noState(folder: String)
     /// Another open ``DurableLog`` (this or another process) holds the folder's lock file.
     case locked(folder: String, lockFile: String, holder: Int32?)
     /// A system call failed; `code` is the `errno` value.
@@ -44,7 +46,11 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
     public var description: String {
         switch self {
         case .notInitialized(let folder):
-            return "\(folder): expected a state folder with a journal; pass create: true to start a new one"
+            return "\(folder): expected a state folder, found nothing at this path (a mistyped path?); "
+                + "create one with --init (create: true)"
+        case .noState(let folder):
+            return "\(folder): expected a state folder with journal.jsonl, found a folder without state files "
+                + "(deleted, or not a state folder); pass --init (initialize: true) to start an empty state there"
         case .locked(let folder, let lockFile, let holder):
             let who = holder.map { "process \($0)" } ?? "another process (pid unknown)"
             return "\(folder) is locked by \(who) (lock file \(lockFile)); expected a single writer per folder"

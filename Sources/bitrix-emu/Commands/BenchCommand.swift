@@ -14,10 +14,20 @@ struct BenchCommand: ParsableCommand {
         help: "Also write the final state as a snapshot to this file."
     )
 
+    static let durableOnly = Flag(
+        "durable-only",
+        help: "Measure only the durable creates (one client, then 32 clients on one store)."
+    )
+    static let payloadsOut = Option<String>(
+        "payloads-out",
+        valueName: "file",
+        help: "Also write the generated create bodies to this file, one JSON line each (for a peer to insert)."
+    )
+
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure order creation, reads and snapshots in process.",
-        arguments: [orders, json, snapshotOut]
+        arguments: [orders, json, snapshotOut, durableOnly, payloadsOut]
     )
 
     /// How many orders to create.
@@ -26,11 +36,17 @@ struct BenchCommand: ParsableCommand {
     let json: Bool
     /// Where to write the snapshot, if anywhere.
     let snapshotOut: String?
+    /// Whether to skip everything but the durable creates.
+    let durableOnly: Bool
+    /// Where to write the request bodies, if anywhere.
+    let payloadsOut: String?
 
     init(from values: ParsedValues) throws(UsageError) {
         orders = try values.require(Self.orders)
         json = values[Self.json]
         snapshotOut = values[Self.snapshotOut]
+        durableOnly = values[Self.durableOnly]
+        payloadsOut = values[Self.payloadsOut]
     }
 
     func run(_ context: CommandContext) async throws -> ExitCode {

@@ -12,6 +12,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     static let state = SharedOptions.state(isRequired: false)
+    static let initialize = SharedOptions.initialize
     static let site = SharedOptions.site
     static let noAuth = Flag(
         "no-auth",
@@ -53,11 +54,13 @@ struct RequestCommand: ParsableCommand {
         commandName: "request",
         abstract: "Make one API call and print the response body, like curl.",
         discussion: "Exits 0 when the response status is 2xx, 1 otherwise.",
-        arguments: [state, site, noAuth, include, method, path, body, header]
+        arguments: [state, initialize, site, noAuth, include, method, path, body, header]
     )
 
     /// The state folder, or `nil` for an in-memory engine.
     let state: String?
+    /// Whether `--init` was given.
+    let initialize: Bool
     /// The site configuration file, if not the default site.
     let site: String?
     /// Whether to leave out the site's token.
@@ -75,6 +78,7 @@ struct RequestCommand: ParsableCommand {
 
     init(from values: ParsedValues) throws(UsageError) {
         state = values[Self.state]
+        initialize = values[Self.initialize]
         site = values[Self.site]
         noAuth = values[Self.noAuth]
         include = values[Self.include]
