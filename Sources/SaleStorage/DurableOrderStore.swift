@@ -24,6 +24,9 @@ public final class DurableOrderStore: OrderStore {
         public var readOnly: Bool
         /// The file system (a fault-injecting ``InMemoryFileSystem`` in tests).
         public var fileSystem: any FileSystem
+        /// New journals are preallocated in chunks of this many bytes (see ``DurableLog/Options/journalChunkBytes``);
+        /// nil: append-only.
+        public var journalChunkBytes: Int?
         /// Journal size in bytes past which the store compacts by itself, on a background thread while commits
         /// continue, once the journal has also outgrown the snapshot on disk; nil: only on demand.
         public var compactionThreshold: Int?
@@ -34,13 +37,15 @@ public final class DurableOrderStore: OrderStore {
             initialize: Bool = false,
             compactionThreshold: Int? = 64 << 20,
             readOnly: Bool = false,
-            fileSystem: any FileSystem = POSIXFileSystem()
+            fileSystem: any FileSystem = POSIXFileSystem(),
+            journalChunkBytes: Int? = 256 << 10
         ) {
             self.create = create
             self.initialize = initialize
             self.compactionThreshold = compactionThreshold
             self.readOnly = readOnly
             self.fileSystem = fileSystem
+            self.journalChunkBytes = journalChunkBytes
         }
     }
 
@@ -99,7 +104,8 @@ public final class DurableOrderStore: OrderStore {
             initialize: options.initialize,
             compactionThreshold: options.compactionThreshold,
             readOnly: options.readOnly,
-            fileSystem: options.fileSystem
+            fileSystem: options.fileSystem,
+            journalChunkBytes: options.journalChunkBytes
         )
         do {
             (log, recovery, snapshot) = try DurableLog.open(folder: folder, options: logOptions) {

@@ -143,7 +143,9 @@ import Testing
         _ = try await runBinary(["load", "--state", state.path, "--count", "3"])
         // A torn last line (a crash mid-append), and a writer holding the folder's lock.
         let journal = state.appendingPathComponent("journal.jsonl")
-        let torn = try Data(contentsOf: journal) + Data(#"{"seq":4,"crc32":"#.utf8)
+        var torn = try Data(contentsOf: journal)
+        let dataEnd = try #require(torn.firstIndex(of: 0))  // the preallocated journal's NUL padding starts there
+        torn.replaceSubrange(dataEnd..<(dataEnd + 17), with: Data(#"{"seq":4,"crc32":"#.utf8))
         try torn.write(to: journal)
         let writer = try DurableOrderStore.open(folder: state)  // cuts the torn line away: put it back
         defer { writer.close() }

@@ -341,8 +341,9 @@ import Glibc
         while log.statistics.writes < threads || disk.heldSyncs < 1 { usleep(50) }
         disk.releaseSyncs()
         done.wait()
-        // Without group commit every append would flush its own line: 12 flushes.
-        #expect(log.statistics.syncs == 2)
+        // Without group commit every append would flush its own line: 12 flushes. With it, the held flush covers
+        // the lines written before it started, one more covers the rest.
+        #expect(log.statistics.syncs <= 2)
         #expect(log.statistics.durableSequence == threads)
         log.close()
     }

@@ -138,8 +138,9 @@ import Darwin
         #expect(written == clients)
         #expect(visibleWhileHeld == 0)
         #expect(failures.withLock { $0 } == 0)
-        // One flush for the first line, one for the 15 staged while it was held.
-        #expect(store.statistics.syncs == 2)
+        // One flush for the lines staged before it started, at most one more for those staged while it was held
+        // (without group commit through the engine: 16, one per create).
+        #expect(store.statistics.syncs <= 2)
         #expect(store.orders(matching: OrderQuery()).total == clients)
         store.close()
     }

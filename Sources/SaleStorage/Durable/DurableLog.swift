@@ -127,6 +127,10 @@ public final class DurableLog: Sendable {
         public var readOnly: Bool
         /// The file system the folder lives on (a fault-injecting ``InMemoryFileSystem`` in tests).
         public var fileSystem: any FileSystem
+        /// New journals are preallocated in chunks of this many bytes (a multiple of 4096) and their lines written
+        /// in place, so a flush has no file size to update and a journal cut short is detected (format version 3);
+        /// nil: new journals are append-only (version 2). Either kind is read and continued whatever this says.
+        public var journalChunkBytes: Int?
 
         /// Makes options.
         public init(
@@ -136,7 +140,8 @@ public final class DurableLog: Sendable {
             dataSyncOnly: Bool = true,
             maxDepth: Int = 128,
             readOnly: Bool = false,
-            fileSystem: any FileSystem = POSIXFileSystem()
+            fileSystem: any FileSystem = POSIXFileSystem(),
+            journalChunkBytes: Int? = 256 << 10
         ) {
             self.create = create
             self.initialize = initialize
@@ -145,6 +150,13 @@ public final class DurableLog: Sendable {
             self.maxDepth = maxDepth
             self.readOnly = readOnly
             self.fileSystem = fileSystem
+            self.journalChunkBytes = journalChunkBytes.map { max(JournalFormat.pageBytes, $0 / 4096 * 4096) }
+        }
+
+        /// The first bytes of a new journal continuing the snapshot covering `after`.
+        func newJournal(after: Int, lines: [UInt8] = []) -> [UInt8] {
+            guard let chunk = journalChunkBytes else { return JournalFormat.header(after: after, version: 2) + lines }
+            return JournalFormat.padded(JournalFormat.header(after: after) + lines, chunk: chunk)
         }
     }
 
@@ -203,6 +215,8 @@ public final class DurableLog: Sendable {
         var journal: OpenFile?
         var lock: FolderLock?
         var readOnly = false
+        /// A preallocated journal's file size (its lines end at ``size``, NUL padding follows); nil: append-only.
+        var capacity: Int?
         var failure: StorageError?
         var after: Int
         var headerEnd: Int
@@ -315,7 +329,7 @@ extension DurableLog {
             try fileSystem.writeAtomically(
                 folder: folder,
                 name: JournalFormat.fileName,
-                bytes: JournalFormat.header(after: 0)
+                bytes: options.newJournal(after: 0)
             )
             created = true
         }
@@ -343,9 +357,15 @@ extension DurableLog {
         }
         var warnings: [StorageWarning] = []
         var size = journalBytes.count
+        let capacity = scan.version >= 3 ? journalBytes.count : nil
+        if capacity != nil { size = scan.dataEnd }
         if let torn = scan.torn {
             if !readOnly {
-                try fileSystem.truncate(journal, to: torn.offset)
+                if capacity != nil {
+                    try fileSystem.write(journal, [UInt8](repeating: 0, count: torn.length), at: torn.offset)
+                } else {
+                    try fileSystem.truncate(journal, to: torn.offset)
+                }
                 try fileSystem.sync(journal, dataOnly: false)
             }
             warnings.append(
@@ -362,6 +382,7 @@ extension DurableLog {
                 journal: journal,
                 lock: lock,
                 readOnly: readOnly,
+                capacity: capacity,
                 after: scan.after,
                 headerEnd: scan.headerEnd,
                 lineEnds: scan.lineEnds,
@@ -421,11 +442,30 @@ extension DurableLog {
             if state.readOnly { throw .readOnly(folder: folder) }
             let sequence = state.written + 1
             let line = JournalFormat.line(sequence: sequence, record: body)
+            if let capacity = state.capacity, state.size + line.count >= capacity {
+                // Grow by whole chunks: the new size at once (ftruncate), then real zeros so the blocks exist and
+                // later flushes of lines written over them have no metadata to update; a full fsync makes both durable.
+                let chunk = options.journalChunkBytes ?? JournalFormat.pageBytes
+                let grown = JournalFormat.capacity(for: state.size + line.count, chunk: chunk)
+                do throws(StorageError) {
+                    try fileSystem.truncate(journal, to: grown)
+                    try fileSystem.write(journal, [UInt8](repeating: 0, count: grown - capacity), at: capacity)
+                    try fileSystem.sync(journal, dataOnly: false)
+                } catch {
+                    state.failure = error
+                    throw error
+                }
+                state.capacity = grown
+            }
             do throws(StorageError) {
                 try fileSystem.write(journal, line, at: state.size)
             } catch {
                 state.failure = error
-                try? fileSystem.truncate(journal, to: state.size)
+                if state.capacity != nil {
+                    try? fileSystem.write(journal, [UInt8](repeating: 0, count: line.count), at: state.size)
+                } else {
+                    try? fileSystem.truncate(journal, to: state.size)
+                }
                 throw error
             }
             state.size += line.count
@@ -677,11 +717,12 @@ extension DurableLog {
             guard tail.count == state.size - cut else {
                 throw .io(path: old.path, operation: "read (file shorter than written)", code: EIO)
             }
-            let header = JournalFormat.header(after: sequence)
+            let replacement = options.newJournal(after: sequence, lines: tail)
+            let header = JournalFormat.header(after: sequence, version: options.journalChunkBytes == nil ? 2 : 3)
             let prepared = try fileSystem.prepareTemporary(
                 folder: folder,
                 name: JournalFormat.fileName,
-                bytes: header + tail
+                bytes: replacement
             )
             var renamed = false
             do throws(StorageError) {
@@ -700,6 +741,7 @@ extension DurableLog {
                 throw error
             }
             state.lineEnds = state.lineEnds[kept...].map { $0 - cut + header.count }
+            state.capacity = options.journalChunkBytes == nil ? nil : replacement.count
             state.after = sequence
             state.headerEnd = header.count
             state.size = header.count + tail.count

@@ -4,8 +4,13 @@ import SaleJSON
 enum JournalFormat {
     /// The header's `format` value.
     static let format = "bitrix-order-engine/journal"
-    /// The newest `version` this code writes and reads.
-    static let version = 2
+    /// The newest `version` this code writes and reads: 3, a preallocated journal (lines, then NUL padding to a
+    /// multiple of ``pageBytes``, overwritten in place); 2, an append-only one, is still read and appended to.
+    static let version = 3
+    /// The oldest version read.
+    static let oldestVersion = 2
+    /// A version-3 journal's size is a multiple of this, and its last byte is NUL.
+    static let pageBytes = 4096
     /// The file name inside the state folder.
     static let fileName = "journal.jsonl"
 
@@ -21,6 +26,10 @@ enum JournalFormat {
         var lineEnds: [Int]
         /// The unfinished last line, if any: where it starts and how long it is.
         var torn: (offset: Int, length: Int)?
+        /// The header's version (2: append-only; 3: preallocated).
+        var version = JournalFormat.version
+        /// Where the lines end (a version-3 journal's NUL padding starts there, or its torn line).
+        var dataEnd = 0
     }
 
     private static func headerBody(version: JSONValue, after: JSONValue) -> JSONValue {
@@ -29,8 +38,16 @@ enum JournalFormat {
         ])
     }
 
+    /// `bytes` followed by NUL bytes up to the next multiple of `chunk` (at least one NUL).
+    static func padded(_ bytes: [UInt8], chunk: Int) -> [UInt8] {
+        bytes + [UInt8](repeating: 0, count: capacity(for: bytes.count, chunk: chunk) - bytes.count)
+    }
+
+    /// The smallest multiple of `chunk` larger than `used` (so at least one NUL follows the data).
+    static func capacity(for used: Int, chunk: Int) -> Int { (used / chunk + 1) * chunk }
+
     /// The header line (with its newline) of a journal that continues the snapshot covering `after`.
-    static func header(after: Int) -> [UInt8] {
+    static func header(after: Int, version: Int = version) -> [UInt8] {
         let crc = CRC32.of(JSONWriter().bytes(headerBody(version: .int(version), after: .int(after))))
         let value: JSONValue = .object([
             (key: "format", value: .string(format)),
@@ -62,15 +79,33 @@ enum JournalFormat {
     }
 
     /// Checks a whole journal file and reads its records.
+    ///
+    /// A version-3 journal must be a multiple of ``pageBytes`` ending in NUL padding: one cut short (at a line
+    /// boundary, or to its header) is ``StorageError/truncated(file:size:lastSequence:)``, never a quiet smaller
+    /// state. After the lines only the start of one unfinished line (a torn write) may come, then only NUL bytes.
     static func scan(_ bytes: [UInt8], path: String, maxDepth: Int) throws(StorageError) -> Scan {
         guard let headerNewline = bytes.firstIndex(of: 0x0A) else {
             throw .damaged(file: path, offset: bytes.count, expected: "a complete header line ending in a newline")
         }
-        let after = try decodeHeader(bytes[0..<headerNewline], path: path)
+        let (after, version) = try decodeHeader(bytes[0..<headerNewline], path: path)
         var scan = Scan(after: after, headerEnd: headerNewline + 1, records: [], lineEnds: [], torn: nil)
+        scan.version = version
+        var end = bytes.count
+        if version >= 3 {
+            // Lines end at the first NUL; after it only NUL padding may follow (a torn write leaves its bytes before
+            // the padding, never inside it).
+            end = bytes[(headerNewline + 1)...].firstIndex(of: 0) ?? bytes.count
+            if let stray = bytes[end...].firstIndex(where: { $0 != 0 }) {
+                throw .damaged(
+                    file: path,
+                    offset: stray,
+                    expected: "only NUL padding after the last line at byte \(end)"
+                )
+            }
+        }
         var position = headerNewline + 1
         var expected = after + 1
-        while position < bytes.count {
+        while position < end {
             if let newline = bytes[position...].firstIndex(of: 0x0A) {
                 let record = try decodeLine(
                     bytes[position..<newline],
@@ -86,7 +121,7 @@ enum JournalFormat {
             }
             // An unfinished last line. If all but its last byte is a whole valid line, its newline was
             // overwritten (a write never stops after the newline's position), so that is damage, not a torn write.
-            let tail = bytes[position...]
+            let tail = bytes[position..<end]
             if tail.count >= 2,
                 (try? decodeLine(tail.dropLast(), sequence: expected, path: path, maxDepth: maxDepth)) != nil
             {
@@ -99,10 +134,14 @@ enum JournalFormat {
             scan.torn = (position, tail.count)
             break
         }
+        scan.dataEnd = scan.torn?.offset ?? position
+        if version >= 3, bytes.count % pageBytes != 0 || bytes.last != 0 {
+            throw .truncated(file: path, size: bytes.count, lastSequence: expected - 1)
+        }
         return scan
     }
 
-    private static func decodeHeader(_ bytes: ArraySlice<UInt8>, path: String) throws(StorageError) -> Int {
+    private static func decodeHeader(_ bytes: ArraySlice<UInt8>, path: String) throws(StorageError) -> (Int, Int) {
         let header: JSONValue
         do {
             header = try JSONParser(maxDepth: 2).parse(bytes)
@@ -124,8 +163,8 @@ enum JournalFormat {
         guard foundVersion <= version else {
             throw .newerVersion(file: path, offset: 0, found: foundVersion, supported: version)
         }
-        guard foundVersion == version else {
-            throw .olderVersion(file: path, offset: 0, found: foundVersion, supported: version)
+        guard foundVersion >= oldestVersion else {
+            throw .olderVersion(file: path, offset: 0, found: foundVersion, supported: oldestVersion)
         }
         let keys: Set = ["format", "version", "after", "crc32"]
         guard members.count == keys.count, Set(members.map(\.key)) == keys else {
@@ -138,7 +177,7 @@ enum JournalFormat {
         guard header["crc32"]?.stringValue == computed else {
             throw .damaged(file: path, offset: 0, expected: "a header matching its crc32 (computed \(computed))")
         }
-        return after
+        return (after, foundVersion)
     }
 
     private static func decodeLine(

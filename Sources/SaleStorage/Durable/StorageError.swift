@@ -37,6 +37,8 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
     case stopped(after: StorageError)
     /// The log was closed.
     case closed(folder: String)
+    /// A preallocated journal is shorter than its writer left it: records after `lastSequence` may be missing.
+    case truncated(file: String, size: Int, lastSequence: Int)
     /// Something other than a regular file (a FIFO, a folder, a device) sits where a state file belongs.
     case notRegularFile(path: String)
     /// The folder was opened read-only (``DurableLog/Options/readOnly``): it cannot take writes.
@@ -79,6 +81,10 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
             return "the log stopped accepting writes after an earlier failure (reopen the folder): \(cause)"
         case .closed(let folder):
             return "\(folder): the log is closed"
+        case .truncated(let file, let size, let lastSequence):
+            return "\(file): expected a size that is a multiple of \(JournalFormat.pageBytes) bytes ending in NUL "
+                + "padding, found \(size) bytes ending in data: the journal was cut short, and records acknowledged "
+                + "after sequence \(lastSequence) (its last complete line) may be missing"
         case .notRegularFile(let path):
             return "\(path): expected a regular file, found something else (a folder, FIFO, socket or device)"
         case .readOnly(let folder):
