@@ -22,6 +22,9 @@ public final class DurableOrderStore: OrderStore {
         public var initialize: Bool
         /// Open without writing anything (no lock, no repair): for readers that may run beside a writer.
         public var readOnly: Bool
+        /// Fold the journal into the snapshot on ``DurableOrderStore/close()`` once it has grown past a quarter of
+        /// the snapshot (and 64 KiB), so the next open reads the state rather than its history.
+        public var compactOnClose: Bool
         /// The file system (a fault-injecting ``InMemoryFileSystem`` in tests).
         public var fileSystem: any FileSystem
         /// New journals are preallocated in chunks of this many bytes (see ``DurableLog/Options/journalChunkBytes``);
@@ -38,7 +41,8 @@ public final class DurableOrderStore: OrderStore {
             compactionThreshold: Int? = 64 << 20,
             readOnly: Bool = false,
             fileSystem: any FileSystem = POSIXFileSystem(),
-            journalChunkBytes: Int? = 256 << 10
+            journalChunkBytes: Int? = 256 << 10,
+            compactOnClose: Bool = true
         ) {
             self.create = create
             self.initialize = initialize
@@ -46,6 +50,7 @@ public final class DurableOrderStore: OrderStore {
             self.readOnly = readOnly
             self.fileSystem = fileSystem
             self.journalChunkBytes = journalChunkBytes
+            self.compactOnClose = compactOnClose
         }
     }
 
@@ -71,6 +76,7 @@ public final class DurableOrderStore: OrderStore {
     /// Warnings from opening (a torn last journal line that was dropped).
     public let openingWarnings: [StorageWarning]
     private let log: DurableLog
+    private let compactOnClose: Bool
     private struct Guarded {
         /// What readers see: every record up to ``sequence``, all of them on disk.
         var store: StoreState
@@ -81,9 +87,17 @@ public final class DurableOrderStore: OrderStore {
 
     private let state: Mutex<Guarded>
 
-    private init(folder: URL, log: DurableLog, state: StoreState, sequence: Int, warnings: [StorageWarning]) {
+    private init(
+        folder: URL,
+        log: DurableLog,
+        state: StoreState,
+        sequence: Int,
+        warnings: [StorageWarning],
+        compactOnClose: Bool
+    ) {
         self.folder = folder
         self.log = log
+        self.compactOnClose = compactOnClose
         self.state = Mutex(Guarded(store: state, sequence: sequence))
         self.openingWarnings = warnings
         log.setSnapshotFileSource { [weak self] in
@@ -131,11 +145,23 @@ public final class DurableOrderStore: OrderStore {
                     )
                 }
             }
-            for (offset, record) in recovery.records.enumerated() {
+            for (offset, record) in recovery.raw.enumerated() {
                 let sequence = recovery.snapshotSequence + 1 + offset
                 do {
-                    state.apply(try StateCodec.transaction(from: record))
-                } catch {
+                    switch record {
+                    case .bytes(let range):
+                        // The fast reader first; anything it does not take goes the general way, which names it.
+                        if let transaction = FastStateReader.record(recovery.journalBytes[range]) {
+                            state.apply(transaction)
+                        } else {
+                            let value = try JSONParser(maxDepth: logOptions.maxDepth)
+                                .parse(recovery.journalBytes[range])
+                            state.apply(try StateCodec.transaction(from: value))
+                        }
+                    case .value(let value):
+                        state.apply(try StateCodec.transaction(from: value))
+                    }
+                } catch let error as StateCodecError {
                     throw Failure.invalidState(
                         file: folder.appendingPathComponent("journal.jsonl").path,
                         sequence: sequence,
@@ -148,7 +174,8 @@ public final class DurableOrderStore: OrderStore {
                 log: log,
                 state: state,
                 sequence: recovery.lastSequence,
-                warnings: recovery.warnings
+                warnings: recovery.warnings,
+                compactOnClose: options.compactOnClose
             )
         } catch let failure as Failure {
             log.close()
@@ -240,8 +267,23 @@ public final class DurableOrderStore: OrderStore {
     /// What the durable layer has done (writes, syncs, compactions, journal size).
     public var statistics: DurableLog.Statistics { log.statistics }
 
-    /// Releases the folder (and its lock).
-    public func close() { log.close() }
+    /// Releases the folder (and its lock), first folding the journal into the snapshot when it has grown past a
+    /// quarter of the snapshot and 64 KiB (unless ``Options/compactOnClose`` is off, the store is read-only or
+    /// stopped).
+    ///
+    /// - Returns: why that compaction failed, if it did (the journal then stays as it was: nothing is lost).
+    @discardableResult
+    public func close() -> StorageError? {
+        let statistics = log.statistics
+        var failure: StorageError?
+        if compactOnClose, !statistics.readOnly, statistics.failure == nil,
+            statistics.journalBytes > max(64 << 10, statistics.snapshotBytes / 4)
+        {
+            do { try log.compact() } catch { failure = error }
+        }
+        log.close()
+        return failure
+    }
 
     // MARK: OrderStore
 

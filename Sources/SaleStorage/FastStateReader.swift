@@ -64,6 +64,40 @@ struct FastStateReader {
         return (sequence, state)
     }
 
+    /// A journal record (compact JSON, as ``FastStateWriter/record(of:)`` writes it) as a transaction, or nil to take
+    /// the general road (``SaleJSON/JSONParser`` then ``StateCodec/transaction(from:)``), which names any problem.
+    static func record(_ body: ArraySlice<UInt8>) -> StoreTransaction? {
+        body.withUnsafeBufferPointer { buffer -> StoreTransaction? in
+            var reader = FastStateReader(buffer)
+            var transaction = StoreTransaction()
+            let ok = reader.object(KeyTable.record) { reader, member in
+                switch member {
+                case 0:
+                    guard let ids = reader.array({ $0.int() }) else { return false }
+                    transaction.deletedOrderIds = ids
+                case 1:
+                    guard let records = reader.array({ $0.idempotency() }) else { return false }
+                    transaction.idempotencyRecords = records
+                case 2:
+                    guard let lastIds = reader.lastIds() else { return false }
+                    transaction.lastIds = lastIds
+                case 3:
+                    guard let orders = reader.array({ $0.order() }) else { return false }
+                    transaction.orders = orders
+                case 4:
+                    guard let products = reader.array({ $0.product() }) else { return false }
+                    transaction.products = products
+                default:
+                    guard let users = reader.array({ $0.user() }) else { return false }
+                    transaction.users = users
+                }
+                return true
+            }
+            guard ok, reader.index == buffer.count else { return nil }
+            return transaction
+        }
+    }
+
     // MARK: Layout
 
     /// The checksum of the bytes read outside the layout's whitespace, and where the bytes not yet fed start.
@@ -276,11 +310,16 @@ struct FastStateReader {
                 case UInt8(ascii: "b"): byte = 0x08
                 case UInt8(ascii: "f"): byte = 0x0C
                 case UInt8(ascii: "u"):
-                    guard position + 4 < raw.count, let value = Self.hexByte(raw[position + 3], raw[position + 4])
+                    // Only the writer's own spelling of a control character, `\u00XX` below 0x20; any other
+                    // `\uXXXX` (all four digits count) takes the general road.
+                    guard position + 4 < raw.count, raw[position + 1] == UInt8(ascii: "0"),
+                        raw[position + 2] == UInt8(ascii: "0"),
+                        let value = Self.hexByte(raw[position + 3], raw[position + 4]), value < 0x20
                     else { return nil }
                     byte = value
                     position += 4
-                case let other: byte = other  // \" and \\ (the minifier let nothing else through)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte = raw[position]
+                default: return nil  // any other escape takes the general road, which accepts or names it
                 }
             }
             unescaped.append(byte)
@@ -980,6 +1019,7 @@ struct KeyTable: Sendable {
     }
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])
+    static let record = KeyTable(["deletedOrderIds", "idempotencyRecords", "lastIds", "orders", "products", "users"])
     static let idempotency = KeyTable(["fingerprint", "key", "orderId"])
     static let user = KeyTable(["id", "name", "phone"])
     static let product = KeyTable(["active", "currency", "id", "imagesUrls", "name", "owner", "price", "properties"])

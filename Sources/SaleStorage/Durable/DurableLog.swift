@@ -172,9 +172,14 @@ public final class DurableLog: Sendable {
         public var warnings: [StorageWarning]
         /// Whether the folder was initialised by this open.
         public var created: Bool
+        /// The records not yet parsed (for a store with its own fast reader): each one's bytes in ``journalBytes``
+        /// (its line's checksum already matched) or its parsed value.
+        var raw: [JournalFormat.Record] = []
+        /// The journal file's bytes that ``raw`` points into.
+        var journalBytes: [UInt8] = []
 
         /// The sequence of the last record (the next ``DurableLog/write(_:)`` gets this plus one).
-        public var lastSequence: Int { snapshotSequence + records.count }
+        public var lastSequence: Int { snapshotSequence + max(records.count, raw.count) }
     }
 
     /// Counters for diagnostics and benchmarks.
@@ -193,6 +198,12 @@ public final class DurableLog: Sendable {
         public var durableSequence = 0
         /// The sequence the snapshot on disk covers.
         public var snapshotSequence = 0
+        /// The size of the snapshot on disk (0 without one).
+        public var snapshotBytes = 0
+        /// Whether the log was opened read-only.
+        public var readOnly = false
+        /// The failure that stopped the log, if one did.
+        public var failure: StorageError?
         /// Why the last automatic compaction failed, if it did (the appended records were durable regardless).
         public var lastCompactionError: StorageError?
     }
@@ -265,6 +276,24 @@ extension DurableLog {
             return (decoded.sequence, decoded.payload)
         }
         recovery.snapshot = snapshot
+        for record in recovery.raw {
+            switch record {
+            case .value(let value): recovery.records.append(value)
+            case .bytes(let range):
+                do {
+                    recovery.records.append(try JSONParser(maxDepth: maxDepth).parse(recovery.journalBytes[range]))
+                } catch {
+                    log.close()
+                    throw .damaged(
+                        file: log.journalPath,
+                        offset: range.lowerBound + error.offset,
+                        expected: "\(error.expected) (in a record whose checksum matched)"
+                    )
+                }
+            }
+        }
+        recovery.raw = []
+        recovery.journalBytes = []
         return (log, recovery)
     }
 
@@ -397,9 +426,11 @@ extension DurableLog {
         let recovery = Recovery(
             snapshot: nil,
             snapshotSequence: covered,
-            records: Array(scan.records.dropFirst(covered - scan.after)),
+            records: [],
             warnings: warnings,
-            created: created
+            created: created,
+            raw: Array(scan.records.dropFirst(covered - scan.after)),
+            journalBytes: journalBytes
         )
         return (log, recovery, snapshot?.value)
     }
@@ -552,6 +583,9 @@ extension DurableLog {
             statistics.lastSequence = state.written
             statistics.durableSequence = state.durable
             statistics.snapshotSequence = state.snapshotSequence
+            statistics.snapshotBytes = state.snapshotBytes
+            statistics.readOnly = state.readOnly
+            statistics.failure = state.failure
             return statistics
         }
     }

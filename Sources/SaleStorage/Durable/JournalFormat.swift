@@ -14,6 +14,15 @@ enum JournalFormat {
     /// The file name inside the state folder.
     static let fileName = "journal.jsonl"
 
+    /// One record of a scanned journal: its body's bytes, when its line has the canonical layout and its checksum
+    /// matched over the bytes as written, else the value the general parser read (and checked).
+    enum Record: Sendable {
+        /// The record's compact JSON in the scanned bytes (not parsed yet).
+        case bytes(Range<Int>)
+        /// The record, parsed.
+        case value(JSONValue)
+    }
+
     /// What a scan of a journal file found.
     struct Scan {
         /// The sequence the journal starts after (the snapshot it continues).
@@ -21,7 +30,7 @@ enum JournalFormat {
         /// The byte offset just past the header line.
         var headerEnd: Int
         /// The records in file order; record `i` has sequence `after + 1 + i`.
-        var records: [JSONValue]
+        var records: [Record]
         /// The byte offset just past each record's line.
         var lineEnds: [Int]
         /// The unfinished last line, if any: where it starts and how long it is.
@@ -106,14 +115,18 @@ enum JournalFormat {
         var position = headerNewline + 1
         var expected = after + 1
         while position < end {
-            if let newline = bytes[position...].firstIndex(of: 0x0A) {
-                let record = try decodeLine(
-                    bytes[position..<newline],
-                    sequence: expected,
-                    path: path,
-                    maxDepth: maxDepth
-                )
-                scan.records.append(record)
+            if let newline = bytes[position..<end].firstIndex(of: 0x0A) {
+                if let body = canonicalBody(bytes, position..<newline, sequence: expected) {
+                    scan.records.append(.bytes(body))
+                } else {
+                    let record = try decodeLine(
+                        bytes[position..<newline],
+                        sequence: expected,
+                        path: path,
+                        maxDepth: maxDepth
+                    )
+                    scan.records.append(.value(record))
+                }
                 scan.lineEnds.append(newline + 1)
                 position = newline + 1
                 expected += 1
@@ -139,6 +152,29 @@ enum JournalFormat {
             throw .truncated(file: path, size: bytes.count, lastSequence: expected - 1)
         }
         return scan
+    }
+
+    /// The body of a line in the writer's exact layout `{"seq":N,"crc32":"xxxxxxxx","record":BODY}` whose checksum
+    /// matches over the bytes as written, or nil (then the general parser reads the line and names any problem).
+    static func canonicalBody(_ bytes: [UInt8], _ line: Range<Int>, sequence: Int) -> Range<Int>? {
+        let seq = Array("{\"seq\":\(sequence),".utf8)
+        let crcKey = Array("\"crc32\":\"".utf8)
+        let recordKey = Array("\",\"record\":".utf8)
+        let hexStart = line.lowerBound + seq.count + crcKey.count
+        let recordStart = hexStart + 8 + 2  // after the hex digits and `",`
+        guard line.count > seq.count + crcKey.count + 8 + recordKey.count + 1,
+            bytes[line.lowerBound..<(line.lowerBound + seq.count)].elementsEqual(seq),
+            bytes[(line.lowerBound + seq.count)..<hexStart].elementsEqual(crcKey),
+            bytes[(hexStart + 8)..<(hexStart + 8 + recordKey.count)].elementsEqual(recordKey),
+            bytes[line.upperBound - 1] == UInt8(ascii: "}")
+        else { return nil }
+        var crc = CRC32()
+        bytes.withUnsafeBytes { raw in
+            crc.update(UnsafeRawBufferPointer(rebasing: raw[line.lowerBound..<(line.lowerBound + seq.count)]))
+            crc.update(UnsafeRawBufferPointer(rebasing: raw[recordStart..<line.upperBound]))
+        }
+        guard crc.hex.utf8.elementsEqual(bytes[hexStart..<(hexStart + 8)]) else { return nil }
+        return (recordStart + "\"record\":".utf8.count)..<(line.upperBound - 1)
     }
 
     private static func decodeHeader(_ bytes: ArraySlice<UInt8>, path: String) throws(StorageError) -> (Int, Int) {

@@ -16,7 +16,11 @@ extension Wiring {
                 context
             )
         else { return .failure }
-        defer { store?.close() }
+        defer {
+            if let error = store?.close() {
+                context.standardError.write("warning: compacting on close failed (the journal is intact): \(error)\n")
+            }
+        }
         let start = command.startRailwayID ?? (engine.store.lastId(.order) + 1)
         var generator = PayloadGenerator(seed: command.seed ?? 1, site: site, now: engine.clock.now())
         let token = site.apiTokens.first ?? ""

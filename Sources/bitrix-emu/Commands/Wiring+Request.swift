@@ -82,7 +82,11 @@ extension Wiring {
                 context
             )
         else { return .failure }
-        defer { store?.close() }
+        defer {
+            if let error = store?.close() {
+                context.standardError.write("warning: compacting on close failed (the journal is intact): \(error)\n")
+            }
+        }
         let response = api.handle(
             APIRequest(method: command.method, target: command.path, headers: headers, body: body)
         )
