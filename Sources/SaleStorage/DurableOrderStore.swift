@@ -145,13 +145,14 @@ public final class DurableOrderStore: OrderStore {
                     )
                 }
             }
+            var strings = FastStateReader.SharedStrings()
             for (offset, record) in recovery.raw.enumerated() {
                 let sequence = recovery.snapshotSequence + 1 + offset
                 do {
                     switch record {
                     case .bytes(let range):
                         // The fast reader first; anything it does not take goes the general way, which names it.
-                        if let transaction = FastStateReader.record(recovery.journalBytes[range]) {
+                        if let transaction = FastStateReader.record(recovery.journalBytes[range], strings: &strings) {
                             state.apply(transaction)
                         } else {
                             let value = try JSONParser(maxDepth: logOptions.maxDepth)

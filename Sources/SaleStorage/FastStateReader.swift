@@ -15,6 +15,26 @@ struct FastStateReader {
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, strings: SharedStrings) {
+        self.bytes = bytes
+        if !strings.table.isEmpty {
+            shared = strings.table
+            sharedCount = strings.count
+        }
+    }
+
+    /// The repeated-strings table ``record(_:strings:)`` reuses across records.
+    struct SharedStrings {
+        var table: [String?] = []
+        var count = 0
+        /// An empty table.
+        init() {}
+        init(table: [String?], count: Int) {
+            self.table = table
+            self.count = count
+        }
+    }
+
     /// The sequence and state of a snapshot file, or nil to take the general road.
     ///
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
@@ -66,9 +86,14 @@ struct FastStateReader {
 
     /// A journal record (compact JSON, as ``FastStateWriter/record(of:)`` writes it) as a transaction, or nil to take
     /// the general road (``SaleJSON/JSONParser`` then ``StateCodec/transaction(from:)``), which names any problem.
-    static func record(_ body: ArraySlice<UInt8>) -> StoreTransaction? {
+    ///
+    /// `strings` carries the table of repeated strings from one record to the next (allocating it per record
+    /// would cost more than reading a small record).
+    static func record(_ body: ArraySlice<UInt8>, strings: inout SharedStrings) -> StoreTransaction? {
         body.withUnsafeBufferPointer { buffer -> StoreTransaction? in
-            var reader = FastStateReader(buffer)
+            var reader = FastStateReader(buffer, strings: strings)
+            strings.table = []
+            defer { strings = SharedStrings(table: reader.shared, count: reader.sharedCount) }
             var transaction = StoreTransaction()
             let ok = reader.object(KeyTable.record) { reader, member in
                 switch member {
@@ -104,7 +129,8 @@ struct FastStateReader {
     private var crc = CRC32()
     private var mark = 0
     /// The strings ``sharedString()`` hands out, by a hash of their bytes (open addressing, filled to half).
-    private var shared = [String?](repeating: nil, count: 8192)
+    /// Allocated on first use: a reader of one small journal record may need none (see ``SharedStrings``).
+    private var shared: [String?] = []
     private var sharedCount = 0
 
     private mutating func flush() {
@@ -350,6 +376,7 @@ struct FastStateReader {
         // Escapes, short strings (stored inline, no allocation) and long ones take the ordinary road.
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), count > 15, count <= 256 else { return string() }
         let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        if shared.isEmpty { shared = [String?](repeating: nil, count: 8192) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = shared.count - 1

@@ -23,6 +23,8 @@ extension Wiring {
         var durable32CreatePerSecond = 0.0
         var durable32Orders = 0
         var flushesPerCreate32 = 0.0
+        var openJournalOnlySeconds = 0.0
+        var openAfterCleanExitSeconds = 0.0
         var openSeconds = 0.0
         var listQueryMicroseconds = 0.0
         var apiListQueryMicroseconds = 0.0
@@ -203,7 +205,8 @@ extension Wiring {
         token: String
     ) throws {
         let store = try DurableOrderStore.open(folder: folder, options: .init(create: true))
-        defer { store.close() }
+        var closed = false
+        defer { if !closed { store.close() } }
         let api = try SiteAPI(engine: try SaleEngine(store: store, clock: .fixed(benchNow)))
         let next = Atomic<Int>(0)
         let failures = Atomic<Int>(0)
@@ -235,6 +238,20 @@ extension Wiring {
         figures.durable32Orders = statistics.writes
         figures.durable32CreatePerSecond = Double(statistics.writes) / elapsed
         figures.flushesPerCreate32 = Double(statistics.syncs) / Double(max(1, statistics.writes))
+        // Opening the same orders: all in the journal (read-only, beside the writer), then after its clean exit.
+        func openSeconds() throws -> Double {
+            var runs: [Double] = []
+            for _ in 0..<3 {
+                runs.append(
+                    try time { try DurableOrderStore.open(folder: folder, options: .init(readOnly: true)).close() }
+                )
+            }
+            return runs.sorted()[1]
+        }
+        figures.openJournalOnlySeconds = try openSeconds()
+        if let failure = store.close() { throw BenchFailure("compacting on close failed: \(failure)") }
+        closed = true
+        figures.openAfterCleanExitSeconds = try openSeconds()
     }
 
     /// Removes bench folders of processes that no longer run (a bench killed with SIGKILL cannot clean up).
@@ -368,6 +385,8 @@ extension Wiring {
             (key: "durable_create_per_s", value: number(f.durableCreatePerSecond, 0)),
             (key: "durable_create_32_clients_per_s", value: number(f.durable32CreatePerSecond, 0)),
             (key: "flushes_per_create_32_clients", value: number(f.flushesPerCreate32, 3)),
+            (key: "open_journal_only_s", value: number(f.openJournalOnlySeconds, 3)),
+            (key: "open_after_clean_exit_s", value: number(f.openAfterCleanExitSeconds, 3)),
             (key: "list_query_us", value: number(f.listQueryMicroseconds, 1)),
             (key: "snapshot_bytes", value: .int(f.snapshotBytes)),
             (key: "snapshot_save_s", value: number(f.snapshotSaveSeconds, 3)),
@@ -398,6 +417,10 @@ extension Wiring {
                 "durable create, 32 clients",
                 "\(fixed(f.durable32CreatePerSecond, 0)) orders/s (\(f.durable32Orders) orders, "
                     + "\(fixed(f.flushesPerCreate32, 3)) flushes per create)"
+            ),
+            (
+                "opening those orders: journal only / after clean exit",
+                "\(fixed(f.openJournalOnlySeconds, 3)) s / \(fixed(f.openAfterCleanExitSeconds, 3)) s"
             ),
             ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
             ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
