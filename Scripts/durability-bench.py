@@ -94,6 +94,10 @@ def main():
             figures["clients_32_vs_one"] = round(
                 figures["durable_create_32_clients_per_s"] / figures["durable_create_per_s"], 2
             )
+            if figures.get("open_after_clean_exit_s"):
+                figures["open_journal_vs_clean_exit"] = round(
+                    figures["open_journal_only_s"] / figures["open_after_clean_exit_s"], 2
+                )
             figures["round"] = round_number
             print(json.dumps(figures, sort_keys=True), flush=True)
     return 0

@@ -83,6 +83,9 @@ public final class DurableOrderStore: OrderStore {
         var sequence: Int
         /// Written to the journal, not yet known to be on disk, in journal order.
         var pending: [StagedCommit] = []
+        /// While ``replaceState(with:)`` compacts: the state it is writing and the sequence it covers (a compaction
+        /// started meanwhile snapshots this, never the state being replaced).
+        var replacement: (sequence: Int, state: StoreState)?
     }
 
     private let state: Mutex<Guarded>
@@ -103,7 +106,9 @@ public final class DurableOrderStore: OrderStore {
         log.setSnapshotFileSource { [weak self] in
             guard let self else { return (0, .failure(.closed(folder: folder.path))) }
             // A copy-on-write copy: the next commit pays one copy of the state, encoding runs outside the lock.
-            let (sequence, copy) = self.state.withLock { ($0.sequence, $0.store) }
+            let (sequence, copy) = self.state.withLock { guarded in
+                guarded.replacement ?? (guarded.sequence, guarded.store)
+            }
             return (sequence, .success(FastStateWriter.snapshotFile(of: copy, sequence: sequence)))
         }
     }
@@ -350,6 +355,32 @@ public final class DurableOrderStore: OrderStore {
             count += 1
         }
         if count > 0 { guarded.pending.removeFirst(count) }
+    }
+
+    /// Replaces the whole state durably: an empty journal record fixes a sequence N, then a compaction through N
+    /// writes `newState` as the snapshot (a crash before its rename reopens to the old state, after it to the new
+    /// one); readers see the new state only once it is on disk.
+    ///
+    /// The caller (``BitrixSale/SaleEngine/replaceState(with:)``) holds the engine's write lock, so nothing is staged
+    /// meanwhile.
+    public func replaceState(with newState: StoreState) throws {
+        let marker = try stage(StoreTransaction())
+        try publish(marker)
+        state.withLock { $0.replacement = (marker.sequence, newState) }
+        do {
+            try log.compact(
+                through: marker.sequence,
+                file: FastStateWriter.snapshotFile(of: newState, sequence: marker.sequence)
+            )
+        } catch {
+            state.withLock { $0.replacement = nil }
+            throw error
+        }
+        state.withLock { guarded in
+            guarded.replacement = nil
+            guarded.store = newState
+            guarded.sequence = marker.sequence
+        }
     }
 
     /// The commits staged but not yet on disk, oldest first.

@@ -215,3 +215,64 @@ import Darwin
         reopened.close()
     }
 }
+
+/// `SaleEngine.replaceState(with:)` through the durable commit path: what a control plane's reset relies on.
+@Suite struct ReplaceStateTests {
+    static let folder = URL(fileURLWithPath: "/state")
+
+    func open(_ disk: InMemoryFileSystem, create: Bool = true) throws -> DurableOrderStore {
+        try DurableOrderStore.open(
+            folder: Self.folder,
+            options: .init(create: create, compactionThreshold: nil, fileSystem: disk)
+        )
+    }
+
+    func saveOrder(_ engine: SaleEngine) -> Int? {
+        var order = engine.createOrder(userId: .int(1), currency: "KZT")
+        return engine.save(&order).id
+    }
+
+    @Test func aReplacedStateIsWhatReadersAndAReopenSee() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(FaultInjectionTests.now))
+        for _ in 1...3 { #expect(saveOrder(engine) != nil) }
+        // Another engine's state, as a control plane would load it from a snapshot.
+        let other = InMemoryOrderStore()
+        let otherEngine = try SaleEngine(store: other, clock: .fixed(FaultInjectionTests.now))
+        for _ in 1...5 { _ = saveOrder(otherEngine) }
+        _ = otherEngine.delete(id: 2)
+        try engine.replaceState(with: other.snapshot)
+        #expect(store.snapshot == other.snapshot)
+        #expect(saveOrder(engine) == 6, "ids continue from the replacing state's counters")
+        store.close()
+        let reopened = try open(disk.crashed(), create: false)
+        #expect(reopened.orders(matching: OrderQuery()).orders.compactMap(\.id) == [6, 5, 4, 3, 1])
+        reopened.close()
+        // Reset to empty: ids start again.
+        let again = try open(disk, create: false)
+        let engineAgain = try SaleEngine(store: again, clock: .fixed(FaultInjectionTests.now))
+        try engineAgain.replaceState(with: StoreState())
+        #expect(again.orders(matching: OrderQuery()).total == 0)
+        #expect(saveOrder(engineAgain) == 1)
+        again.close()
+        let empty = try open(disk.crashed(), create: false)
+        #expect(empty.orders(matching: OrderQuery()).orders.compactMap(\.id) == [1])
+        empty.close()
+    }
+
+    @Test func aFailedReplacementLeavesTheStateAsItWas() throws {
+        let disk = InMemoryFileSystem()
+        let store = try open(disk)
+        let engine = try SaleEngine(store: store, clock: .fixed(FaultInjectionTests.now))
+        for _ in 1...2 { #expect(saveOrder(engine) != nil) }
+        let before = store.snapshot
+        disk.inject(.init(.rename, path: "snapshot.json", code: EIO))
+        #expect(throws: (any Error).self) { try engine.replaceState(with: StoreState()) }
+        #expect(store.snapshot == before)
+        store.close()
+        let reopened = try open(disk.crashed(), create: false)
+        #expect(reopened.snapshot == before)
+        reopened.close()
+    }
+}

@@ -219,4 +219,6 @@ public final class InMemoryOrderStore: OrderStore {
     public func lastId(_ kind: IdKind) -> Int { state.withLock { $0.lastIds[kind] ?? 0 } }
     /// Applies a transaction.
     public func commit(_ transaction: StoreTransaction) throws { state.withLock { $0.apply(transaction) } }
+    /// Replaces the whole state.
+    public func replaceState(with state: StoreState) throws { self.state.withLock { $0 = state } }
 }

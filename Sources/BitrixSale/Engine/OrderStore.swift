@@ -39,6 +39,10 @@ public protocol OrderStore: Sendable {
     func publish(_ commit: StagedCommit) throws
     /// The transactions staged but not yet published, oldest first.
     func unpublished() -> [StagedCommit]
+    /// Replaces everything the store holds (orders, customers, products, keys, id counters) with `state`, durably
+    /// (for a durable store: on disk before it returns, and what a reopen finds); called with the engine's write lock
+    /// held, after every staged commit is published.
+    func replaceState(with state: StoreState) throws
 }
 
 extension OrderStore {

@@ -205,6 +205,19 @@ public final class SaleEngine: Sendable {
         return value
     }
 
+    /// Replaces everything the store holds with `state` (``StoreState()``: an empty store; ids then start again
+    /// above the site's own), for a control plane's "reset" or "load this snapshot".
+    ///
+    /// Holds the write lock: commits staged before it are published first (their failure is thrown), later ones wait.
+    /// No after-save hook runs. Durable: when it returns, a reopen finds `state`; when it throws, the store still
+    /// holds what it held.
+    public func replaceState(with state: StoreState) throws {
+        try writeLock.withLock { _ in
+            if let last = store.unpublished().last { try store.publish(last) }
+            try store.replaceState(with: state)
+        }
+    }
+
     static func storeError(_ error: any Error) -> SaleError {
         SaleError(code: "BX_STORE_ERROR", message: "The store refused the change: \(error)")
     }
