@@ -59,7 +59,7 @@ import Testing
             (
                 [BitrixEmu.self, BenchCommand.self],
                 "bitrix-emu bench [--orders <n>] [--json] [--snapshot-out <file>] [--durable-only] "
-                    + "[--payloads-out <file>]"
+                    + "[--payloads-out <file>] [--budget <seconds>]"
             ),
             ([BitrixEmu.self, VersionCommand.self], "bitrix-emu version"),
         ] as [([any ParsableCommand.Type], String)]

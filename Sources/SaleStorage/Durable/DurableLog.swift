@@ -42,6 +42,11 @@
 // where `seq` counts up by one from `after + 1`, and `crc32` covers `{"seq":57,"record":{…}}` (the line without
 // its `crc32` member, the record bytes exactly as written).
 //
+// Version 3 (written now) is preallocated: after the last line the file holds NUL bytes, its size a multiple of
+// 4096 with a NUL last byte; lines are written in place over the padding, and the file grows by whole chunks
+// (ftruncate, zeros, fsync). A version-3 journal that breaks that rule was cut short: an error, never a smaller
+// state. Version 2 (append-only) is still read and appended to.
+//
 // ## Opening
 //
 // The snapshot (if any) and the journal are checked completely. With S the snapshot's sequence (0 without one)
@@ -54,7 +59,7 @@
 //
 // ## Crash safety
 //
-// Append: the line is written with `pwrite` at the end of the journal under the append lock, then flushed with
+// Append: the line is written with `pwrite` after the last line under the append lock, then flushed with
 // `fdatasync` (one leader flushes for every line written so far: group commit); the caller returns only after
 // its line is covered by a successful flush. A crash before that leaves at worst an unfinished last line that
 // was never acknowledged. A failed write or flush stops the log (Linux may drop dirty pages after a failed

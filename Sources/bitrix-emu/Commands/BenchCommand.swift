@@ -18,6 +18,13 @@ struct BenchCommand: ParsableCommand {
         "durable-only",
         help: "Measure only the durable creates (one client, then 32 clients on one store)."
     )
+    static let budget = Option(
+        "budget",
+        valueName: "seconds",
+        parser: .positiveInteger,
+        defaultValue: 10,
+        help: "At most this many seconds for each durable create measurement."
+    )
     static let payloadsOut = Option<String>(
         "payloads-out",
         valueName: "file",
@@ -27,7 +34,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure order creation, reads and snapshots in process.",
-        arguments: [orders, json, snapshotOut, durableOnly, payloadsOut]
+        arguments: [orders, json, snapshotOut, durableOnly, payloadsOut, budget]
     )
 
     /// How many orders to create.
@@ -40,6 +47,8 @@ struct BenchCommand: ParsableCommand {
     let durableOnly: Bool
     /// Where to write the request bodies, if anywhere.
     let payloadsOut: String?
+    /// The time limit of each durable create measurement, in seconds.
+    let budget: Int
 
     init(from values: ParsedValues) throws(UsageError) {
         orders = try values.require(Self.orders)
@@ -47,6 +56,7 @@ struct BenchCommand: ParsableCommand {
         snapshotOut = values[Self.snapshotOut]
         durableOnly = values[Self.durableOnly]
         payloadsOut = values[Self.payloadsOut]
+        budget = try values.require(Self.budget)
     }
 
     func run(_ context: CommandContext) async throws -> ExitCode {

@@ -38,8 +38,6 @@ extension Wiring {
 
     /// The fixed clock: 2025-10-20 05:00 UTC.
     static let benchNow = Date(timeIntervalSince1970: 1_760_936_400)
-    /// At most this long is spent on durable creates (the figure then covers fewer than N orders).
-    static let durableBudgetSeconds = 10.0
 
     static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
         let count = command.orders
@@ -70,11 +68,25 @@ extension Wiring {
 
         // 5. Durable creates from one client on a fresh state folder.
         progress("durable create, one client")
-        try durableOneClient(&figures, bodies: bodies, folder: folder.appendingPathComponent("durable"), token: token)
+        let budget = Double(command.budget)
+        try durableOneClient(
+            &figures,
+            bodies: bodies,
+            folder: folder.appendingPathComponent("durable"),
+            token: token,
+            budget: budget
+        )
         // 6. The same from 32 clients at once on another fresh folder: they share flushes (group commit).
         progress("durable create, 32 clients")
         let more = makeBodies(count: count, site: site, firstRailwayId: count + 1)
-        try durableClients(32, &figures, bodies: more, folder: folder.appendingPathComponent("durable32"), token: token)
+        try durableClients(
+            32,
+            &figures,
+            bodies: more,
+            folder: folder.appendingPathComponent("durable32"),
+            token: token,
+            budget: budget
+        )
 
         context.standardOutput.write(command.json ? json(figures) : table(figures, orders: count))
         return .success
@@ -166,12 +178,13 @@ extension Wiring {
 
     }
 
-    /// One client creating through the API on a fresh state folder, at most ``durableBudgetSeconds``.
+    /// One client creating through the API on a fresh state folder, at most `budget` seconds.
     private static func durableOneClient(
         _ figures: inout BenchFigures,
         bodies: [[UInt8]],
         folder: URL,
-        token: String
+        token: String,
+        budget: Double
     ) throws {
         let store = try DurableOrderStore.open(folder: folder, options: .init(create: true))
         defer { store.close() }
@@ -187,7 +200,7 @@ extension Wiring {
             guard status == 200 else { throw BenchFailure("a durable create answered \(status)") }
             if durations.count < 10_000 { durations.append(now() - before) }
             done += 1
-            if done % 1000 == 0, now() - start > durableBudgetSeconds { break }
+            if done % 100 == 0, now() - start > budget { break }
         }
         figures.durableOrders = done
         figures.durableCreatePerSecond = Double(done) / (now() - start)
@@ -196,13 +209,14 @@ extension Wiring {
     }
 
     /// `clients` threads creating through one API on one fresh durable store, each taking the next body, at most
-    /// ``durableBudgetSeconds``; also the journal flushes per create.
+    /// `budget` seconds; also the journal flushes per create.
     private static func durableClients(
         _ clients: Int,
         _ figures: inout BenchFigures,
         bodies: [[UInt8]],
         folder: URL,
-        token: String
+        token: String,
+        budget: Double
     ) throws {
         let store = try DurableOrderStore.open(folder: folder, options: .init(create: true))
         var closed = false
@@ -217,7 +231,7 @@ extension Wiring {
             let thread = Thread {
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < bodies.count, index % 1000 != 999 || now() - start <= durableBudgetSeconds else {
+                    guard index < bodies.count, index % 100 != 99 || now() - start <= budget else {
                         break
                     }
                     if api.handle(createRequest(bodies[index], token: token)).status != 200 {
@@ -385,6 +399,7 @@ extension Wiring {
             (key: "durable_create_per_s", value: number(f.durableCreatePerSecond, 0)),
             (key: "durable_create_32_clients_per_s", value: number(f.durable32CreatePerSecond, 0)),
             (key: "flushes_per_create_32_clients", value: number(f.flushesPerCreate32, 3)),
+            (key: "durable_32_clients_orders", value: .int(f.durable32Orders)),
             (key: "open_journal_only_s", value: number(f.openJournalOnlySeconds, 3)),
             (key: "open_after_clean_exit_s", value: number(f.openAfterCleanExitSeconds, 3)),
             (key: "list_query_us", value: number(f.listQueryMicroseconds, 1)),
