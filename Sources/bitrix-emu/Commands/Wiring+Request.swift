@@ -24,7 +24,12 @@ extension Wiring {
             if let state {
                 store = try DurableOrderStore.open(
                     folder: URL(fileURLWithPath: state),
-                    options: .init(create: create, initialize: initialize, readOnly: readOnly)
+                    options: .init(
+                        create: create,
+                        initialize: initialize,
+                        readOnly: readOnly,
+                        fileSystem: CrashingFileSystem.fromEnvironment()
+                    )
                 )
                 for warning in store?.openingWarnings ?? [] { context.standardError.write("warning: \(warning)\n") }
             }
