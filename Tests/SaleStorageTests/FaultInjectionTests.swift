@@ -189,6 +189,23 @@ import Darwin
         for name in ["LOCK", "journal.jsonl", "snapshot.json"] {
             #expect(disk.permissions("/state/" + name) == 0o600, "\(name)")
         }
+        // Files an older build left readable by others: a reader warns, a writer makes them private.
+        disk.setPermissions(path: "/state/journal.jsonl", 0o644)
+        disk.setPermissions(path: "/state/snapshot.json", 0o644)
+        let reader = try DurableOrderStore.open(
+            folder: Self.folder,
+            options: .init(readOnly: true, fileSystem: disk)
+        )
+        #expect(
+            reader.openingWarnings == [
+                .readableByOthers(file: "/state/journal.jsonl"), .readableByOthers(file: "/state/snapshot.json"),
+            ]
+        )
+        reader.close()
+        #expect(disk.permissions("/state/journal.jsonl") == 0o644, "a reader changes nothing")
+        try open(disk, create: false).close()
+        #expect(disk.permissions("/state/journal.jsonl") == 0o600)
+        #expect(disk.permissions("/state/snapshot.json") == 0o600)
         disk.makeSpecialFile("/state/snapshot.json")
         #expect {
             try open(disk, create: false)

@@ -368,6 +368,19 @@ extension DurableLog {
             created = true
         }
         let journal = try fileSystem.openRegular(journalPath, flags: readOnly ? O_RDONLY : O_RDWR)
+        var exposed: [String] = []
+        if readOnly {
+            if try fileSystem.status(journal).permissions & 0o077 != 0 { exposed.append(journalPath) }
+            if let status = try fileSystem.status(path: snapshotPath), status.permissions & 0o077 != 0 {
+                exposed.append(snapshotPath)
+            }
+        } else {
+            // Files an older build left readable by others (0644) become private.
+            try fileSystem.makePrivate(journal)
+            if snapshotBytes != nil {
+                try fileSystem.makePrivate(try fileSystem.openRegular(snapshotPath, flags: O_RDONLY))
+            }
+        }
         let journalBytes = try fileSystem.read(journal, at: 0, count: try fileSystem.status(journal).size)
 
         let snapshot = try snapshotBytes.map { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
@@ -389,7 +402,7 @@ extension DurableLog {
                 expected: "records up to sequence \(covered), which \(snapshotPath) covers; the journal ends at \(last)"
             )
         }
-        var warnings: [StorageWarning] = []
+        var warnings: [StorageWarning] = exposed.map { .readableByOthers(file: $0) }
         var size = journalBytes.count
         let capacity = scan.version >= 3 ? journalBytes.count : nil
         if capacity != nil { size = scan.dataEnd }

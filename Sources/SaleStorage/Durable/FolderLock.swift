@@ -33,6 +33,7 @@ final class FolderLock: Sendable {
             let holder = Int32(String(decoding: text, as: UTF8.self).trimmingWhitespace())
             throw .locked(folder: folder, lockFile: path, holder: holder)
         }
+        try fileSystem.makePrivate(file)
         try fileSystem.truncate(file, to: 0)
         try fileSystem.write(file, Array("\(getpid())\n".utf8), at: 0)
         return FolderLock(file: file, fileSystem: fileSystem)

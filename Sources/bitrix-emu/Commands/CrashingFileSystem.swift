@@ -75,6 +75,9 @@ struct CrashingFileSystem: FileSystem {
     }
     func tryLock(_ file: OpenFile, shared: Bool) throws(StorageError) -> Bool { try base.tryLock(file, shared: shared) }
     func unlock(_ file: OpenFile) { base.unlock(file) }
+    func setPermissions(_ file: OpenFile, _ permissions: mode_t) throws(StorageError) {
+        try base.setPermissions(file, permissions)
+    }
 }
 
 /// A thread-safe call counter.

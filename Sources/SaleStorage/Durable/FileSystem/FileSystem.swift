@@ -40,6 +40,8 @@ public protocol FileSystem: Sendable {
     func tryLock(_ file: OpenFile, shared: Bool) throws(StorageError) -> Bool
     /// Releases the lock taken through this handle.
     func unlock(_ file: OpenFile)
+    /// Sets a file's permission bits (`fchmod`).
+    func setPermissions(_ file: OpenFile, _ permissions: mode_t) throws(StorageError)
 }
 
 /// The size and kind of a file.
@@ -58,11 +60,14 @@ public struct FileStatus: Sendable, Hashable {
     public var size: Int
     /// Its kind.
     public var kind: Kind
+    /// Its permission bits (`0o600`).
+    public var permissions: mode_t
 
     /// Makes a status.
-    public init(size: Int, kind: Kind) {
+    public init(size: Int, kind: Kind, permissions: mode_t = 0o600) {
         self.size = size
         self.kind = kind
+        self.permissions = permissions
     }
 }
 
@@ -95,6 +100,15 @@ let privateFolderPermissions: mode_t = 0o700
 extension FileSystem {
     /// Whether something exists at `path`.
     func exists(_ path: String) throws(StorageError) -> Bool { try status(path: path) != nil }
+
+    /// Makes a state file private (0600) if a group or others may read or write it (files left by an older build);
+    /// returns whether it changed anything.
+    @discardableResult
+    func makePrivate(_ file: OpenFile) throws(StorageError) -> Bool {
+        guard try status(file).permissions & 0o077 != 0 else { return false }
+        try setPermissions(file, privateFilePermissions)
+        return true
+    }
 
     /// Opens an existing regular file, refusing anything else (a FIFO would block the open forever).
     ///

@@ -325,14 +325,19 @@ public final class InMemoryFileSystem: FileSystem {
     public func status(_ file: OpenFile) throws(StorageError) -> FileStatus {
         try state.withLock { state throws(StorageError) -> FileStatus in
             let inode = state.inodes[try handle(file, state).inode]
-            return FileStatus(size: inode?.data.count ?? 0, kind: inode?.kind ?? .regular)
+            return FileStatus(
+                size: inode?.data.count ?? 0,
+                kind: inode?.kind ?? .regular,
+                permissions: inode?.permissions ?? 0o600
+            )
         }
     }
 
     /// The size and kind of what is at `path`.
     public func status(path: String) throws(StorageError) -> FileStatus? {
         state.withLock { state in
-            state.entries[path].flatMap { state.inodes[$0] }.map { FileStatus(size: $0.data.count, kind: $0.kind) }
+            state.entries[path].flatMap { state.inodes[$0] }
+                .map { FileStatus(size: $0.data.count, kind: $0.kind, permissions: $0.permissions) }
         }
     }
 
@@ -441,6 +446,21 @@ public final class InMemoryFileSystem: FileSystem {
                 state.exclusiveLocks[handle.inode] = handle.description
             }
             return true
+        }
+    }
+
+    /// Sets the permission bits.
+    public func setPermissions(_ file: OpenFile, _ permissions: mode_t) throws(StorageError) {
+        try state.withLock { state throws(StorageError) in
+            let handle = try handle(file, state)
+            state.inodes[handle.inode]?.permissions = permissions
+        }
+    }
+
+    /// Sets the permission bits of what is at `path` (a file left by an older build, in tests).
+    public func setPermissions(path: String, _ permissions: mode_t) {
+        state.withLock { state in
+            if let inode = state.entries[path] { state.inodes[inode]?.permissions = permissions }
         }
     }
 

@@ -91,7 +91,7 @@ public struct POSIXFileSystem: FileSystem {
             case S_IFDIR: .directory
             default: .other
             }
-        return FileStatus(size: Int(info.st_size), kind: kind)
+        return FileStatus(size: Int(info.st_size), kind: kind, permissions: info.st_mode & 0o7777)
     }
 
     /// Flushes a file to stable storage: `fdatasync` when `dataOnly` (on Linux), else `fsync`.
@@ -145,6 +145,13 @@ public struct POSIXFileSystem: FileSystem {
             throw failure(file.path, "flock")
         }
         return true
+    }
+
+    /// `fchmod`.
+    public func setPermissions(_ file: OpenFile, _ permissions: mode_t) throws(StorageError) {
+        while fchmod(file.handle, permissions) != 0 {
+            if errno != EINTR { throw failure(file.path, "fchmod") }
+        }
     }
 
     /// `flock(LOCK_UN)`.
