@@ -293,3 +293,83 @@ import Darwin
         reopened.close()
     }
 }
+
+/// A failure at every step of a workload (each call of each kind, in turn): whatever fails, every acknowledged order
+/// is in the folder afterwards, after a power cut as after a clean stop, and the folder opens.
+@Suite struct EveryStepFaultTests {
+    static let operations: [InMemoryFileSystem.Operation] = [.write, .sync, .rename, .truncate, .open]
+
+    /// Creates, saves, compacts, saves and closes; returns the ids of the saves that were acknowledged.
+    func workload(_ disk: InMemoryFileSystem) -> [Int] {
+        var acknowledged: [Int] = []
+        guard
+            let store = try? DurableOrderStore.open(
+                folder: FaultInjectionTests.folder,
+                options: .init(create: true, compactionThreshold: nil, fileSystem: disk, journalChunkBytes: 4096)
+            ),
+            let engine = try? SaleEngine(store: store, clock: .fixed(FaultInjectionTests.now))
+        else { return [] }
+        func save() {
+            var order = engine.createOrder(userId: .int(1), currency: "KZT")
+            order.setPropertyValue(String(repeating: "адрес ", count: 60), code: "ADDRESS")  // lines of ~1 KB
+            let result = engine.save(&order)
+            if result.isSuccess, let id = result.id { acknowledged.append(id) }
+        }
+        for _ in 0..<6 { save() }
+        try? store.compact()
+        for _ in 0..<4 { save() }
+        store.close()
+        return acknowledged
+    }
+
+    @Test(arguments: operations)
+    func acknowledgedOrdersSurviveAFailureAtAnyCall(_ operation: InMemoryFileSystem.Operation) throws {
+        let calls = InMemoryFileSystem()
+        #expect(workload(calls).count == 10)
+        let total = calls.calls(operation)
+        #expect(total > 0)
+        for index in 0..<total {
+            for code in [EIO, ENOSPC] {
+                let disk = InMemoryFileSystem()
+                disk.inject(.init(operation, after: index, code: code, writtenBytes: operation == .write ? 7 : 0))
+                let acknowledged = workload(disk)
+                for (name, survivor) in [("after a power cut", disk.crashed()), ("after a stop", disk)] {
+                    let reopened = try? DurableOrderStore.open(
+                        folder: FaultInjectionTests.folder,
+                        options: .init(fileSystem: survivor)
+                    )
+                    guard let reopened else {
+                        #expect(acknowledged.isEmpty, "\(operation) #\(index) \(name): the folder does not open")
+                        continue
+                    }
+                    let stored = Set(reopened.orders(matching: OrderQuery()).orders.compactMap(\.id))
+                    reopened.close()
+                    #expect(
+                        Set(acknowledged).isSubset(of: stored),
+                        "\(operation) #\(index) errno \(code) \(name): lost \(Set(acknowledged).subtracting(stored))"
+                    )
+                }
+            }
+        }
+    }
+}
+
+extension FaultInjectionTests {
+    @Test func aFailedAutomaticCompactionIsReportedAndCloseReportsItsOwn() throws {
+        let disk = InMemoryFileSystem()
+        let store = try DurableOrderStore.open(
+            folder: Self.folder,
+            options: .init(create: true, compactionThreshold: 1, fileSystem: disk)
+        )
+        let engine = try SaleEngine(store: store, clock: .fixed(Self.now))
+        disk.inject(.init(.write, path: "snapshot.json.tmp", code: ENOSPC, persistent: true))
+        for _ in 1...5 { #expect(save(engine).isSuccess, "a failed compaction does not stop commits") }
+        let closing = store.close()  // waits for the running automatic compaction
+        #expect(closing == nil, "the journal is below the close threshold (64 KiB): close does not compact")
+        let failure = try #require(store.statistics.lastCompactionError)
+        #expect("\(failure)".contains("snapshot.json.tmp: write failed: No space left on device"))
+        let reopened = try open(disk.crashed(), create: false)
+        #expect(reopened.orders(matching: OrderQuery()).total == 5)
+        reopened.close()
+    }
+}
