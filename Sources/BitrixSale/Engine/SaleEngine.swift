@@ -219,7 +219,11 @@ public final class SaleEngine: Sendable {
     }
 
     static func storeError(_ error: any Error) -> SaleError {
-        SaleError(code: "BX_STORE_ERROR", message: "The store refused the change: \(error)")
+        SaleError(
+            code: "BX_STORE_ERROR",
+            message: "The store could not confirm the change (nothing of it is visible; whether it reached the disk "
+                + "is unknown until the store is reopened): \(error)"
+        )
     }
 
     static func notFound(_ id: Int) -> SaleError {
