@@ -23,6 +23,7 @@ extension Wiring {
         var durable32CreatePerSecond = 0.0
         var durable32Orders = 0
         var flushesPerCreate32 = 0.0
+        var deleteMicroseconds = 0.0
         var openJournalOnlySeconds = 0.0
         var openAfterCleanExitSeconds = 0.0
         var openSeconds = 0.0
@@ -145,6 +146,19 @@ extension Wiring {
             body: []
         )
         figures.apiListQueryMicroseconds = medianMicroseconds { _ = api.handle(listRequest) }
+
+        // 2b. Deleting orders from the middle of the id range (engine.delete: cancel checks, then the store), the
+        // median of the deletes that succeeded; the list query above is unaffected (it ran before).
+        progress("delete")
+        var deleteRuns: [Double] = []
+        for step in 0..<201 {
+            let id = count / 2 + step * 3
+            var result = SaleResult()
+            let elapsed = time { result = engine.delete(id: id) }
+            if result.isSuccess { deleteRuns.append(elapsed * 1e6) }
+        }
+        guard !deleteRuns.isEmpty else { throw BenchFailure("no delete succeeded") }
+        figures.deleteMicroseconds = deleteRuns.sorted()[deleteRuns.count / 2]
 
         // 3. Saving and loading a snapshot of the whole state, beside a raw write + fsync of the same bytes.
         progress("snapshot save and load")
@@ -403,6 +417,7 @@ extension Wiring {
             (key: "open_journal_only_s", value: number(f.openJournalOnlySeconds, 3)),
             (key: "open_after_clean_exit_s", value: number(f.openAfterCleanExitSeconds, 3)),
             (key: "list_query_us", value: number(f.listQueryMicroseconds, 1)),
+            (key: "delete_us", value: number(f.deleteMicroseconds, 1)),
             (key: "snapshot_bytes", value: .int(f.snapshotBytes)),
             (key: "snapshot_save_s", value: number(f.snapshotSaveSeconds, 3)),
             (key: "snapshot_load_s", value: number(f.snapshotLoadSeconds, 3)),
@@ -439,6 +454,7 @@ extension Wiring {
             ),
             ("list query with status filter, offset, limit + total", "\(fixed(f.listQueryMicroseconds, 1)) µs"),
             ("the same through GET /api/v2/orders (JSON)", "\(fixed(f.apiListQueryMicroseconds, 1)) µs"),
+            ("delete one order (engine, in memory), median", "\(fixed(f.deleteMicroseconds, 1)) µs"),
             ("snapshot size", "\(f.snapshotBytes) bytes (\(fixed(megabytes, 1)) MB)"),
             (
                 "snapshot save",
