@@ -7,20 +7,50 @@ import Synchronization
 /// in-memory store) and every committed transaction in a state folder's journal (``DurableLog``) before the commit
 /// returns.
 ///
+/// Readers see only what is on disk: ``stage(_:)`` writes a transaction's journal line, ``publish(_:)`` waits for
+/// the flush that covers it (shared by every commit staged meanwhile) and only then applies it to the state readers
+/// see. A failed write or flush stops the store: nothing staged after the last good flush is ever shown, and every
+/// later write is refused with the cause until the folder is reopened.
+///
 /// Compaction folds the journal into the snapshot, automatically past a size threshold and on demand.
 public final class DurableOrderStore: OrderStore {
     /// How to open a state folder.
     public struct Options: Sendable {
-        /// Create the folder (and an empty state) when it does not exist or is empty.
+        /// Create the folder (and an empty state) when nothing exists at its path.
         public var create: Bool
+        /// Start an empty state in an existing folder that holds none (otherwise that is an error: `--init`).
+        public var initialize: Bool
+        /// Open without writing anything (no lock, no repair): for readers that may run beside a writer.
+        public var readOnly: Bool
+        /// Fold the journal into the snapshot on ``DurableOrderStore/close()`` once it has grown past a quarter of
+        /// the snapshot (and 64 KiB), so the next open reads the state rather than its history.
+        public var compactOnClose: Bool
+        /// The file system (a fault-injecting ``InMemoryFileSystem`` in tests).
+        public var fileSystem: any FileSystem
+        /// New journals are preallocated in chunks of this many bytes (see ``DurableLog/Options/journalChunkBytes``);
+        /// nil: append-only.
+        public var journalChunkBytes: Int?
         /// Journal size in bytes past which the store compacts by itself, on a background thread while commits
         /// continue, once the journal has also outgrown the snapshot on disk; nil: only on demand.
         public var compactionThreshold: Int?
 
         /// Makes options.
-        public init(create: Bool = false, compactionThreshold: Int? = 64 << 20) {
+        public init(
+            create: Bool = false,
+            initialize: Bool = false,
+            compactionThreshold: Int? = 64 << 20,
+            readOnly: Bool = false,
+            fileSystem: any FileSystem = POSIXFileSystem(),
+            journalChunkBytes: Int? = 256 << 10,
+            compactOnClose: Bool = true
+        ) {
             self.create = create
+            self.initialize = initialize
             self.compactionThreshold = compactionThreshold
+            self.readOnly = readOnly
+            self.fileSystem = fileSystem
+            self.journalChunkBytes = journalChunkBytes
+            self.compactOnClose = compactOnClose
         }
     }
 
@@ -46,22 +76,39 @@ public final class DurableOrderStore: OrderStore {
     /// Warnings from opening (a torn last journal line that was dropped).
     public let openingWarnings: [StorageWarning]
     private let log: DurableLog
+    private let compactOnClose: Bool
     private struct Guarded {
+        /// What readers see: every record up to ``sequence``, all of them on disk.
         var store: StoreState
         var sequence: Int
+        /// Written to the journal, not yet known to be on disk, in journal order.
+        var pending: [StagedCommit] = []
+        /// While ``replaceState(with:)`` compacts: the state it is writing and the sequence it covers (a compaction
+        /// started meanwhile snapshots this, never the state being replaced).
+        var replacement: (sequence: Int, state: StoreState)?
     }
 
     private let state: Mutex<Guarded>
 
-    private init(folder: URL, log: DurableLog, state: StoreState, sequence: Int, warnings: [StorageWarning]) {
+    private init(
+        folder: URL,
+        log: DurableLog,
+        state: StoreState,
+        sequence: Int,
+        warnings: [StorageWarning],
+        compactOnClose: Bool
+    ) {
         self.folder = folder
         self.log = log
+        self.compactOnClose = compactOnClose
         self.state = Mutex(Guarded(store: state, sequence: sequence))
         self.openingWarnings = warnings
         log.setSnapshotFileSource { [weak self] in
             guard let self else { return (0, .failure(.closed(folder: folder.path))) }
             // A copy-on-write copy: the next commit pays one copy of the state, encoding runs outside the lock.
-            let (sequence, copy) = self.state.withLock { ($0.sequence, $0.store) }
+            let (sequence, copy) = self.state.withLock { guarded in
+                guarded.replacement ?? (guarded.sequence, guarded.store)
+            }
             return (sequence, .success(FastStateWriter.snapshotFile(of: copy, sequence: sequence)))
         }
     }
@@ -71,7 +118,14 @@ public final class DurableOrderStore: OrderStore {
         let log: DurableLog
         let recovery: DurableLog.Recovery
         let snapshot: Result<StoreState, StateCodecError>?
-        let logOptions = DurableLog.Options(create: options.create, compactionThreshold: options.compactionThreshold)
+        let logOptions = DurableLog.Options(
+            create: options.create,
+            initialize: options.initialize,
+            compactionThreshold: options.compactionThreshold,
+            readOnly: options.readOnly,
+            fileSystem: options.fileSystem,
+            journalChunkBytes: options.journalChunkBytes
+        )
         do {
             (log, recovery, snapshot) = try DurableLog.open(folder: folder, options: logOptions) {
                 bytes,
@@ -96,11 +150,24 @@ public final class DurableOrderStore: OrderStore {
                     )
                 }
             }
-            for (offset, record) in recovery.records.enumerated() {
+            var strings = FastStateReader.SharedStrings()
+            for (offset, record) in recovery.raw.enumerated() {
                 let sequence = recovery.snapshotSequence + 1 + offset
                 do {
-                    state.apply(try StateCodec.transaction(from: record))
-                } catch {
+                    switch record {
+                    case .bytes(let range):
+                        // The fast reader first; anything it does not take goes the general way, which names it.
+                        if let transaction = FastStateReader.record(recovery.journalBytes[range], strings: &strings) {
+                            state.apply(transaction)
+                        } else {
+                            let value = try JSONParser(maxDepth: logOptions.maxDepth)
+                                .parse(recovery.journalBytes[range])
+                            state.apply(try StateCodec.transaction(from: value))
+                        }
+                    case .value(let value):
+                        state.apply(try StateCodec.transaction(from: value))
+                    }
+                } catch let error as StateCodecError {
                     throw Failure.invalidState(
                         file: folder.appendingPathComponent("journal.jsonl").path,
                         sequence: sequence,
@@ -113,7 +180,8 @@ public final class DurableOrderStore: OrderStore {
                 log: log,
                 state: state,
                 sequence: recovery.lastSequence,
-                warnings: recovery.warnings
+                warnings: recovery.warnings,
+                compactOnClose: options.compactOnClose
             )
         } catch let failure as Failure {
             log.close()
@@ -171,7 +239,7 @@ public final class DurableOrderStore: OrderStore {
                 throw .invalidState(file: snapshotFile.path, sequence: 0, error)
             }
         }
-        let store = try open(folder: folder, options: Options(create: true))
+        let store = try open(folder: folder, options: Options(create: true, initialize: true))
         do {
             if let canonical {
                 try store.log.compact(through: 0, file: canonical)
@@ -205,8 +273,23 @@ public final class DurableOrderStore: OrderStore {
     /// What the durable layer has done (writes, syncs, compactions, journal size).
     public var statistics: DurableLog.Statistics { log.statistics }
 
-    /// Releases the folder (and its lock).
-    public func close() { log.close() }
+    /// Releases the folder (and its lock), first folding the journal into the snapshot when it has grown past a
+    /// quarter of the snapshot and 64 KiB (unless ``Options/compactOnClose`` is off, the store is read-only or
+    /// stopped).
+    ///
+    /// - Returns: why that compaction failed, if it did (the journal then stays as it was: nothing is lost).
+    @discardableResult
+    public func close() -> StorageError? {
+        let statistics = log.statistics
+        var failure: StorageError?
+        if compactOnClose, !statistics.readOnly, statistics.failure == nil,
+            statistics.journalBytes > max(64 << 10, statistics.snapshotBytes / 4)
+        {
+            do { try log.compact() } catch { failure = error }
+        }
+        log.close()
+        return failure
+    }
 
     // MARK: OrderStore
 
@@ -229,15 +312,77 @@ public final class DurableOrderStore: OrderStore {
     /// The last id of a kind.
     public func lastId(_ kind: IdKind) -> Int { state.withLock { $0.store.lastIds[kind] ?? 0 } }
 
-    /// Writes the transaction to the journal and applies it, then returns once the journal line is on disk.
+    /// Writes the transaction to the journal and returns once it is on disk and visible.
     public func commit(_ transaction: StoreTransaction) throws {
-        let record = FastStateWriter.record(of: transaction)
-        let sequence = try state.withLock { guarded throws(StorageError) -> Int in
-            let sequence = try log.write(compactRecord: record)
-            guarded.store.apply(transaction)
-            guarded.sequence = sequence
-            return sequence
-        }
-        try log.waitUntilDurable(sequence)
+        try publish(try stage(transaction))
     }
+
+    /// Writes the transaction's journal line (not yet flushed); readers do not see it until ``publish(_:)``.
+    public func stage(_ transaction: StoreTransaction) throws -> StagedCommit {
+        let record = FastStateWriter.record(of: transaction)
+        return try state.withLock { guarded throws(StorageError) -> StagedCommit in
+            let staged = StagedCommit(sequence: try log.write(compactRecord: record), transaction: transaction)
+            guarded.pending.append(staged)
+            return staged
+        }
+    }
+
+    /// Waits for the flush that covers the staged commit (leading it, or sharing one), then shows it and every
+    /// commit before it to readers.
+    ///
+    /// - Throws: the flush's failure (``StorageError/io(path:operation:code:)`` naming the journal and the cause) or
+    ///   ``StorageError/stopped(after:)`` once an earlier one failed; nothing after the last good flush is shown.
+    public func publish(_ commit: StagedCommit) throws {
+        do {
+            try log.waitUntilDurable(commit.sequence)
+        } catch {
+            // Fail-stop: show what the last good flush covered, drop the rest (it may or may not be on disk).
+            let durable = log.statistics.durableSequence
+            state.withLock { guarded in
+                publishLocked(&guarded, through: durable)
+                guarded.pending.removeAll()
+            }
+            throw error
+        }
+        state.withLock { publishLocked(&$0, through: commit.sequence) }
+    }
+
+    private func publishLocked(_ guarded: inout Guarded, through sequence: Int) {
+        var count = 0
+        while count < guarded.pending.count, guarded.pending[count].sequence <= sequence {
+            guarded.store.apply(guarded.pending[count].transaction)
+            guarded.sequence = guarded.pending[count].sequence
+            count += 1
+        }
+        if count > 0 { guarded.pending.removeFirst(count) }
+    }
+
+    /// Replaces the whole state durably: an empty journal record fixes a sequence N, then a compaction through N
+    /// writes `newState` as the snapshot (a crash before its rename reopens to the old state, after it to the new
+    /// one); readers see the new state only once it is on disk.
+    ///
+    /// The caller (``BitrixSale/SaleEngine/replaceState(with:)``) holds the engine's write lock, so nothing is staged
+    /// meanwhile.
+    public func replaceState(with newState: StoreState) throws {
+        let marker = try stage(StoreTransaction())
+        try publish(marker)
+        state.withLock { $0.replacement = (marker.sequence, newState) }
+        do {
+            try log.compact(
+                through: marker.sequence,
+                file: FastStateWriter.snapshotFile(of: newState, sequence: marker.sequence)
+            )
+        } catch {
+            state.withLock { $0.replacement = nil }
+            throw error
+        }
+        state.withLock { guarded in
+            guarded.replacement = nil
+            guarded.store = newState
+            guarded.sequence = marker.sequence
+        }
+    }
+
+    /// The commits staged but not yet on disk, oldest first.
+    public func unpublished() -> [StagedCommit] { state.withLock { $0.pending } }
 }

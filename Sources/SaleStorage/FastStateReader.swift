@@ -15,6 +15,26 @@ struct FastStateReader {
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, strings: SharedStrings) {
+        self.bytes = bytes
+        if !strings.table.isEmpty {
+            shared = strings.table
+            sharedCount = strings.count
+        }
+    }
+
+    /// The repeated-strings table ``record(_:strings:)`` reuses across records.
+    struct SharedStrings {
+        var table: [String?] = []
+        var count = 0
+        /// An empty table.
+        init() {}
+        init(table: [String?], count: Int) {
+            self.table = table
+            self.count = count
+        }
+    }
+
     /// The sequence and state of a snapshot file, or nil to take the general road.
     ///
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
@@ -64,13 +84,53 @@ struct FastStateReader {
         return (sequence, state)
     }
 
+    /// A journal record (compact JSON, as ``FastStateWriter/record(of:)`` writes it) as a transaction, or nil to take
+    /// the general road (``SaleJSON/JSONParser`` then ``StateCodec/transaction(from:)``), which names any problem.
+    ///
+    /// `strings` carries the table of repeated strings from one record to the next (allocating it per record
+    /// would cost more than reading a small record).
+    static func record(_ body: ArraySlice<UInt8>, strings: inout SharedStrings) -> StoreTransaction? {
+        body.withUnsafeBufferPointer { buffer -> StoreTransaction? in
+            var reader = FastStateReader(buffer, strings: strings)
+            strings.table = []
+            defer { strings = SharedStrings(table: reader.shared, count: reader.sharedCount) }
+            var transaction = StoreTransaction()
+            let ok = reader.object(KeyTable.record) { reader, member in
+                switch member {
+                case 0:
+                    guard let ids = reader.array({ $0.int() }) else { return false }
+                    transaction.deletedOrderIds = ids
+                case 1:
+                    guard let records = reader.array({ $0.idempotency() }) else { return false }
+                    transaction.idempotencyRecords = records
+                case 2:
+                    guard let lastIds = reader.lastIds() else { return false }
+                    transaction.lastIds = lastIds
+                case 3:
+                    guard let orders = reader.array({ $0.order() }) else { return false }
+                    transaction.orders = orders
+                case 4:
+                    guard let products = reader.array({ $0.product() }) else { return false }
+                    transaction.products = products
+                default:
+                    guard let users = reader.array({ $0.user() }) else { return false }
+                    transaction.users = users
+                }
+                return true
+            }
+            guard ok, reader.index == buffer.count else { return nil }
+            return transaction
+        }
+    }
+
     // MARK: Layout
 
     /// The checksum of the bytes read outside the layout's whitespace, and where the bytes not yet fed start.
     private var crc = CRC32()
     private var mark = 0
     /// The strings ``sharedString()`` hands out, by a hash of their bytes (open addressing, filled to half).
-    private var shared = [String?](repeating: nil, count: 8192)
+    /// Allocated on first use: a reader of one small journal record may need none (see ``SharedStrings``).
+    private var shared: [String?] = []
     private var sharedCount = 0
 
     private mutating func flush() {
@@ -276,11 +336,16 @@ struct FastStateReader {
                 case UInt8(ascii: "b"): byte = 0x08
                 case UInt8(ascii: "f"): byte = 0x0C
                 case UInt8(ascii: "u"):
-                    guard position + 4 < raw.count, let value = Self.hexByte(raw[position + 3], raw[position + 4])
+                    // Only the writer's own spelling of a control character, `\u00XX` below 0x20; any other
+                    // `\uXXXX` (all four digits count) takes the general road.
+                    guard position + 4 < raw.count, raw[position + 1] == UInt8(ascii: "0"),
+                        raw[position + 2] == UInt8(ascii: "0"),
+                        let value = Self.hexByte(raw[position + 3], raw[position + 4]), value < 0x20
                     else { return nil }
                     byte = value
                     position += 4
-                case let other: byte = other  // \" and \\ (the minifier let nothing else through)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte = raw[position]
+                default: return nil  // any other escape takes the general road, which accepts or names it
                 }
             }
             unescaped.append(byte)
@@ -311,6 +376,7 @@ struct FastStateReader {
         // Escapes, short strings (stored inline, no allocation) and long ones take the ordinary road.
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), count > 15, count <= 256 else { return string() }
         let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        if shared.isEmpty { shared = [String?](repeating: nil, count: 8192) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = shared.count - 1
@@ -1010,6 +1076,7 @@ struct KeyTable: Sendable {
     }
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])
+    static let record = KeyTable(["deletedOrderIds", "idempotencyRecords", "lastIds", "orders", "products", "users"])
     static let idempotency = KeyTable(["fingerprint", "key", "orderId"])
     static let user = KeyTable(["email", "id", "login", "name", "phone"])
     static let product = KeyTable(["active", "currency", "id", "imagesUrls", "name", "owner", "price", "properties"])

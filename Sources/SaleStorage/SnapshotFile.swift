@@ -19,17 +19,18 @@ public enum SnapshotFile {
     public static func write(_ state: StoreState, to path: String) throws -> Int {
         let bytes = bytes(of: state)
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        try POSIX.writeAtomically(
-            folder: url.deletingLastPathComponent().path,
-            name: url.lastPathComponent,
-            bytes: bytes
-        )
+        try POSIXFileSystem()
+            .writeAtomically(
+                folder: url.deletingLastPathComponent().path,
+                name: url.lastPathComponent,
+                bytes: bytes
+            )
         return bytes.count
     }
 
     /// Reads and checks a snapshot file.
     public static func read(from path: String) throws -> StoreState {
-        guard let bytes = try POSIX.readFile(path) else {
+        guard let bytes = try POSIXFileSystem().readFile(path) else {
             throw StorageError.io(path: path, operation: "read", code: ENOENT)
         }
         return try state(from: bytes, path: path)

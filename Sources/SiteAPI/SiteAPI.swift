@@ -115,11 +115,23 @@ public final class SiteAPI: HTTPSurface {
     }
 
     /// Runs an engine transaction; a store failure (a durable store that cannot write) is a 503, never a 500.
+    ///
+    /// The 503 says what is true: the change is not visible, but a failed flush may still have put it on disk, so
+    /// its outcome is unknown; the cause (for example `…/journal.jsonl: fdatasync failed: Input/output error`) is
+    /// part of the message. A create retried with the same `railway_order_id` after the store is reopened answers
+    /// with the order if it was stored and creates it if it was not.
     func transaction<T>(_ body: (inout SaleTransaction) -> T) throws(APIError) -> T {
         do {
             return try engine.transaction { transaction in body(&transaction) }
         } catch {
-            throw APIError(status: 503, message: "The order store is unavailable; nothing was changed")
+            throw APIError(status: 503, message: Self.storeFailureMessage(error))
         }
+    }
+
+    /// The 503 text for a store that could not confirm a change.
+    static func storeFailureMessage(_ error: any Error) -> String {
+        "The order store could not confirm the change (\(error)); the outcome is unknown: nothing of it is visible "
+            + "now, but it may have reached the disk. Retry the same request (a create with the same "
+            + "railway_order_id) once the store is back: it answers with the stored order or makes it"
     }
 }

@@ -164,7 +164,8 @@ import Testing
         let keys = RequestCommand.configuration.specs.map(\.key)
         #expect(
             keys == [
-                "--state", "--site", "--now", "--no-auth", "--include", "--silent", "--request", "--data", "--body",
+                "--state", "--init", "--site", "--now", "--no-auth", "--include", "--silent", "--request", "--data",
+                "--body",
                 "--header", "<method>", "<url>",
             ]
         )

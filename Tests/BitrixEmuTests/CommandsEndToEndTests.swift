@@ -65,8 +65,15 @@ import Testing
         let state = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
         let seed = Self.root.appendingPathComponent("Fixtures/payloads/seed.json").path
-        let created = try await runBinary(
+        let mistyped = try await runBinary(
             ["request", "--state", state.path, "POST", "/api/v2/orders/create", "--body", "@\(seed)"]
+        )
+        #expect(mistyped.status == 1)
+        #expect(mistyped.stderr.contains("\(state.path): expected a state folder, found nothing at this path"))
+        #expect(mistyped.stderr.contains("--init"))
+        #expect(!FileManager.default.fileExists(atPath: state.path))
+        let created = try await runBinary(
+            ["request", "--state", state.path, "--init", "POST", "/api/v2/orders/create", "--body", "@\(seed)"]
         )
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.hasPrefix(#"{"success":true,"bitrix_order_id":1,"railway_order_id":123"#))
@@ -136,5 +143,65 @@ import Testing
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("journal.jsonl"))
         #expect(try Data(contentsOf: journal) == bytes)  // never rewritten
+    }
+
+    @Test func readersRunBesideAWriterAndNeverRepair() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        _ = try await runBinary(["load", "--state", state.path, "--count", "3"])
+        // A torn last line (a crash mid-append), and a writer holding the folder's lock.
+        let journal = state.appendingPathComponent("journal.jsonl")
+        var torn = try Data(contentsOf: journal)
+        let dataEnd = try #require(torn.firstIndex(of: 0))  // the preallocated journal's NUL padding starts there
+        torn.replaceSubrange(dataEnd..<(dataEnd + 17), with: Data(#"{"seq":4,"crc32":"#.utf8))
+        try torn.write(to: journal)
+        let writer = try DurableOrderStore.open(folder: state)  // cuts the torn line away: put it back
+        defer { writer.close() }
+        try torn.write(to: journal)
+        let list = try await runBinary(["request", "--state", state.path, "GET", "/api/v2/orders?limit=1"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains(#""total":3"#))
+        let verify = try await runBinary(["state", "verify", "--state", state.path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stderr.contains("ignored (read-only, file left as it is)"))
+        let export = try await runBinary(["state", "export", "--state", state.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try Data(contentsOf: journal) == torn)  // never repaired by a reader
+        // A writer is refused while the lock is held.
+        let load = try await runBinary(["load", "--state", state.path, "--count", "1"])
+        #expect(load.status == 1)
+        #expect(load.stderr.contains("is locked by process"))
+    }
+
+    @Test func aFolderThatLostItsStateFilesIsAnErrorUnlessInitIsGiven() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        _ = try await runBinary(["load", "--state", state.path, "--count", "2"])
+        try FileManager.default.removeItem(at: state.appendingPathComponent("journal.jsonl"))
+        let refused = try await runBinary(["load", "--state", state.path, "--count", "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("found a folder without state files"))
+        #expect(refused.stdout.isEmpty)
+        let fresh = try await runBinary(["load", "--state", state.path, "--init", "--count", "1"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout == "ok 1 1\n")
+        let journal = try FileManager.default.attributesOfItem(
+            atPath: state.appendingPathComponent("journal.jsonl").path
+        )
+        #expect((journal[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func aBodyFileIsCheckedBySizeBeforeItIsRead() async throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.json")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 3 << 30)  // a sparse 3 GiB file: reading it would take seconds and memory
+        try handle.close()
+        let run = try await runBinary(["request", "POST", "/api/v2/orders/create", "--body", "@\(big.path)"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is 3221225472 bytes; expected at most 1048576"))
     }
 }

@@ -47,7 +47,7 @@ import Testing
         #expect(
             run.stderr == """
                 error: missing expected argument '--count <n>'
-                Usage: bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]
+                Usage: bitrix-emu load [--state <dir>] [--init] --count <n> [--seed <s>] [--start-railway-id <k>]
                   See 'bitrix-emu load --help'.
 
                 """

@@ -45,13 +45,13 @@ import Testing
         arguments: [
             (
                 [BitrixEmu.self, RequestCommand.self],
-                "bitrix-emu request [--state <dir>] [--site <file>] [--now <time>] [--no-auth] [--include] "
+                "bitrix-emu request [--state <dir>] [--init] [--site <file>] [--now <time>] [--no-auth] [--include] "
                     + "[--silent] [--request <method>] [--data <data|@file>] [--body <json|@file>] "
                     + "[--header <header> ...] [<method>] [<url>]"
             ),
             (
                 [BitrixEmu.self, LoadCommand.self],
-                "bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]"
+                "bitrix-emu load [--state <dir>] [--init] --count <n> [--seed <s>] [--start-railway-id <k>]"
             ),
             ([BitrixEmu.self, StateCommand.self], "bitrix-emu state <subcommand>"),
             (
@@ -62,7 +62,11 @@ import Testing
                 [BitrixEmu.self, StateCommand.self, StateExportCommand.self],
                 "bitrix-emu state export --state <dir> [--output <file>]"
             ),
-            ([BitrixEmu.self, BenchCommand.self], "bitrix-emu bench [--orders <n>] [--json] [--snapshot-out <file>]"),
+            (
+                [BitrixEmu.self, BenchCommand.self],
+                "bitrix-emu bench [--orders <n>] [--json] [--snapshot-out <file>] [--durable-only] "
+                    + "[--payloads-out <file>] [--budget <seconds>]"
+            ),
             ([BitrixEmu.self, VersionCommand.self], "bitrix-emu version"),
         ] as [([any ParsableCommand.Type], String)]
     )
@@ -89,7 +93,7 @@ import Testing
         #expect(
             message == """
                 error: missing expected argument '--count <n>'
-                Usage: bitrix-emu load [--state <dir>] --count <n> [--seed <s>] [--start-railway-id <k>]
+                Usage: bitrix-emu load [--state <dir>] [--init] --count <n> [--seed <s>] [--start-railway-id <k>]
                   See 'bitrix-emu load --help'.
 
                 """

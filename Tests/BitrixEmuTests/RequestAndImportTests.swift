@@ -24,7 +24,7 @@ import Testing
         try await withFolder { folder in
             let state = folder.appendingPathComponent("s").path
             let created = await runInProcess([
-                "request", "--state", state, "--now", Self.now, "-s", "-X", "POST", "-H",
+                "request", "--state", state, "--init", "--now", Self.now, "-s", "-X", "POST", "-H",
                 "Content-Type: application/json", "-d", "@\(Self.seed)", "http://localhost:8080/api/v2/orders/create",
             ])
             #expect(created.code == .success, "\(created.stderr)")
@@ -45,7 +45,9 @@ import Testing
     @Test func aMissingBodyFileIsNamed() async {
         let result = await runInProcess(["request", "-d", "@/nonexistent/body.json", "/api/v2/orders/create"])
         #expect(result.code == .usage)
-        #expect(result.stderr == "bitrix-emu: cannot read the body file /nonexistent/body.json\n")
+        #expect(
+            result.stderr == "bitrix-emu: cannot read the body file /nonexistent/body.json: expected a regular file\n"
+        )
     }
 
     /// The recipe of docs/SCENARIOS.md ("Starting states") gives exactly the state of the recipe fixture.
@@ -62,7 +64,7 @@ import Testing
                 .write(to: second, atomically: true, encoding: .utf8)
             for body in [Self.seed, second.path] {
                 let created = await runInProcess([
-                    "request", "--state", made, "--now", Self.now, "-d", "@\(body)", "/api/v2/orders/create",
+                    "request", "--state", made, "--init", "--now", Self.now, "-d", "@\(body)", "/api/v2/orders/create",
                 ])
                 #expect(created.code == .success, "\(created.stdout)\(created.stderr)")
             }

@@ -227,9 +227,9 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
             Issue.record("an unknown format opened")
         }
         let journalText = String(decoding: fixture.journal, as: UTF8.self)
-        let newerJournal = Array(journalText.replacingOccurrences(of: "\"version\":2", with: "\"version\":3").utf8)
+        let newerJournal = Array(journalText.replacingOccurrences(of: "\"version\":2", with: "\"version\":4").utf8)
         guard
-            case .failure(.newerVersion(let file, 0, 3, 2)) = try fixture.open(
+            case .failure(.newerVersion(let file, 0, 4, 3)) = try fixture.open(
                 snapshot: fixture.snapshot,
                 journal: newerJournal
             )
@@ -251,7 +251,7 @@ private func lineStart(_ journal: [UInt8], _ index: Int) -> Int {
         #expect(error.description.contains("journal.jsonl at byte 0"))
         #expect(error.description.contains("snapshot.json"))
         // A journal whose first lines are gone (starts at 57, nothing covers 1…56).
-        let header = JournalFormat.header(after: 56)
+        let header = JournalFormat.header(after: 56, version: 2)
         let line = JournalFormat.line(sequence: 57, record: JSONWriter().bytes(1))
         guard case .failure(.missingSnapshot(_, _, 56, nil)) = try fixture.open(snapshot: nil, journal: header + line)
         else {

@@ -68,3 +68,41 @@ import Testing
         }
     }
 }
+
+/// The key index that lets a delete drop its order's idempotency keys without scanning every key.
+@Suite struct IdempotencyIndexTests {
+    @Test func aDeleteDropsExactlyTheKeysBoundToItsOrder() throws {
+        let engine = try SaleEngine(clock: .fixed(Date(timeIntervalSince1970: 1_760_936_400)))
+        var orders: [OrderData] = []
+        for _ in 1...2 {
+            var order = engine.createOrder(userId: .int(1), currency: "KZT")
+            #expect(engine.save(&order).isSuccess)
+            orders.append(order.data)
+        }
+        var state = StoreState()
+        var first = StoreTransaction()
+        first.orders = orders
+        first.idempotencyRecords = [
+            IdempotencyRecord(key: "railway:b", orderId: 1, fingerprint: "f"),
+            IdempotencyRecord(key: "railway:a", orderId: 1, fingerprint: "f"),
+            IdempotencyRecord(key: "railway:c", orderId: 2, fingerprint: "f"),
+        ]
+        state.apply(first)
+        #expect(state.idempotencyKeysByOrder == [1: ["railway:a", "railway:b"], 2: ["railway:c"]])
+        // A key rebound to another order moves with it.
+        var rebind = StoreTransaction()
+        rebind.idempotencyRecords = [IdempotencyRecord(key: "railway:b", orderId: 2, fingerprint: "g")]
+        state.apply(rebind)
+        #expect(state.idempotencyKeysByOrder == [1: ["railway:a"], 2: ["railway:b", "railway:c"]])
+        var delete = StoreTransaction()
+        delete.deletedOrderIds = [1]
+        state.apply(delete)
+        #expect(state.idempotency.keys.sorted() == ["railway:b", "railway:c"])
+        #expect(state.idempotencyKeysByOrder == [2: ["railway:b", "railway:c"]])
+        var deleteSecond = StoreTransaction()
+        deleteSecond.deletedOrderIds = [2]
+        state.apply(deleteSecond)
+        #expect(state.idempotency.isEmpty)
+        #expect(state.idempotencyKeysByOrder.isEmpty)
+    }
+}

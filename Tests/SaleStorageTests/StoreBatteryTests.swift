@@ -115,7 +115,7 @@ import Testing
             let (user, created) = transaction.findOrCreateUser(phone: "+77015211545", name: "Иван")
             #expect(created)
             var order = engine.createOrder(userId: .int(user.id))
-            try order.appendBasket(engine.createBasket())  // a new order without a basket dies in save()
+            try order.appendBasket(engine.createBasket())  // the basket first, as Bitrix needs it
             let result = transaction.save(&order)
             #expect(result.isSuccess)
             let id = try #require(order.id)

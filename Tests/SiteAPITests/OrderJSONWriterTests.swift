@@ -64,7 +64,7 @@ import TestSupport
                 .setting("items", items[index % items.count])
                 .setting("total_amount", totals[index % totals.count])
             if index % 3 == 1 { body = body.setting("notes", nil).setting("payment_method", nil) }
-            if index % 4 == 2 { body = body.setting("customer_name", "Name with \"quotes\" \\ and\ttab") }
+            if index % 4 == 2 { body = body.setting("customer_name", "Name with \"quotes\" \\ and / slash") }
             let answer = try api.create(body)
             #expect(answer.status == 200, "\(answer.json)")
         }

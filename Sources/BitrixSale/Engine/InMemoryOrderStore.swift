@@ -19,6 +19,9 @@ public struct StoreState: Sendable, Hashable {
     public private(set) var products: [Int: Product] = [:]
     /// Idempotency records by key.
     public private(set) var idempotency: [String: IdempotencyRecord] = [:]
+    /// The keys bound to each order (derived from ``idempotency``), so a delete drops its order's keys in O(keys of
+    /// that order), not by scanning every key.
+    public private(set) var idempotencyKeysByOrder: [Int: [String]] = [:]
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
     /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered page
@@ -43,6 +46,7 @@ public struct StoreState: Sendable, Hashable {
         }
         if transaction.idempotencyRecords.count > 64 {
             idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
+            idempotencyKeysByOrder.reserveCapacity(idempotencyKeysByOrder.count + transaction.idempotencyRecords.count)
         }
         for order in transaction.orders { put(order) }
         for id in transaction.deletedOrderIds {
@@ -52,10 +56,9 @@ public struct StoreState: Sendable, Hashable {
             if position < orderIds.count, orderIds[position] == id { orderIds.remove(at: position) }
             Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
         }
-        if !transaction.deletedOrderIds.isEmpty {
-            // A deleted order's idempotency keys go with it: one pass for the whole transaction, removing in place.
-            let deleted = Set(transaction.deletedOrderIds)
-            for key in idempotency.compactMap({ deleted.contains($0.value.orderId) ? $0.key : nil }) {
+        for id in transaction.deletedOrderIds {
+            // A deleted order's idempotency keys go with it.
+            for key in idempotencyKeysByOrder.removeValue(forKey: id) ?? [] where idempotency[key]?.orderId == id {
                 idempotency[key] = nil
             }
         }
@@ -65,8 +68,23 @@ public struct StoreState: Sendable, Hashable {
             userIdsByPhone[user.phone] = user.id
         }
         for product in transaction.products { products[product.id] = product }
-        for record in transaction.idempotencyRecords { idempotency[record.key] = record }
+        for record in transaction.idempotencyRecords { bind(record) }
         for (kind, value) in transaction.lastIds { lastIds[kind] = max(lastIds[kind] ?? 0, value) }
+    }
+
+    /// Binds an idempotency key, keeping ``idempotencyKeysByOrder`` in step.
+    private mutating func bind(_ record: IdempotencyRecord) {
+        if let old = idempotency.updateValue(record, forKey: record.key), old.orderId != record.orderId {
+            idempotencyKeysByOrder[old.orderId]?.removeAll { $0 == record.key }
+            if idempotencyKeysByOrder[old.orderId]?.isEmpty == true { idempotencyKeysByOrder[old.orderId] = nil }
+        }
+        // Kept sorted, so equal states hold equal lists whatever order their keys were bound in.
+        var keys = idempotencyKeysByOrder[record.orderId] ?? []
+        let position = keys.firstIndex { $0 >= record.key } ?? keys.endIndex
+        if position == keys.endIndex || keys[position] != record.key {
+            keys.insert(record.key, at: position)
+            idempotencyKeysByOrder[record.orderId] = keys
+        }
     }
 
     /// Room for `count` more orders in the order tables: a bulk load (a snapshot read) grows them once, not by
@@ -219,4 +237,6 @@ public final class InMemoryOrderStore: OrderStore {
     public func lastId(_ kind: IdKind) -> Int { state.withLock { $0.lastIds[kind] ?? 0 } }
     /// Applies a transaction.
     public func commit(_ transaction: StoreTransaction) throws { state.withLock { $0.apply(transaction) } }
+    /// Replaces the whole state.
+    public func replaceState(with state: StoreState) throws { self.state.withLock { $0 = state } }
 }

@@ -3,9 +3,12 @@ import Foundation
 /// Where the engine keeps what it persists: orders with all their parts, customer accounts, products created at run
 /// time, id counters and idempotency keys.
 ///
-/// Reads may come from many tasks at once. Writes come only through ``commit(_:)``, one ``StoreTransaction`` at a
-/// time from the engine, and are all-or-nothing: when `commit` returns, the change is stored (for a durable store:
-/// on disk); when it throws, nothing of it is.
+/// Reads may come from many tasks at once and see only what is stored (for a durable store: on disk). Writes come
+/// from the engine in two steps: ``stage(_:)`` under the engine's write lock fixes a transaction's place (a durable
+/// store writes its journal line) without showing it to readers; ``publish(_:)``, after the lock is released, waits
+/// until it is stored (concurrent commits share one flush) and then shows it. The engine's next writer sees staged
+/// transactions through ``unpublished()``. When `publish` throws, nothing of the change was shown; whether it
+/// reached the disk is unknown until the store is reopened.
 public protocol OrderStore: Sendable {
     /// The order with this id, or nil.
     func order(id: Int) -> OrderData?
@@ -23,8 +26,51 @@ public protocol OrderStore: Sendable {
     func idempotencyRecord(key: String) -> IdempotencyRecord?
     /// The last id handed out for a kind (0 when none).
     func lastId(_ kind: IdKind) -> Int
-    /// Applies a transaction atomically (and durably, for a durable store).
+    /// Applies a transaction atomically (and durably, for a durable store): ``stage(_:)`` then ``publish(_:)``.
     func commit(_ transaction: StoreTransaction) throws
+    /// Fixes the transaction's place after every one staged before it, without showing it to readers yet.
+    ///
+    /// Called with the engine's write lock held; must be cheap (no flush).
+    func stage(_ transaction: StoreTransaction) throws -> StagedCommit
+    /// Returns once the staged transaction (and every one before it) is stored, and shows it to readers.
+    ///
+    /// Throws when that could not be confirmed: nothing of it is shown, and a durable store refuses every later
+    /// write with the cause until it is reopened.
+    func publish(_ commit: StagedCommit) throws
+    /// The transactions staged but not yet published, oldest first.
+    func unpublished() -> [StagedCommit]
+    /// Replaces everything the store holds (orders, customers, products, keys, id counters) with `state`, durably
+    /// (for a durable store: on disk before it returns, and what a reopen finds); called with the engine's write lock
+    /// held, after every staged commit is published.
+    func replaceState(with state: StoreState) throws
+}
+
+extension OrderStore {
+    /// A store whose commits are visible at once: stages by committing.
+    public func stage(_ transaction: StoreTransaction) throws -> StagedCommit {
+        try commit(transaction)
+        return StagedCommit(sequence: 0, transaction: transaction)
+    }
+
+    /// Nothing to wait for.
+    public func publish(_ commit: StagedCommit) throws {}
+
+    /// None.
+    public func unpublished() -> [StagedCommit] { [] }
+}
+
+/// A transaction staged in an ``OrderStore``: its place in the store's order, and what it changes.
+public struct StagedCommit: Sendable, Hashable {
+    /// Its sequence (a durable store's journal sequence; 0 for a store without one).
+    public var sequence: Int
+    /// The change.
+    public var transaction: StoreTransaction
+
+    /// Makes a staged commit.
+    public init(sequence: Int, transaction: StoreTransaction) {
+        self.sequence = sequence
+        self.transaction = transaction
+    }
 }
 
 /// One atomic change to an ``OrderStore``.

@@ -188,19 +188,28 @@ public final class SaleEngine: Sendable {
 
     // MARK: Transactions
 
-    /// Runs `body` holding the engine's write lock, then commits everything it staged in one store transaction
-    /// (unless it called ``SaleTransaction/rollback()`` or threw), then runs the after-save hooks.
+    /// Runs `body` holding the engine's write lock, stages everything it staged as one store transaction (unless it
+    /// called ``SaleTransaction/rollback()`` or threw), releases the lock, waits until the store has it (for a durable
+    /// store: on disk, the flush shared with concurrent commits) and only then runs the after-save hooks and returns.
     ///
-    /// Use it to make several steps atomic: find or create a customer, check an idempotency key, save an order.
+    /// A transaction that stages nothing still waits for the changes staged before it, which it may have read (an
+    /// idempotent replay answers only with what is stored). Use it to make several steps atomic: find or create a
+    /// customer, check an idempotency key, save an order.
+    ///
+    /// - Throws: what `body` throws, or the store's error when the change could not be confirmed (nothing of it is
+    ///   then visible; whether it reached the disk is unknown until the store is reopened).
     public func transaction<T>(_ body: (inout SaleTransaction) throws -> T) throws -> T {
-        let (value, saved): (T, [(Order, Bool)]) = try writeLock.withLock { _ in
-            var transaction = SaleTransaction(engine: self)
+        let (value, saved, awaited): (T, [(Order, Bool)], StagedCommit?) = try writeLock.withLock { _ in
+            let pending = store.unpublished()
+            var transaction = SaleTransaction(engine: self, pending: pending)
             let value = try body(&transaction)
+            var awaited = pending.last
             if !transaction.rolledBack, !transaction.staged.isEmpty {
-                try store.commit(transaction.staged)
+                awaited = try store.stage(transaction.staged)
             }
-            return (value, transaction.rolledBack ? [] : transaction.savedOrders)
+            return (value, transaction.rolledBack ? [] : transaction.savedOrders, awaited)
         }
+        if let awaited { try store.publish(awaited) }
         if !saved.isEmpty {
             let after = hooks.withLock { $0.after }
             for (order, isNew) in saved { for hook in after { hook(order, isNew) } }
@@ -208,8 +217,25 @@ public final class SaleEngine: Sendable {
         return value
     }
 
+    /// Replaces everything the store holds with `state` (``StoreState()``: an empty store; ids then start again
+    /// above the site's own), for a control plane's "reset" or "load this snapshot".
+    ///
+    /// Holds the write lock: commits staged before it are published first (their failure is thrown), later ones wait.
+    /// No after-save hook runs. Durable: when it returns, a reopen finds `state`; when it throws, the store still
+    /// holds what it held.
+    public func replaceState(with state: StoreState) throws {
+        try writeLock.withLock { _ in
+            if let last = store.unpublished().last { try store.publish(last) }
+            try store.replaceState(with: state)
+        }
+    }
+
     static func storeError(_ error: any Error) -> SaleError {
-        SaleError(code: "BX_STORE_ERROR", message: "The store refused the change: \(error)")
+        SaleError(
+            code: "BX_STORE_ERROR",
+            message: "The store could not confirm the change (nothing of it is visible; whether it reached the disk "
+                + "is unknown until the store is reopened): \(error)"
+        )
     }
 
     static func notFound(_ id: Int) -> SaleError {

@@ -12,7 +12,13 @@ public struct SaleTransaction: Sendable {
     private var stagedKeys: [String: IdempotencyRecord] = [:]
     private var stagedAccountNumbers: Set<String> = []
 
-    init(engine: SaleEngine) { self.engine = engine }
+    /// What the store has staged but not yet shown to readers, oldest first: this transaction reads through it.
+    private let pending: [StoreTransaction]
+
+    init(engine: SaleEngine, pending: [StagedCommit] = []) {
+        self.engine = engine
+        self.pending = pending.map(\.transaction)
+    }
 
     /// Drops everything staged: the transaction will commit nothing.
     public mutating func rollback() { rolledBack = true }
@@ -22,7 +28,7 @@ public struct SaleTransaction: Sendable {
     /// The next id of a kind from the injected generator; never one handed out before (restarts and deletes
     /// included), and above the site's own ids for users and products.
     public mutating func nextId(_ kind: IdKind) -> Int {
-        let last = max(lastIds[kind] ?? engine.store.lastId(kind), engine.siteIdFloors[kind] ?? 0)
+        let last = max(lastIds[kind] ?? storedLastId(kind), engine.siteIdFloors[kind] ?? 0)
         let id = max(engine.ids.next(kind, last), last + 1)
         lastIds[kind] = id
         staged.lastIds[kind] = id
@@ -31,12 +37,33 @@ public struct SaleTransaction: Sendable {
 
     // MARK: Customers, products, idempotency keys
 
+    /// The last id of a kind in the store, staged commits not yet published included.
+    private func storedLastId(_ kind: IdKind) -> Int {
+        pending.reduce(engine.store.lastId(kind)) { max($0, $1.lastIds[kind] ?? 0) }
+    }
+
     /// The customer account with this normalised phone (staged, stored or the site's), or nil.
-    public func user(phone: String) -> UserAccount? { stagedUsers[phone] ?? engine.user(phone: phone) }
+    public func user(phone: String) -> UserAccount? {
+        stagedUsers[phone] ?? pending.reversed().lazy.compactMap { $0.users.last { $0.phone == phone } }.first
+            ?? engine.user(phone: phone)
+    }
 
     /// The customer account with this id, or nil.
     public func user(id: Int) -> UserAccount? {
-        stagedUsers.values.first { $0.id == id } ?? engine.user(id: id)
+        stagedUsers.values.first { $0.id == id }
+            ?? pending.reversed().lazy.compactMap { $0.users.last { $0.id == id } }.first ?? engine.user(id: id)
+    }
+
+    /// The order with this id as this transaction sees it: staged, then staged by earlier commits not yet published,
+    /// then stored.
+    public func order(id: Int) -> OrderData? {
+        if let order = staged.orders.last(where: { $0.id == id }) { return order }
+        if staged.deletedOrderIds.contains(id) { return nil }
+        for commit in pending.reversed() {
+            if commit.deletedOrderIds.contains(id) { return nil }
+            if let order = commit.orders.last(where: { $0.id == id }) { return order }
+        }
+        return engine.store.order(id: id)
     }
 
     /// Finds the account with this phone, or stages a new one.
@@ -53,7 +80,7 @@ public struct SaleTransaction: Sendable {
         var product = product
         if product.id <= 0 {
             product.id = nextId(.product)
-        } else if product.id > (lastIds[.product] ?? engine.store.lastId(.product)) {
+        } else if product.id > (lastIds[.product] ?? storedLastId(.product)) {
             lastIds[.product] = product.id
             staged.lastIds[.product] = product.id
         }
@@ -63,7 +90,13 @@ public struct SaleTransaction: Sendable {
 
     /// The record bound to an idempotency key (staged or stored), or nil.
     public func idempotencyRecord(key: String) -> IdempotencyRecord? {
-        stagedKeys[key] ?? engine.store.idempotencyRecord(key: key)
+        if let record = stagedKeys[key] { return record }
+        var record = engine.store.idempotencyRecord(key: key)
+        for commit in pending {
+            if let bound = record, commit.deletedOrderIds.contains(bound.orderId) { record = nil }
+            if let bound = commit.idempotencyRecords.last(where: { $0.key == key }) { record = bound }
+        }
+        return record
     }
 
     /// Binds an idempotency key to an order.
@@ -148,7 +181,7 @@ public struct SaleTransaction: Sendable {
 
     /// `Order::delete($id)` (§1.4): refused when the order is missing, has a paid payment or a shipped shipment.
     public mutating func delete(orderId: Int) -> SaleResult {
-        guard orderId > 0, let data = engine.store.order(id: orderId) else {
+        guard orderId > 0, let data = order(id: orderId) else {
             return .failure(SaleEngine.notFound(orderId))
         }
         var order = Order(data: data, context: engine.context)
@@ -175,7 +208,14 @@ public struct SaleTransaction: Sendable {
     }
 
     private func isTaken(_ number: String) -> Bool {
-        stagedAccountNumbers.contains(number) || engine.store.orderId(accountNumber: number) != nil
+        if stagedAccountNumbers.contains(number) { return true }
+        for commit in pending.reversed() {
+            if let order = commit.orders.last(where: { $0.accountNumber == number }) {
+                return !commit.deletedOrderIds.contains(order.id ?? 0)
+            }
+        }
+        guard let owner = engine.store.orderId(accountNumber: number) else { return false }
+        return !pending.contains { $0.deletedOrderIds.contains(owner) }
     }
 
     /// §1.7: the id as text, else `<id>-1` … `<id>-10`, else the id with the next free suffix.

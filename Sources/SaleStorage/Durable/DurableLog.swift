@@ -42,6 +42,11 @@
 // where `seq` counts up by one from `after + 1`, and `crc32` covers `{"seq":57,"record":{…}}` (the line without
 // its `crc32` member, the record bytes exactly as written).
 //
+// Version 3 (written now) is preallocated: after the last line the file holds NUL bytes, its size a multiple of
+// 4096 with a NUL last byte; lines are written in place over the padding, and the file grows by whole chunks
+// (ftruncate, zeros, fsync). A version-3 journal that breaks that rule was cut short: an error, never a smaller
+// state. Version 2 (append-only) is still read and appended to.
+//
 // ## Opening
 //
 // The snapshot (if any) and the journal are checked completely. With S the snapshot's sequence (0 without one)
@@ -54,7 +59,7 @@
 //
 // ## Crash safety
 //
-// Append: the line is written with `pwrite` at the end of the journal under the append lock, then flushed with
+// Append: the line is written with `pwrite` after the last line under the append lock, then flushed with
 // `fdatasync` (one leader flushes for every line written so far: group commit); the caller returns only after
 // its line is covered by a successful flush. A crash before that leaves at worst an unfinished last line that
 // was never acknowledged. A failed write or flush stops the log (Linux may drop dirty pages after a failed
@@ -106,8 +111,11 @@ import Darwin
 public final class DurableLog: Sendable {
     /// How to open a folder.
     public struct Options: Sendable {
-        /// Whether a missing or empty folder is initialised as a new, empty state (otherwise it is an error).
+        /// Whether a path where nothing exists becomes a new folder with an empty state (otherwise it is an error).
         public var create: Bool
+        /// Whether an existing folder that holds no state (no journal, no snapshot) starts an empty one; otherwise
+        /// that is an error (its state files were deleted, or the path is mistyped), never a quiet empty start.
+        public var initialize: Bool
         /// Journal size in bytes past which the log compacts by itself through the ``SnapshotSource``, on a background
         /// thread while appends continue; nil: never.
         ///
@@ -119,18 +127,41 @@ public final class DurableLog: Sendable {
         public var dataSyncOnly: Bool
         /// The deepest nesting accepted in a record or payload (checked when writing, so reading never fails on it).
         public var maxDepth: Int
+        /// Open without writing anything: no lock, no repair of a torn last line, no removal of leftovers, no
+        /// compaction; every write is refused with ``StorageError/readOnly(folder:)``. A writer may run beside it.
+        public var readOnly: Bool
+        /// The file system the folder lives on (a fault-injecting ``InMemoryFileSystem`` in tests).
+        public var fileSystem: any FileSystem
+        /// New journals are preallocated in chunks of this many bytes (a multiple of 4096) and their lines written
+        /// in place, so a flush has no file size to update and a journal cut short is detected (format version 3);
+        /// nil: new journals are append-only (version 2). Either kind is read and continued whatever this says.
+        public var journalChunkBytes: Int?
 
         /// Makes options.
         public init(
             create: Bool = false,
+            initialize: Bool = false,
             compactionThreshold: Int? = 64 << 20,
             dataSyncOnly: Bool = true,
-            maxDepth: Int = 128
+            maxDepth: Int = 128,
+            readOnly: Bool = false,
+            fileSystem: any FileSystem = POSIXFileSystem(),
+            journalChunkBytes: Int? = 256 << 10
         ) {
             self.create = create
+            self.initialize = initialize
             self.compactionThreshold = compactionThreshold
             self.dataSyncOnly = dataSyncOnly
             self.maxDepth = maxDepth
+            self.readOnly = readOnly
+            self.fileSystem = fileSystem
+            self.journalChunkBytes = journalChunkBytes.map { max(JournalFormat.pageBytes, $0 / 4096 * 4096) }
+        }
+
+        /// The first bytes of a new journal continuing the snapshot covering `after`.
+        func newJournal(after: Int, lines: [UInt8] = []) -> [UInt8] {
+            guard let chunk = journalChunkBytes else { return JournalFormat.header(after: after, version: 2) + lines }
+            return JournalFormat.padded(JournalFormat.header(after: after) + lines, chunk: chunk)
         }
     }
 
@@ -146,9 +177,14 @@ public final class DurableLog: Sendable {
         public var warnings: [StorageWarning]
         /// Whether the folder was initialised by this open.
         public var created: Bool
+        /// The records not yet parsed (for a store with its own fast reader): each one's bytes in ``journalBytes``
+        /// (its line's checksum already matched) or its parsed value.
+        var raw: [JournalFormat.Record] = []
+        /// The journal file's bytes that ``raw`` points into.
+        var journalBytes: [UInt8] = []
 
         /// The sequence of the last record (the next ``DurableLog/write(_:)`` gets this plus one).
-        public var lastSequence: Int { snapshotSequence + records.count }
+        public var lastSequence: Int { snapshotSequence + max(records.count, raw.count) }
     }
 
     /// Counters for diagnostics and benchmarks.
@@ -167,6 +203,12 @@ public final class DurableLog: Sendable {
         public var durableSequence = 0
         /// The sequence the snapshot on disk covers.
         public var snapshotSequence = 0
+        /// The size of the snapshot on disk (0 without one).
+        public var snapshotBytes = 0
+        /// Whether the log was opened read-only.
+        public var readOnly = false
+        /// The failure that stopped the log, if one did.
+        public var failure: StorageError?
         /// Why the last automatic compaction failed, if it did (the appended records were durable regardless).
         public var lastCompactionError: StorageError?
     }
@@ -181,12 +223,16 @@ public final class DurableLog: Sendable {
     /// The state folder's path.
     public let folder: String
     private let options: Options
+    private var fileSystem: any FileSystem { options.fileSystem }
     private let state: Mutex<State>
     private let compactionGate = Mutex<Void>(())
 
     private struct State {
         var journal: OpenFile?
         var lock: FolderLock?
+        var readOnly = false
+        /// A preallocated journal's file size (its lines end at ``size``, NUL padding follows); nil: append-only.
+        var capacity: Int?
         var failure: StorageError?
         var after: Int
         var headerEnd: Int
@@ -235,44 +281,107 @@ extension DurableLog {
             return (decoded.sequence, decoded.payload)
         }
         recovery.snapshot = snapshot
+        for record in recovery.raw {
+            switch record {
+            case .value(let value): recovery.records.append(value)
+            case .bytes(let range):
+                do {
+                    recovery.records.append(try JSONParser(maxDepth: maxDepth).parse(recovery.journalBytes[range]))
+                } catch {
+                    log.close()
+                    throw .damaged(
+                        file: log.journalPath,
+                        offset: range.lowerBound + error.offset,
+                        expected: "\(error.expected) (in a record whose checksum matched)"
+                    )
+                }
+            }
+        }
+        recovery.raw = []
+        recovery.journalBytes = []
         return (log, recovery)
     }
 
     /// Opens a folder as ``open(folder:options:)`` does, reading the snapshot file with `readSnapshot` (which
     /// checks it and returns the sequence it covers and whatever it decodes to); ``Recovery/snapshot`` is nil and
     /// the decoded snapshot is returned beside it.
+    ///
+    /// A read-only open takes no lock, so a writer may compact between its reads of the snapshot and the journal;
+    /// the pair then does not fit, and it reads both again (a few times) before reporting the mismatch.
     static func open<Snapshot>(
+        folder url: URL,
+        options: Options,
+        readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
+    ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
+        var attempts = options.readOnly ? 4 : 1
+        while true {
+            attempts -= 1
+            do {
+                return try openOnce(folder: url, options: options, readSnapshot: readSnapshot)
+            } catch {
+                switch error {
+                case .missingSnapshot, .damaged, .missingJournal: if attempts > 0 { continue }
+                default: break
+                }
+                throw error
+            }
+        }
+    }
+
+    private static func openOnce<Snapshot>(
         folder url: URL,
         options: Options,
         readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
         var folder = url.standardizedFileURL.path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
-        if try !POSIX.exists(folder) {
-            guard options.create else { throw .notInitialized(folder: folder) }
-            try POSIX.makeDirectories(folder)
+        let fileSystem = options.fileSystem
+        let readOnly = options.readOnly
+        guard let folderStatus = try fileSystem.status(path: folder) else {
+            guard options.create, !readOnly else { throw .notInitialized(folder: folder) }
+            try fileSystem.makeDirectories(folder)
+            var created = options
+            created.initialize = true
+            return try openOnce(folder: url, options: created, readSnapshot: readSnapshot)
         }
-        guard try POSIX.isDirectory(folder) else { throw .io(path: folder, operation: "open folder", code: ENOTDIR) }
-        let lock = try FolderLock.acquire(folder: folder)
+        guard folderStatus.kind == .directory else {
+            throw .io(path: folder, operation: "open folder", code: ENOTDIR)
+        }
+        let lock = readOnly ? nil : try FolderLock.acquire(folder: folder, fileSystem: fileSystem)
         let journalPath = folder + "/" + JournalFormat.fileName
         let snapshotPath = folder + "/" + SnapshotFormat.fileName
-        try POSIX.removeIfPresent(journalPath + ".tmp")
-        try POSIX.removeIfPresent(snapshotPath + ".tmp")
+        if !readOnly {
+            try fileSystem.removeIfPresent(journalPath + ".tmp")
+            try fileSystem.removeIfPresent(snapshotPath + ".tmp")
+        }
 
-        let snapshotBytes = try POSIX.readFile(snapshotPath)
+        let snapshotBytes = try fileSystem.readFile(snapshotPath)
         var created = false
-        if try !POSIX.exists(journalPath) {
+        if try !fileSystem.exists(journalPath) {
             if snapshotBytes != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
-            guard options.create else { throw .notInitialized(folder: folder) }
-            try POSIX.writeAtomically(
+            guard options.initialize, !readOnly else { throw .noState(folder: folder) }
+            try fileSystem.writeAtomically(
                 folder: folder,
                 name: JournalFormat.fileName,
-                bytes: JournalFormat.header(after: 0)
+                bytes: options.newJournal(after: 0)
             )
             created = true
         }
-        let journal = try POSIX.open(journalPath, O_RDWR)
-        let journalBytes = try POSIX.read(journal, at: 0, count: try POSIX.size(journal))
+        let journal = try fileSystem.openRegular(journalPath, flags: readOnly ? O_RDONLY : O_RDWR)
+        var exposed: [String] = []
+        if readOnly {
+            if try fileSystem.status(journal).permissions & 0o077 != 0 { exposed.append(journalPath) }
+            if let status = try fileSystem.status(path: snapshotPath), status.permissions & 0o077 != 0 {
+                exposed.append(snapshotPath)
+            }
+        } else {
+            // Files an older build left readable by others (0644) become private.
+            try fileSystem.makePrivate(journal)
+            if snapshotBytes != nil {
+                try fileSystem.makePrivate(try fileSystem.openRegular(snapshotPath, flags: O_RDONLY))
+            }
+        }
+        let journalBytes = try fileSystem.read(journal, at: 0, count: try fileSystem.status(journal).size)
 
         let snapshot = try snapshotBytes.map { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
         let scan = try JournalFormat.scan(journalBytes, path: journalPath, maxDepth: options.maxDepth)
@@ -293,12 +402,22 @@ extension DurableLog {
                 expected: "records up to sequence \(covered), which \(snapshotPath) covers; the journal ends at \(last)"
             )
         }
-        var warnings: [StorageWarning] = []
+        var warnings: [StorageWarning] = exposed.map { .readableByOthers(file: $0) }
         var size = journalBytes.count
+        let capacity = scan.version >= 3 ? journalBytes.count : nil
+        if capacity != nil { size = scan.dataEnd }
         if let torn = scan.torn {
-            try POSIX.truncate(journal, to: torn.offset)
-            try POSIX.sync(journal, dataOnly: false)
-            warnings.append(.droppedTornLine(file: journalPath, offset: torn.offset, length: torn.length))
+            if !readOnly {
+                if capacity != nil {
+                    try fileSystem.write(journal, [UInt8](repeating: 0, count: torn.length), at: torn.offset)
+                } else {
+                    try fileSystem.truncate(journal, to: torn.offset)
+                }
+                try fileSystem.sync(journal, dataOnly: false)
+            }
+            warnings.append(
+                .droppedTornLine(file: journalPath, offset: torn.offset, length: torn.length, repaired: !readOnly)
+            )
             size = torn.offset
         }
         var statistics = Statistics()
@@ -309,6 +428,8 @@ extension DurableLog {
             state: State(
                 journal: journal,
                 lock: lock,
+                readOnly: readOnly,
+                capacity: capacity,
                 after: scan.after,
                 headerEnd: scan.headerEnd,
                 lineEnds: scan.lineEnds,
@@ -323,9 +444,11 @@ extension DurableLog {
         let recovery = Recovery(
             snapshot: nil,
             snapshotSequence: covered,
-            records: Array(scan.records.dropFirst(covered - scan.after)),
+            records: [],
             warnings: warnings,
-            created: created
+            created: created,
+            raw: Array(scan.records.dropFirst(covered - scan.after)),
+            journalBytes: journalBytes
         )
         return (log, recovery, snapshot?.value)
     }
@@ -365,13 +488,33 @@ extension DurableLog {
         try state.withLock { state throws(StorageError) -> Int in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard let journal = state.journal else { throw .closed(folder: folder) }
+            if state.readOnly { throw .readOnly(folder: folder) }
             let sequence = state.written + 1
             let line = JournalFormat.line(sequence: sequence, record: body)
+            if let capacity = state.capacity, state.size + line.count >= capacity {
+                // Grow by whole chunks: the new size at once (ftruncate), then real zeros so the blocks exist and
+                // later flushes of lines written over them have no metadata to update; a full fsync makes both durable.
+                let chunk = options.journalChunkBytes ?? JournalFormat.pageBytes
+                let grown = JournalFormat.capacity(for: state.size + line.count, chunk: chunk)
+                do throws(StorageError) {
+                    try fileSystem.truncate(journal, to: grown)
+                    try fileSystem.write(journal, [UInt8](repeating: 0, count: grown - capacity), at: capacity)
+                    try fileSystem.sync(journal, dataOnly: false)
+                } catch {
+                    state.failure = error
+                    throw error
+                }
+                state.capacity = grown
+            }
             do throws(StorageError) {
-                try POSIX.write(journal, line, at: state.size)
+                try fileSystem.write(journal, line, at: state.size)
             } catch {
                 state.failure = error
-                try? POSIX.truncate(journal, to: state.size)
+                if state.capacity != nil {
+                    try? fileSystem.write(journal, [UInt8](repeating: 0, count: line.count), at: state.size)
+                } else {
+                    try? fileSystem.truncate(journal, to: state.size)
+                }
                 throw error
             }
             state.size += line.count
@@ -427,7 +570,7 @@ extension DurableLog {
             case .lead(let journal, let target):
                 var failure: StorageError?
                 do {
-                    try POSIX.sync(journal, dataOnly: options.dataSyncOnly)
+                    try fileSystem.sync(journal, dataOnly: options.dataSyncOnly)
                 } catch {
                     failure = error
                 }
@@ -458,6 +601,9 @@ extension DurableLog {
             statistics.lastSequence = state.written
             statistics.durableSequence = state.durable
             statistics.snapshotSequence = state.snapshotSequence
+            statistics.snapshotBytes = state.snapshotBytes
+            statistics.readOnly = state.readOnly
+            statistics.failure = state.failure
             return statistics
         }
     }
@@ -470,7 +616,9 @@ extension DurableLog {
         waitForCompaction()
         let waiters = state.withLock { state in
             if let journal = state.journal, state.failure == nil, state.written > state.durable {
-                if (try? POSIX.sync(journal, dataOnly: options.dataSyncOnly)) != nil { state.durable = state.written }
+                if (try? fileSystem.sync(journal, dataOnly: options.dataSyncOnly)) != nil {
+                    state.durable = state.written
+                }
             }
             state.journal = nil
             state.lock?.release()
@@ -554,7 +702,8 @@ extension DurableLog {
     private func compactIfNeeded() {
         guard let threshold = options.compactionThreshold else { return }
         let source = state.withLock { state -> SnapshotFileSource? in
-            guard !state.compacting, state.failure == nil, state.journal != nil, let source = state.source,
+            guard !state.compacting, state.failure == nil, state.journal != nil, !state.readOnly,
+                let source = state.source,
                 state.size >= max(threshold, state.snapshotBytes)
             else { return nil }
             state.compacting = true
@@ -595,6 +744,7 @@ extension DurableLog {
         let (covered, written) = try state.withLock { state throws(StorageError) -> (Int, Int) in
             if let failure = state.failure { throw .stopped(after: failure) }
             guard state.journal != nil else { throw .closed(folder: folder) }
+            if state.readOnly { throw .readOnly(folder: folder) }
             return (state.snapshotSequence, state.written)
         }
         guard sequence <= written else {
@@ -606,7 +756,7 @@ extension DurableLog {
         // Step 1: the records the snapshot covers must be on disk, so the journal always reaches the snapshot.
         try awaitDurable(sequence)
         // Step 2: the snapshot, atomically. Either version beside the current journal opens to the same records.
-        try POSIX.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
+        try fileSystem.writeAtomically(folder: folder, name: SnapshotFormat.fileName, bytes: bytes)
         // Step 3: a new journal continuing it, with the lines written after `sequence`.
         let waiters = try state.withLock { state throws(StorageError) -> [DispatchSemaphore] in
             if let failure = state.failure { throw .stopped(after: failure) }
@@ -615,19 +765,20 @@ extension DurableLog {
             state.snapshotBytes = bytes.count
             let kept = sequence - state.after
             let cut = kept == 0 ? state.headerEnd : state.lineEnds[kept - 1]
-            let tail = try POSIX.read(old, at: cut, count: state.size - cut)
+            let tail = try fileSystem.read(old, at: cut, count: state.size - cut)
             guard tail.count == state.size - cut else {
                 throw .io(path: old.path, operation: "read (file shorter than written)", code: EIO)
             }
-            let header = JournalFormat.header(after: sequence)
-            let prepared = try POSIX.prepareTemporary(
+            let replacement = options.newJournal(after: sequence, lines: tail)
+            let header = JournalFormat.header(after: sequence, version: options.journalChunkBytes == nil ? 2 : 3)
+            let prepared = try fileSystem.prepareTemporary(
                 folder: folder,
                 name: JournalFormat.fileName,
-                bytes: header + tail
+                bytes: replacement
             )
             var renamed = false
             do throws(StorageError) {
-                state.journal = try POSIX.commitTemporary(
+                state.journal = try fileSystem.commitTemporary(
                     prepared,
                     folder: folder,
                     name: JournalFormat.fileName,
@@ -642,6 +793,7 @@ extension DurableLog {
                 throw error
             }
             state.lineEnds = state.lineEnds[kept...].map { $0 - cut + header.count }
+            state.capacity = options.journalChunkBytes == nil ? nil : replacement.count
             state.after = sequence
             state.headerEnd = header.count
             state.size = header.count + tail.count

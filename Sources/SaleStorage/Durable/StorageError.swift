@@ -9,8 +9,10 @@ import Darwin
 /// ``description`` is one line, for example
 /// `/srv/state/journal.jsonl at byte 1234: expected sequence 58, found 60`.
 public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The folder holds no state (no journal) and the caller did not ask to create one.
+    /// Nothing exists at the path and the caller did not ask to create a folder there.
     case notInitialized(folder: String)
+    /// The folder exists but holds no state (no journal, no snapshot) and the caller did not ask to start one.
+    case noState(folder: String)
     /// Another open ``DurableLog`` (this or another process) holds the folder's lock file.
     case locked(folder: String, lockFile: String, holder: Int32?)
     /// A system call failed; `code` is the `errno` value.
@@ -35,12 +37,22 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
     case stopped(after: StorageError)
     /// The log was closed.
     case closed(folder: String)
+    /// A preallocated journal is shorter than its writer left it: records after `lastSequence` may be missing.
+    case truncated(file: String, size: Int, lastSequence: Int)
+    /// Something other than a regular file (a FIFO, a folder, a device) sits where a state file belongs.
+    case notRegularFile(path: String)
+    /// The folder was opened read-only (``DurableLog/Options/readOnly``): it cannot take writes.
+    case readOnly(folder: String)
 
     /// One readable line.
     public var description: String {
         switch self {
         case .notInitialized(let folder):
-            return "\(folder): expected a state folder with a journal; pass create: true to start a new one"
+            return "\(folder): expected a state folder, found nothing at this path (a mistyped path?); "
+                + "create one with --init (create: true)"
+        case .noState(let folder):
+            return "\(folder): expected a state folder with journal.jsonl, found a folder without state files "
+                + "(deleted, or not a state folder); pass --init (initialize: true) to start an empty state there"
         case .locked(let folder, let lockFile, let holder):
             let who = holder.map { "process \($0)" } ?? "another process (pid unknown)"
             return "\(folder) is locked by \(who) (lock file \(lockFile)); expected a single writer per folder"
@@ -69,6 +81,14 @@ public indirect enum StorageError: Error, Sendable, Hashable, CustomStringConver
             return "the log stopped accepting writes after an earlier failure (reopen the folder): \(cause)"
         case .closed(let folder):
             return "\(folder): the log is closed"
+        case .truncated(let file, let size, let lastSequence):
+            return "\(file): expected a size that is a multiple of \(JournalFormat.pageBytes) bytes ending in NUL "
+                + "padding, found \(size) bytes ending in data: the journal was cut short, and records acknowledged "
+                + "after sequence \(lastSequence) (its last complete line) may be missing"
+        case .notRegularFile(let path):
+            return "\(path): expected a regular file, found something else (a folder, FIFO, socket or device)"
+        case .readOnly(let folder):
+            return "\(folder): opened read-only; expected a writable open for a change"
         }
     }
 }

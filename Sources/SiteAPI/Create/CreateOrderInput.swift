@@ -52,9 +52,10 @@ struct CreateOrderInput: Sendable {
     /// The `warnings` of a create answer: every unknown field, top level and in `items`, once, in body order.
     static func warnings(for body: [(key: String, value: JSONValue)]) -> [String] {
         var warnings: [String] = []
+        var seen: Set<String> = []  // linear in the number of keys, not quadratic
         func note(_ name: String) {
             let text = "Unknown field \"\(excerpt(name, limit: 100))\" was ignored"
-            if !warnings.contains(text) { warnings.append(text) }
+            if seen.insert(text).inserted { warnings.append(text) }
         }
         for (key, value) in body {
             if !knownFields.contains(key) {
@@ -87,7 +88,8 @@ struct CreateOrderValidator {
             body["customer_name"],
             "customer_name",
             required: true,
-            maxLength: options.maxNameLength
+            maxLength: options.maxNameLength,
+            refuseControl: true
         )
         let customerPhone = reader.phone(body["customer_phone"], "customer_phone", required: true)
         let deliveryAddress = reader.text(
@@ -102,7 +104,8 @@ struct CreateOrderValidator {
             body["recipient_name"],
             "recipient_name",
             required: false,
-            maxLength: options.maxNameLength
+            maxLength: options.maxNameLength,
+            refuseControl: true
         )
         let recipientPhone = reader.phone(body["recipient_phone"], "recipient_phone", required: false)
         let lines = items(body["items"], &reader)
@@ -145,8 +148,12 @@ struct CreateOrderValidator {
         for (code, field, value) in propertyFields {
             guard let value, let definition = properties[code], definition.type == .string else { continue }
             let limit = (definition.maxLength ?? 0) > 0 ? definition.maxLength! : 500
-            if value.count > limit {
-                reader.add(field, "too_long", "must be at most \(limit) characters, got \(value.count)")
+            if value.utf8.count > limit, value.unicodeScalars.count > limit {
+                reader.add(
+                    field,
+                    "too_long",
+                    "must be at most \(limit) characters (Unicode scalars), got \(value.unicodeScalars.count)"
+                )
             }
         }
         // The money rule: total = basket + delivery, or delivery = total − basket.

@@ -88,13 +88,16 @@ struct FieldReader {
         return exact.decimal
     }
 
-    /// A string: trimmed, non-empty unless `allowEmpty`, at most `maxLength` characters.
+    /// A string: trimmed, non-empty unless `allowEmpty`, at most `maxLength` characters counted as Unicode scalars
+    /// (as MySQL's `utf8mb4` VARCHAR counts them: a letter with 200,000 combining marks is 200,001, not one), without
+    /// control characters when `refuseControl` (names).
     mutating func text(
         _ value: JSONValue?,
         _ field: String,
         required: Bool,
         maxLength: Int,
-        allowEmpty: Bool = false
+        allowEmpty: Bool = false,
+        refuseControl: Bool = false
     ) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let raw) = value else {
@@ -106,12 +109,30 @@ struct FieldReader {
             add(field, required ? "required" : "empty", "must not be empty")
             return nil
         }
-        // Count lazily: a huge string is refused without counting all of it.
-        if text.utf8.count > maxLength, text.count > maxLength {
-            add(field, "too_long", "must be at most \(maxLength) characters, got \(text.count)")
+        // Count lazily: UTF-8 bytes first (a scalar takes at least one), scalars only when the bytes exceed the limit.
+        if text.utf8.count > maxLength {
+            let scalars = text.unicodeScalars.count
+            if scalars > maxLength {
+                add(field, "too_long", "must be at most \(maxLength) characters (Unicode scalars), got \(scalars)")
+                return nil
+            }
+        }
+        if refuseControl, let control = Self.firstControl(text) {
+            add(field, "invalid_character", "must not contain control characters, found \(control)")
             return nil
         }
         return text
+    }
+
+    /// The first control character (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) as `U+000A at character 5`,
+    /// or nil.
+    static func firstControl(_ text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated()
+        where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) at character \(offset + 1)"
+        }
+        return nil
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the Foundation call (≈ 1 µs) when neither end
@@ -134,6 +155,10 @@ struct FieldReader {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let raw) = value else {
             add(field, "invalid_type", "must be a string, got \(value.typeName)")
+            return nil
+        }
+        if let control = Self.firstControl(raw) {
+            add(field, "invalid_character", "must not contain control characters, found \(control)")
             return nil
         }
         guard let phone = PhoneNumber.normalise(raw) else {

@@ -37,7 +37,7 @@ extension SiteAPI {
             if let railwayId {
                 let key = Self.idempotencyKey(railwayId)
                 if let record = transaction.idempotencyRecord(key: key),
-                    let data = engine.store.order(id: record.orderId)
+                    let data = transaction.order(id: record.orderId)
                 {
                     let order = Order(data: data, context: engine.context)
                     guard record.fingerprint == fingerprint() else {

@@ -36,6 +36,7 @@ extension SiteAPI {
     ) {
         var values = context.query.mapValues { ParameterValue.text($0) }
         var keys: [String] = []
+        var seen: Set<String> = []  // linear in the number of keys, not quadratic
         let body = context.request.body
         guard body.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return (values, keys) }
         if !context.isFormContentType, let json = try? JSONParser(maxDepth: options.maxJSONDepth).parse(body) {
@@ -43,7 +44,7 @@ extension SiteAPI {
                 throw .badRequest("The request body must be a JSON object or a form, not a JSON \(json.typeName)")
             }
             for (key, value) in members {
-                if !keys.contains(key) { keys.append(key) }
+                if seen.insert(key).inserted { keys.append(key) }
                 switch value {
                 case .string(let text): values[key] = .text(text)
                 case .number(let number): values[key] = .number(number)
@@ -67,7 +68,9 @@ extension SiteAPI {
         switch value {
         case nil: throw .badRequest("\(name) is required: a positive integer")
         case .text(let text):
-            exact = ExactNumber(Substring(text).trimmingSpaces.utf8, plainOnly: true)
+            // Text (a path segment, a query or form value) must be plain digits, `[1-9][0-9]*`: no spaces, sign,
+            // fraction or exponent (`1.0`, ` 1`, `+1` are refused as docs/API.md says).
+            exact = Self.isPlainPositive(text) ? ExactNumber(Substring(text).utf8, plainOnly: true) : nil
             shown = "\"\(excerpt(text))\""
         case .number(let number):
             exact = ExactNumber(number)
@@ -80,6 +83,12 @@ extension SiteAPI {
             throw .badRequest("\(name) must be a positive integer up to 9007199254740991, got \(shown)")
         }
         return id
+    }
+
+    /// Whether `text` is `[1-9][0-9]*`.
+    static func isPlainPositive(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first != UInt8(ascii: "0") else { return false }
+        return text.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     func queryId(_ context: RequestContext, _ name: String) throws(APIError) -> Int {

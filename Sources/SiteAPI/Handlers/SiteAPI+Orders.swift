@@ -9,14 +9,16 @@ extension SiteAPI {
         var limit = 20
         var offset = 0
         if let text = context.query["limit"] {
-            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: 100), value >= 1
+            guard Self.isPlainPositive(text),
+                let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: 100), value >= 1
             else {
                 throw .badRequest("limit must be an integer from 1 to 100, got \"\(excerpt(text))\"")
             }
             limit = value
         }
         if let text = context.query["offset"] {
-            guard let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: ExactNumber.maxId)
+            guard text == "0" || Self.isPlainPositive(text),
+                let value = ExactNumber(Substring(text).utf8, plainOnly: true)?.integer(atMost: ExactNumber.maxId)
             else {
                 throw .badRequest("offset must be an integer of at least 0, got \"\(excerpt(text))\"")
             }
@@ -64,11 +66,13 @@ extension SiteAPI {
         if let text = context.query["status"] {
             var problems: [FieldProblem] = []
             var chosen: Set<String> = []
+            var refused: Set<String> = []
+            // Each distinct bad code once, at most 10: a repeated or empty list (`status=,,,…`) answers in bounded size.
             for code in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0.trimmingSpaces) })
             {
                 if activeStatusIds.contains(code) {
                     chosen.insert(code)
-                } else {
+                } else if refused.insert(code).inserted, problems.count < 10 {
                     problems.append(
                         FieldProblem(
                             field: "status",

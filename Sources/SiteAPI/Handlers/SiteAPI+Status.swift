@@ -29,7 +29,7 @@ extension SiteAPI {
             ])
         }
         let outcome: Result<String, APIError> = try transaction { transaction in
-            guard let data = engine.store.order(id: id) else { return .failure(.notFound("Order \(id) not found")) }
+            guard let data = transaction.order(id: id) else { return .failure(.notFound("Order \(id) not found")) }
             var order = Order(data: data, context: engine.context)
             let previous = order.statusId
             var result: SaleResult

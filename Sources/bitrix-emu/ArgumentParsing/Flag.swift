@@ -11,6 +11,9 @@ struct Flag: BindableArgument {
     /// Whether the flag was given.
     var wrappedValue: Bool { box.value as? Bool ?? false }
 
+    /// Declares a property with the same declaration as `other` (a shared one such as `SharedOptions.initialize`).
+    init(_ other: Flag) { spec = other.spec }
+
     /// Binds the property from the parsed values.
     func bind(_ values: ParsedValues) throws(UsageError) {
         box.value = values[self]

@@ -1,6 +1,7 @@
 /// `bitrix-emu load [--state DIR] --count N [--seed S] [--start-railway-id K]`.
 struct LoadCommand: ParsableCommand {
     static let state = SharedOptions.state(isRequired: false)
+    static let initialize = SharedOptions.initialize
     static let count = Option(
         "count",
         valueName: "n",
@@ -25,11 +26,13 @@ struct LoadCommand: ParsableCommand {
         commandName: "load",
         abstract: "Create N valid orders through the API.",
         discussion: "Prints 'ok <bitrix_order_id> <railway_order_id>' for each acknowledged create.",
-        arguments: [state, count, seed, startRailwayID]
+        arguments: [state, initialize, count, seed, startRailwayID]
     )
 
     /// The state folder, or `nil` for an in-memory engine.
     let state: String?
+    /// Whether `--init` was given.
+    let initialize: Bool
     /// How many orders to create; at least 1.
     let count: Int
     /// The generator seed, if given.
@@ -39,6 +42,7 @@ struct LoadCommand: ParsableCommand {
 
     init(from values: ParsedValues) throws(UsageError) {
         state = values[Self.state]
+        initialize = values[Self.initialize]
         count = try values.require(Self.count)
         seed = values[Self.seed]
         startRailwayID = values[Self.startRailwayID]

@@ -29,6 +29,8 @@ struct RequestCommand: DeclaredCommand {
 
     /// The state folder, or nil for an in-memory engine.
     @Option(SharedOptions.state(isRequired: false)) var state: String?
+    /// Whether `--init` was given: start an empty state where none is.
+    @Flag(SharedOptions.initialize) var initialize: Bool
     /// The site configuration file, if not the default site.
     @Option(SharedOptions.site) var site: String?
     /// The engine clock, standing still at this time; nil for the real time.

@@ -12,6 +12,13 @@ enum SharedOptions {
         )
     }
 
+    /// `--init`: start an empty state at `--state DIR` when it holds none.
+    static let initialize = Flag(
+        "init",
+        help: "Start an empty state in the --state folder when it holds none (a missing path is created; an "
+            + "existing folder without state files is otherwise an error, not a quiet empty start)."
+    )
+
     /// `--site FILE`: the site configuration (statuses, pay systems, deliveries, tokens).
     static let site = Option<String>(
         "site",

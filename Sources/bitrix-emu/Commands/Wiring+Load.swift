@@ -7,8 +7,20 @@ import SiteAPI
 extension Wiring {
     static func load(_ command: LoadCommand, _ context: CommandContext) async throws -> ExitCode {
         let site = SiteConfiguration.defaultSite
-        guard let (api, engine, store) = startAPI(state: command.state, site: site, context) else { return .failure }
-        defer { store?.close() }
+        guard
+            let (api, engine, store) = startAPI(
+                state: command.state,
+                site: site,
+                create: true,
+                initialize: command.initialize,
+                context
+            )
+        else { return .failure }
+        defer {
+            if let error = store?.close() {
+                context.standardError.write("warning: compacting on close failed (the journal is intact): \(error)\n")
+            }
+        }
         let start = command.startRailwayID ?? (engine.store.lastId(.order) + 1)
         var generator = PayloadGenerator(seed: command.seed ?? 1, site: site, now: engine.clock.now())
         let token = site.apiTokens.first ?? ""
@@ -42,6 +54,9 @@ extension Wiring {
             if (index + 1) % 1000 == 0 { context.standardError.write("\(index + 1)/\(command.count)\n") }
         }
         context.standardError.write("\(created) orders created, \(failed) failed\n")
+        if let error = store?.statistics.lastCompactionError {
+            context.standardError.write("warning: the last automatic compaction failed: \(error)\n")
+        }
         return failed == 0 ? .success : .failure
     }
 }

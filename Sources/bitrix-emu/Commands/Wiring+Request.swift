@@ -5,17 +5,34 @@ import SaleStorage
 import SiteAPI
 
 extension Wiring {
-    /// An API over an engine on `--state DIR` (created when it does not exist yet) or, without it, in memory; the
-    /// engine reads `clock` (the real time unless `request --now` fixes it).
-    static func startAPI(state: String?, site: SiteConfiguration, clock: SaleClock = .system, _ context: CommandContext)
-        -> (api: SiteAPI, engine: SaleEngine, store: DurableOrderStore?)?
-    {
+    /// An API over an engine on `--state DIR` or, without it, in memory; the engine reads `clock` (the real time
+    /// unless `request --now` fixes it).
+    ///
+    /// - Parameters:
+    ///   - create: make the folder when nothing exists at the path (`load`; `request` only with `--init`).
+    ///   - initialize: start an empty state in an existing folder that holds none (`--init`).
+    ///   - readOnly: open without the lock and without writing (a `request` GET): a writer may run beside it.
+    static func startAPI(
+        state: String?,
+        site: SiteConfiguration,
+        create: Bool,
+        initialize: Bool,
+        readOnly: Bool = false,
+        clock: SaleClock = .system,
+        _ context: CommandContext
+    ) -> (api: SiteAPI, engine: SaleEngine, store: DurableOrderStore?)? {
         do {
             var store: DurableOrderStore?
             if let state {
-                let folder = URL(fileURLWithPath: state)
-                let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent("journal.jsonl").path)
-                store = try DurableOrderStore.open(folder: folder, options: .init(create: !exists))
+                store = try DurableOrderStore.open(
+                    folder: URL(fileURLWithPath: state),
+                    options: .init(
+                        create: create,
+                        initialize: initialize,
+                        readOnly: readOnly,
+                        fileSystem: CrashingFileSystem.fromEnvironment()
+                    )
+                )
                 for warning in store?.openingWarnings ?? [] { context.standardError.write("warning: \(warning)\n") }
             }
             let engine = try SaleEngine(site: site, store: store ?? InMemoryOrderStore(), clock: clock)
@@ -35,6 +52,21 @@ extension Wiring {
         switch command.body {
         case .inline(let text): body = Array(text.utf8)
         case .file(let path):
+            // The size first: a huge file is refused before it is read.
+            let limit = APIOptions().maxBodyBytes
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = (attributes[.size] as? NSNumber)?.intValue
+            else {
+                context.standardError.write("bitrix-emu: cannot read the body file \(path): expected a regular file\n")
+                return .usage
+            }
+            guard size <= limit else {
+                context.standardError.write(
+                    "bitrix-emu: the body file \(path) is \(size) bytes; expected at most \(limit) (the API's limit)\n"
+                )
+                return .usage
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 context.standardError.write("bitrix-emu: cannot read the body file \(path)\n")
                 return .usage
@@ -49,10 +81,24 @@ extension Wiring {
             headers.append(HeaderField("Authorization", "Bearer \(token)"))
         }
         let clock = command.now.map { SaleClock.fixed($0.date) } ?? .system
-        guard let (api, _, store) = startAPI(state: command.state, site: site, clock: clock, context) else {
-            return .failure
+        // A GET reads: it opens the folder read-only (no lock, never writing), so a writer may run beside it.
+        let reads = ["GET", "HEAD"].contains(command.method) && !command.initialize
+        guard
+            let (api, _, store) = startAPI(
+                state: command.state,
+                site: site,
+                create: command.initialize,
+                initialize: command.initialize,
+                readOnly: reads,
+                clock: clock,
+                context
+            )
+        else { return .failure }
+        defer {
+            if let error = store?.close() {
+                context.standardError.write("warning: compacting on close failed (the journal is intact): \(error)\n")
+            }
         }
-        defer { store?.close() }
         let response = api.handle(
             APIRequest(method: command.method, target: command.path, headers: headers, body: body)
         )
@@ -76,6 +122,7 @@ extension Wiring {
         case 413: "Content Too Large"
         case 422: "Unprocessable Content"
         case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
         default: ""
         }
     }

@@ -3,10 +3,14 @@ import Foundation
 import SaleStorage
 
 extension Wiring {
-    /// Opens an existing state folder (never creates one: a missing folder is an error, not an empty start).
-    static func openExisting(_ path: String, _ context: CommandContext) -> DurableOrderStore? {
+    /// Opens an existing state folder (never creates one: a missing folder is an error, not an empty start);
+    /// `readOnly` takes no lock and writes nothing, not even the repair of a torn last line.
+    static func openExisting(_ path: String, readOnly: Bool = false, _ context: CommandContext) -> DurableOrderStore? {
         do {
-            let store = try DurableOrderStore.open(folder: URL(fileURLWithPath: path), options: .init(create: false))
+            let store = try DurableOrderStore.open(
+                folder: URL(fileURLWithPath: path),
+                options: .init(create: false, readOnly: readOnly)
+            )
             context.keepUntilExit(store)  // no teardown of the state at exit
             return store
         } catch {
@@ -28,7 +32,7 @@ extension Wiring {
 
     static func stateVerify(_ command: StateVerifyCommand, _ context: CommandContext) async throws -> ExitCode {
         guard let site = loadSite(command.site, context) else { return .usage }
-        guard let store = openExisting(command.state, context) else { return .failure }
+        guard let store = openExisting(command.state, readOnly: true, context) else { return .failure }
         defer { store.close() }
         for warning in store.openingWarnings { context.standardError.write("warning: \(warning)\n") }
         let state = store.snapshot
@@ -60,7 +64,7 @@ extension Wiring {
     }
 
     static func stateExport(_ command: StateExportCommand, _ context: CommandContext) async throws -> ExitCode {
-        guard let store = openExisting(command.state, context) else { return .failure }
+        guard let store = openExisting(command.state, readOnly: true, context) else { return .failure }
         defer { store.close() }
         let bytes: [UInt8]
         do {

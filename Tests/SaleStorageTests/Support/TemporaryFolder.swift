@@ -20,9 +20,17 @@ func sampleRecord(_ number: Int) -> JSONValue {
     ])
 }
 
-/// Opens with `create: true` and no automatic compaction.
-func openLog(_ folder: URL, create: Bool = true) throws -> (log: DurableLog, recovery: DurableLog.Recovery) {
-    try DurableLog.open(folder: folder, options: .init(create: create, compactionThreshold: nil))
+/// Opens with `create: true` and no automatic compaction; new journals append-only (version 2) unless `chunk` is
+/// given (version 3, preallocated).
+func openLog(
+    _ folder: URL,
+    create: Bool = true,
+    chunk: Int? = nil
+) throws -> (log: DurableLog, recovery: DurableLog.Recovery) {
+    try DurableLog.open(
+        folder: folder,
+        options: .init(create: create, compactionThreshold: nil, journalChunkBytes: chunk)
+    )
 }
 
 /// The bytes of `name` in `folder`.
