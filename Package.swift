@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
+        .library(name: "EmulatedSite", targets: ["EmulatedSite"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
     ],
@@ -26,12 +27,14 @@ let package = Package(
         .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
         .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        // The site façade and the control plane: routes /api/v2, /rest and /__emu; journal, faults, clock, reset.
+        .target(name: "EmulatedSite", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
-        .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
+        .target(name: "Scenarios", dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
-            dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -46,6 +49,10 @@ let package = Package(
             dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "TestSupport"]
         ),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
+        .testTarget(
+            name: "EmulatedSiteTests",
+            dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+        ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
     swiftLanguageModes: [.v6]

@@ -89,6 +89,8 @@ public struct ScenarioRunner: Sendable {
         case .advanceClock(let duration):
             clock.advance(by: duration)
             return []
+        case .fault(let rule):
+            return addFault(rule, on: host, variables: variables)
         case .request(let request, let expect):
             let apiRequest: APIRequest
             let expectation: SubstitutedExpectation?

@@ -1,5 +1,6 @@
 import SaleHTTP
 import BitrixSale
+import EmulatedSite
 import Foundation
 import SaleStorage
 import SiteAPI
@@ -25,6 +26,22 @@ extension Wiring {
         }
     }
 
+    /// The whole emulated site (`/api/v2`, `/rest`, `/__emu`) on `--state DIR` (created when it does not exist
+    /// yet) or, without it, in memory.
+    static func startSite(state: String?, site: SiteConfiguration, _ context: CommandContext) -> EmulatedSite? {
+        do {
+            let storage: SiteStorage = state.map { .folder(URL(fileURLWithPath: $0)) } ?? .memory
+            let emulated = try EmulatedSite(site: site, storage: storage)
+            for warning in emulated.durableStore?.openingWarnings ?? [] {
+                context.standardError.write("warning: \(warning)\n")
+            }
+            return emulated
+        } catch {
+            context.standardError.write("bitrix-emu: \(error)\n")
+            return nil
+        }
+    }
+
     static func request(_ command: RequestCommand, _ context: CommandContext) async throws -> ExitCode {
         guard let site = loadSite(command.site, context) else { return .usage }
         var body: [UInt8] = []
@@ -44,9 +61,9 @@ extension Wiring {
         {
             headers.append(HeaderField("Authorization", "Bearer \(token)"))
         }
-        guard let (api, _, store) = startAPI(state: command.state, site: site, context) else { return .failure }
-        defer { store?.close() }
-        let response = api.handle(
+        guard let emulated = startSite(state: command.state, site: site, context) else { return .failure }
+        defer { emulated.close() }
+        let response = emulated.handle(
             APIRequest(method: command.method, target: command.path, headers: headers, body: body)
         )
         if command.include {
@@ -61,12 +78,17 @@ extension Wiring {
     static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 403: "Forbidden"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 409: "Conflict"
         case 413: "Content Too Large"
+        case 501: "Not Implemented"
+        case 503: "Service Unavailable"
         case 422: "Unprocessable Content"
         case 500: "Internal Server Error"
         default: ""
