@@ -8,6 +8,7 @@ let package = Package(
     name: "bitrix-order-engine",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "SaleJSON", targets: ["SaleJSON"]),
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
