@@ -49,7 +49,10 @@ let package = Package(
             name: "SiteAPITests",
             dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "TestSupport"]
         ),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]
+        ),
         .testTarget(
             name: "EmulatedSiteTests",
             dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
