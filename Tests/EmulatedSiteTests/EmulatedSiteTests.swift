@@ -181,6 +181,28 @@ import Testing
         again.close()
     }
 
+    @Test func closingCompactsAJournalThatHasGrownPastOneMebibyte() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("emu-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try makeSite(storage: .folder(folder))
+        var id = 0
+        while (site.durableStore?.statistics.journalBytes ?? 0) <= 1 << 20 {
+            id += 1
+            #expect(site.create(id) == id)
+        }
+        let snapshot = folder.appendingPathComponent("snapshot.json")
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
+        site.close()
+        #expect(FileManager.default.fileExists(atPath: snapshot.path))
+        let journal = try FileManager.default.attributesOfItem(
+            atPath: folder.appendingPathComponent("journal.jsonl").path
+        )
+        #expect((journal[.size] as? Int ?? Int.max) < 4096)
+        let again = try makeSite(storage: .folder(folder))
+        #expect(again.orderCount == id)
+        again.close()
+    }
+
     @Test func accessNeedsTheAdminTokenWhenOneIsSetAndIsClosedWithout() throws {
         let guarded = try makeSite(options: .init(controlPlane: .token("admin-NOT-A-SECRET")))
         #expect(guarded.send("GET", "/__emu/requests").status == 401)
