@@ -1,13 +1,10 @@
 -- wrk script: POST /api/v2/orders/create with a new railway_order_id per request (per-thread ranges).
 local threads = {}
 local counter = 0
-local base = 0
+base = 100000000  -- replaced per thread by setup(); far above the railway ids of a loaded state
 function setup(thread)
   thread:set("base", (#threads + 1) * 100000000)
   table.insert(threads, thread)
-end
-function init(args)
-  base = base or 0
 end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
