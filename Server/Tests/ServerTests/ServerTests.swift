@@ -78,8 +78,12 @@ import Testing
         #expect(dropped.exitStatus == 52)  // curl: empty reply from server
         let fine = try curl(["\(server.baseURL)/api/v2/orders?access_token=\(token)"])
         #expect(fine.status == 200)
+        _ = try curl(["-X", "POST", "-d", #"{"act": {"delay_ms": 20}, "times": 1}"#, "\(server.baseURL)/__emu/faults"])
+        let late = try curl(["\(server.baseURL)/api/v2/orders?access_token=\(token)"])
+        #expect(late.status == 200)
         let journal = try JSONParser().parse(try curl(["\(server.baseURL)/__emu/requests"]).body)
-        #expect(journal["requests"]?.arrayValue?.map { $0["status"] } == [.int(503), .int(0), .int(200)])
+        #expect(journal["requests"]?.arrayValue?.map { $0["status"] } == [.int(503), .int(0), .int(200), .int(200)])
+        #expect(journal["requests"]?.arrayValue?.last?["fault"]?["kind"] == .string("delay"))
         let health = try curl(["\(server.baseURL)/__emu/health"])
         #expect(health.body == #"{"status":"ok","orders":0,"durable":false,"version":"0.1.0"}"#)
         #expect(server.stop(SIGINT) == 0)
