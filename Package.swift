@@ -8,12 +8,14 @@ let package = Package(
     name: "bitrix-order-engine",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "SaleJSON", targets: ["SaleJSON"]),
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SaleMoney", targets: ["SaleMoney"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
         .library(name: "SaleREST", targets: ["SaleREST"]),
+        .library(name: "EmulatedSite", targets: ["EmulatedSite"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .executable(name: "bitrix-emu", targets: ["bitrix-emu"]),
     ],
@@ -35,12 +37,14 @@ let package = Package(
         .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
         // Bitrix's own REST API (the `sale` scope under /rest/…) as a pure function of an engine.
         .target(name: "SaleREST", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        // The site façade and the control plane: routes /api/v2, /rest and /__emu; journal, faults, clock, reset.
+        .target(name: "EmulatedSite", dependencies: ["SiteAPI", "SaleREST", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
-        .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
+        .target(name: "Scenarios", dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
-            dependencies: ["Scenarios", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -59,7 +63,14 @@ let package = Package(
             name: "SaleRESTTests",
             dependencies: ["SaleREST", "SiteAPI", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]
+        ),
+        .testTarget(
+            name: "EmulatedSiteTests",
+            dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+        ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
     swiftLanguageModes: [.v6]

@@ -87,6 +87,25 @@ import Testing
         #expect(unauthorized.stdout == #"{"success":false,"error":"Unauthorized"}"# + "\n")
     }
 
+    @Test func requestReachesTheControlPlaneThroughTheSiteFacade() async throws {
+        let state = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let seed = Self.root.appendingPathComponent("Fixtures/payloads/seed.json").path
+        _ = try await runBinary([
+            "request", "--state", state.path, "--init", "POST", "/api/v2/orders/create", "--body", "@\(seed)",
+        ])
+        let health = try await runBinary(["request", "--state", state.path, "GET", "/__emu/health"])
+        #expect(health.status == 0, "\(health.stderr)")
+        #expect(health.stdout == #"{"status":"ok","orders":1,"durable":true,"version":"0.1.0"}"# + "\n")
+        let reset = try await runBinary(["request", "--state", state.path, "POST", "/__emu/reset"])
+        #expect(reset.stdout == #"{"status":"reset","orders":0}"# + "\n")
+        let rest = try await runBinary([
+            "request", "--state", state.path, "GET", "/rest/1/dev-webhook-NOT-A-SECRET/sale.order.list",
+        ])
+        #expect(rest.status == 0, "\(rest.stdout)")
+        #expect(rest.stdout.hasPrefix(#"{"result":{"orders":[]},"total":0,"time":{"#))
+    }
+
     @Test func loadPrintsOneOkLinePerAcknowledgedCreateAndStateCommandsWork() async throws {
         let state = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }

@@ -59,7 +59,7 @@ import Testing
     @Test(arguments: [
         (
             head + #"[{"reqest": {"method": "GET", "path": "/"}}]}"#,
-            #"t.json: $.steps[0].reqest: unknown key "reqest" (did you mean "request"? expected one of "name", "request", "expect", "restart", "advance_clock")"#
+            #"t.json: $.steps[0].reqest: unknown key "reqest" (did you mean "request"? expected one of "name", "request", "expect", "restart", "advance_clock", "fault")"#
         ),
         (
             head + #"[{"restart": true}, {"advance_clock": "P1D"}, {"request": {"method": 5, "path": "/"}}]}"#,
@@ -87,11 +87,11 @@ import Testing
         (head + #"[{"restart": false}]}"#, "t.json: $.steps[0].restart: expected true, found a boolean (false)"),
         (
             head + #"[{"restart": true, "advance_clock": "P1D"}]}"#,
-            #"t.json: $.steps[0]: expected only one of the keys "request", "restart" or "advance_clock", found "restart" and "advance_clock""#
+            #"t.json: $.steps[0]: expected only one of the keys "request", "restart", "advance_clock" or "fault", found "restart" and "advance_clock""#
         ),
         (
             head + #"[{"name": "nothing"}]}"#,
-            #"t.json: $.steps[0]: expected one of the keys "request", "restart" or "advance_clock", found none"#
+            #"t.json: $.steps[0]: expected one of the keys "request", "restart", "advance_clock" or "fault", found none"#
         ),
         (
             head + #"[{"restart": true, "expect": {}}]}"#,
@@ -119,11 +119,11 @@ import Testing
         ),
         (
             head + #"[{"request": {"method": "GET", "path": "/"}, "expect": {"status": "200"}}]}"#,
-            #"t.json: $.steps[0].expect.status: expected an HTTP status (an integer from 100 to 599) or a non-empty array of them, found a string ("200")"#
+            #"t.json: $.steps[0].expect.status: expected an HTTP status (an integer from 100 to 599, or 0 for a dropped connection) or a non-empty array of them, found a string ("200")"#
         ),
         (
             head + #"[{"request": {"method": "GET", "path": "/"}, "expect": {"status": [200, 42]}}]}"#,
-            "t.json: $.steps[0].expect.status[1]: expected an HTTP status (an integer from 100 to 599) or a non-empty array of them, found 42"
+            "t.json: $.steps[0].expect.status[1]: expected an HTTP status (an integer from 100 to 599, or 0 for a dropped connection) or a non-empty array of them, found 42"
         ),
         (
             head + #"[{"request": {"method": "GET", "path": "/"}, "expect": {"staus": 200}}]}"#,

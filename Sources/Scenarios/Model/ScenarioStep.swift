@@ -1,3 +1,5 @@
+import SaleJSON
+
 /// One step of a scenario: a request with what its answer must show, a restart, or a clock advance.
 public struct ScenarioStep: Sendable {
     /// The optional `name`, used in reports instead of `METHOD path`.
@@ -13,6 +15,9 @@ public struct ScenarioStep: Sendable {
         case restart
         /// `{"advance_clock": "P1D"}`: moves the scenario clock forward.
         case advanceClock(ScenarioDuration)
+        /// `{"fault": {…rule…}}`: adds a fault rule to the emulated site (`POST /__emu/faults` with the rule as
+        /// its body; docs/SCENARIOS-control-plane.md).
+        case fault(JSONValue)
     }
 
     /// Makes a step.
@@ -28,6 +33,7 @@ public struct ScenarioStep: Sendable {
         case .request(let request, _): return "\(request.method) \(request.path)"
         case .restart: return "restart"
         case .advanceClock(let duration): return "advance_clock \(duration)"
+        case .fault: return "fault"
         }
     }
 }

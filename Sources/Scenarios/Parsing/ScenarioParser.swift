@@ -11,7 +11,7 @@ struct ScenarioParser {
     let folder: URL
 
     static let topKeys = ["name", "site", "state", "now", "vars", "steps"]
-    static let stepKeys = ["name", "request", "expect", "restart", "advance_clock"]
+    static let stepKeys = ["name", "request", "expect", "restart", "advance_clock", "fault"]
     static let requestKeys = ["method", "path", "query", "headers", "body", "body_text"]
     static let expectKeys = ["status", "headers", "body"]
 
@@ -94,12 +94,12 @@ struct ScenarioParser {
     private func parseStep(_ value: JSONValue, at path: JSONPath) throws(ScenarioIssue) -> ScenarioStep {
         let step = try ObjectReader(value, at: path, what: "a step object", allowed: Self.stepKeys)
         let name = try step.string("name")
-        let actions = ["request", "restart", "advance_clock"].filter(step.has)
+        let actions = ["request", "restart", "advance_clock", "fault"].filter(step.has)
         guard actions.count == 1 else {
             let problem =
                 actions.isEmpty
-                ? "expected one of the keys \"request\", \"restart\" or \"advance_clock\", found none"
-                : "expected only one of the keys \"request\", \"restart\" or \"advance_clock\", found "
+                ? "expected one of the keys \"request\", \"restart\", \"advance_clock\" or \"fault\", found none"
+                : "expected only one of the keys \"request\", \"restart\", \"advance_clock\" or \"fault\", found "
                     + actions.map { "\"\($0)\"" }.joined(separator: " and ")
             throw ScenarioIssue(path: path, problem: problem)
         }
@@ -122,6 +122,16 @@ struct ScenarioParser {
                 )
             }
             return ScenarioStep(name: name, action: .advanceClock(duration))
+        case "fault":
+            let rule = step["fault"] ?? .null
+            guard case .object = rule else {
+                throw ScenarioIssue.expected(
+                    "a fault rule object (docs/SCENARIOS-control-plane.md)",
+                    at: path.key("fault"),
+                    found: rule
+                )
+            }
+            return ScenarioStep(name: name, action: .fault(rule))
         default:
             let request = try parseRequest(step["request"] ?? .null, at: path.key("request"))
             let expect = try step["expect"]
@@ -181,7 +191,8 @@ struct ScenarioParser {
         let expect = try ObjectReader(value, at: path, what: "an expect object", allowed: Self.expectKeys)
         var status: [Int]?
         if let value = expect["status"] {
-            let what = "an HTTP status (an integer from 100 to 599) or a non-empty array of them"
+            let what =
+                "an HTTP status (an integer from 100 to 599, or 0 for a dropped connection) or a non-empty array of them"
             let candidates: [JSONValue]
             switch value {
             case .number: candidates = [value]
@@ -191,7 +202,7 @@ struct ScenarioParser {
             var codes: [Int] = []
             for (index, candidate) in candidates.enumerated() {
                 let candidatePath = value.arrayValue == nil ? path.key("status") : path.key("status").index(index)
-                guard let code = candidate.numberValue?.int, (100...599).contains(code) else {
+                guard let code = candidate.numberValue?.int, code == 0 || (100...599).contains(code) else {
                     let found = JSONDescriptions.compact(candidate)
                     throw ScenarioIssue(path: candidatePath, problem: "expected \(what), found \(found)")
                 }

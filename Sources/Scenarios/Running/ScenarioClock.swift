@@ -11,6 +11,8 @@ public final class ScenarioClock: Sendable {
     private let realTime: @Sendable () -> Date
     private let state: Mutex<State>
 
+    private let ticking: Bool
+
     private struct State {
         /// The scenario time at `anchor`.
         var base: Date
@@ -33,6 +35,7 @@ public final class ScenarioClock: Sendable {
     ) {
         self.utcOffset = utcOffset
         self.realTime = realTime
+        self.ticking = ticking
         self.state = Mutex(State(base: start, anchor: ticking ? realTime() : nil))
     }
 
@@ -46,6 +49,15 @@ public final class ScenarioClock: Sendable {
     /// Moves the clock forward by a number of seconds.
     public func advance(by seconds: TimeInterval) {
         state.withLock { $0.base = $0.base.addingTimeInterval(seconds) }
+    }
+
+    /// Whether the clock moves with the real time between advances (a scenario without `now`).
+    public var isTicking: Bool { ticking }
+
+    /// Sets the clock (`PUT /__emu/clock {"now": …}` from a scenario); a ticking clock goes on ticking from there.
+    public func set(_ date: Date) {
+        let anchor = ticking ? realTime() : nil
+        state.withLock { $0 = State(base: date, anchor: anchor) }
     }
 
     /// Moves the clock forward by an ISO 8601 duration (years and months on the calendar of ``utcOffset``).

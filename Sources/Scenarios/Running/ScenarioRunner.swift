@@ -149,6 +149,8 @@ public struct ScenarioRunner: Sendable {
         case .advanceClock(let duration):
             clock.advance(by: duration)
             return .passed
+        case .fault(let rule):
+            return .failed(addFault(rule, on: host, variables: variables))
         case .request(let request, let expect):
             let apiRequest: APIRequest
             let expectation: SubstitutedExpectation?

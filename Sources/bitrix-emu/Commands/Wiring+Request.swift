@@ -1,5 +1,6 @@
 import SaleHTTP
 import BitrixSale
+import EmulatedSite
 import Foundation
 import SaleStorage
 import SiteAPI
@@ -46,6 +47,30 @@ extension Wiring {
         }
     }
 
+    /// The whole emulated site (`/api/v2`, `/rest`, `/__emu`) on `--state DIR` (opened as `opening` says) or, without
+    /// it, in memory; the engine reads `clock`.
+    static func startSite(
+        state: String?,
+        site: SiteConfiguration,
+        opening: SiteStorage.FolderOpening,
+        clock: any SiteClock,
+        _ context: CommandContext
+    ) -> EmulatedSite? {
+        do {
+            let storage: SiteStorage = state.map { .folder(URL(fileURLWithPath: $0), opening) } ?? .memory
+            let emulated = try EmulatedSite(site: site, storage: storage, clock: clock)
+            for warning in emulated.durableStore?.openingWarnings ?? [] {
+                context.standardError.write("warning: \(warning)\n")
+            }
+            // No teardown at exit: the site holds the engine, which holds the store and its state.
+            context.keepUntilExit(emulated)
+            return emulated
+        } catch {
+            context.standardError.write("bitrix-emu: \(error)\n")
+            return nil
+        }
+    }
+
     static func request(_ command: RequestCommand, _ context: CommandContext) async throws -> ExitCode {
         guard let site = loadSite(command.site, context) else { return .usage }
         var body: [UInt8] = []
@@ -80,26 +105,22 @@ extension Wiring {
         {
             headers.append(HeaderField("Authorization", "Bearer \(token)"))
         }
-        let clock = command.now.map { SaleClock.fixed($0.date) } ?? .system
         // A GET reads: it opens the folder read-only (no lock, never writing), so a writer may run beside it.
         let reads = ["GET", "HEAD"].contains(command.method) && !command.initialize
-        guard
-            let (api, _, store) = startAPI(
-                state: command.state,
-                site: site,
-                create: command.initialize,
-                initialize: command.initialize,
-                readOnly: reads,
-                clock: clock,
-                context
-            )
+        let opening = SiteStorage.FolderOpening(
+            create: command.initialize,
+            initialize: command.initialize,
+            readOnly: reads
+        )
+        let clock: any SiteClock = command.now.map { ManualClock($0.date) } ?? SystemOffsetClock()
+        guard let emulated = startSite(state: command.state, site: site, opening: opening, clock: clock, context)
         else { return .failure }
         defer {
-            if let error = store?.close() {
+            if let error = emulated.close() {
                 context.standardError.write("warning: compacting on close failed (the journal is intact): \(error)\n")
             }
         }
-        let response = api.handle(
+        let response = emulated.handle(
             APIRequest(method: command.method, target: command.path, headers: headers, body: body)
         )
         if command.include {
@@ -114,6 +135,9 @@ extension Wiring {
     static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 403: "Forbidden"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 404: "Not Found"
@@ -122,6 +146,7 @@ extension Wiring {
         case 413: "Content Too Large"
         case 422: "Unprocessable Content"
         case 500: "Internal Server Error"
+        case 501: "Not Implemented"
         case 503: "Service Unavailable"
         default: ""
         }

@@ -1,0 +1,3 @@
+import EmuServer
+
+await ServerCommand.start()
