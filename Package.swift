@@ -8,7 +8,9 @@ let package = Package(
     name: "bitrix-order-engine",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "SaleJSON", targets: ["SaleJSON"]),
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
+        .library(name: "BitrixSaleTesting", targets: ["BitrixSaleTesting"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SiteAPI", targets: ["SiteAPI"]),
@@ -31,6 +33,8 @@ let package = Package(
         .target(name: "SaleREST", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
         .target(name: "Scenarios", dependencies: ["SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
+        // For users' test targets: test engines, order and site builders, Swift Testing helpers, scenario cases.
+        .target(name: "BitrixSaleTesting", dependencies: ["BitrixSale", "SiteAPI", "Scenarios", "SaleJSON"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
@@ -53,6 +57,10 @@ let package = Package(
             dependencies: ["SaleREST", "SiteAPI", "BitrixSale", "SaleJSON", "SaleHTTP"]
         ),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
+        .testTarget(
+            name: "BitrixSaleTestingTests",
+            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleJSON", "SaleHTTP"]
+        ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
     swiftLanguageModes: [.v6]
