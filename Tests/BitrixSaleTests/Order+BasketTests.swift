@@ -22,19 +22,19 @@ import Testing
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 2)
         #expect(order.price == 2000)
-        try order.setBasketItemField(line, "QUANTITY", 3)
+        _ = try order.setBasketItemField(line, "QUANTITY", 3)
         #expect(order.price == 3000)
         let shipment = order.createShipment(deliveryId: 2)
-        try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 3)
-        try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", "Y")
-        try order.setShipmentField(shipment, "PRICE_DELIVERY", 700)
+        _ = try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 3)
+        _ = try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", "Y")
+        _ = try order.setShipmentField(shipment, "PRICE_DELIVERY", 700)
         #expect(order.deliveryPrice == 700)
         #expect(order.price == 3700)
-        try order.setBasketItemField(line, "PRICE", 1500)
+        _ = try order.setBasketItemField(line, "PRICE", 1500)
         #expect(order.price == 5200)
-        try order.deleteShipment(shipment)
+        _ = try order.deleteShipment(shipment)
         #expect(order.price == 4500)
-        try order.deleteBasketItem(line)
+        _ = try order.deleteBasketItem(line)
         #expect(order.price == 0)
     }
 
@@ -42,11 +42,11 @@ import Testing
     @Test func aHandSetPriceHoldsUntilTheNextRecalculation() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
-        try order.setField("PRICE", 900)
+        _ = try order.setField("PRICE", 900)
         #expect(order.price == 900)
-        try order.setField("COMMENTS", "скидка по звонку")
+        _ = try order.setField("COMMENTS", "скидка по звонку")
         #expect(order.price == 900)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.price == 2000)
     }
 
@@ -54,7 +54,7 @@ import Testing
     @Test func aCatalogLineTakesNamePriceAndCurrencyFromTheCatalogOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 4)
-        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 2])
+        _ = try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 2])
         let item = try #require(order.basketItem(line))
         #expect(item.name == "Букет из 25 хризантем")
         #expect(item.price == dec("12500.50"))
@@ -71,10 +71,10 @@ import Testing
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1)
         let bare = try order.createBasketItem(moduleId: "catalog", productId: 1)
-        try order.setBasketItemField(bare, "QUANTITY", 2)
+        _ = try order.setBasketItemField(bare, "QUANTITY", 2)
         let priced = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(priced, ["PRICE": 500, "QUANTITY": 1])
-        try order.setBasketItemField(priced, "QUANTITY", 3)
+        _ = try order.setBasketItemFields(priced, ["PRICE": 500, "QUANTITY": 1])
+        _ = try order.setBasketItemField(priced, "QUANTITY", 3)
         #expect(order.basketItem(bare)?.price == 0)
         #expect(order.basketItem(bare)?.name == "")
         #expect(order.basketItem(bare)?.currency == nil)
@@ -90,7 +90,7 @@ import Testing
     @Test func aLineWithoutAProviderKeepsItsPrice() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 5)  // the catalog has 5 at 15000
-        try order.setBasketItemFields(line, ["CURRENCY": "KZT", "PRICE": 333, "QUANTITY": 4])
+        _ = try order.setBasketItemFields(line, ["CURRENCY": "KZT", "PRICE": 333, "QUANTITY": 4])
         #expect(order.basketItem(line)?.price == 333)
         #expect(order.basketItem(line)?.quantity == 4)
         #expect(order.price == 1332)
@@ -101,7 +101,10 @@ import Testing
     @Test func aCallbackFunctionAloneIsNotAProvider() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 5)
-        try order.setBasketItemFields(line, ["CALLBACK_FUNC": "CatalogBasketCallback", "PRICE": 333, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(
+            line,
+            ["CALLBACK_FUNC": "CatalogBasketCallback", "PRICE": 333, "QUANTITY": 1]
+        )
         #expect(order.basketItem(line)?.isCustom == false)
         #expect(order.basketItem(line)?.hasProvider == false)
         #expect(order.basketItem(line)?.price == 333)
@@ -111,10 +114,10 @@ import Testing
     @Test func aHandSetPriceWithoutCustomPriceIsReplacedOnTheNextQuantityChange() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
-        try order.setBasketItemField(line, "PRICE", 14000)
+        _ = try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+        _ = try order.setBasketItemField(line, "PRICE", 14000)
         #expect(order.basketItem(line)?.price == 14000)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.basketItem(line)?.price == 15000)
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_CUSTOM_PRICE_REPLACED"])
     }
@@ -123,8 +126,8 @@ import Testing
     @Test func aCustomPriceSurvivesQuantityChanges() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(line, ["PRICE": 14000, "CUSTOM_PRICE": "Y", "QUANTITY": 1])
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemFields(line, ["PRICE": 14000, "CUSTOM_PRICE": "Y", "QUANTITY": 1])
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.basketItem(line)?.price == 14000)
         #expect(order.price == 28000)
         #expect(order.pendingDiagnostics.isEmpty)
@@ -134,13 +137,13 @@ import Testing
     @Test func basePriceMinusDiscountGivesThePriceOfANonCustomLine() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 1)
-        try order.setBasketItemFields(
+        _ = try order.setBasketItemFields(
             line,
             ["CURRENCY": "KZT", "QUANTITY": 1, "BASE_PRICE": 1000, "DISCOUNT_PRICE": 150]
         )
         #expect(order.basketItem(line)?.price == 850)
-        try order.setBasketItemField(line, "CUSTOM_PRICE", "Y")
-        try order.setBasketItemField(line, "BASE_PRICE", 2000)
+        _ = try order.setBasketItemField(line, "CUSTOM_PRICE", "Y")
+        _ = try order.setBasketItemField(line, "BASE_PRICE", 2000)
         #expect(order.basketItem(line)?.price == 850)
     }
 
@@ -148,7 +151,7 @@ import Testing
     @Test func aCustomPriceWithBasePriceZeroIsReported() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setBasketItemFields(complete.line, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 0])
+        _ = try complete.order.setBasketItemFields(complete.line, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 0])
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_BASE_PRICE_ZERO"])
@@ -184,7 +187,7 @@ import Testing
     func aNegativeQuantityIsRefusedAtSetField(provider: Bool) throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
-        if provider { try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider) }
+        if provider { _ = try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider) }
         let result = try order.setBasketItemField(line, "QUANTITY", -2)
         #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
         #expect(result.errors.first?.field == "basket[n\(line)].QUANTITY")
@@ -205,7 +208,7 @@ import Testing
     @Test func anInactiveCatalogProductIsRefusedOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 8)
-        try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        _ = try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         let result = try order.setBasketItemField(line, "QUANTITY", 1)
         #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
         #expect(order.basketItem(line)?.quantity == 0)
@@ -218,7 +221,7 @@ import Testing
         let line = try order.createBasketItem(moduleId: "catalog", productId: 4242)
         #expect(try order.setBasketItemField(line, "QUANTITY", 1).isSuccess)
         let provided = try order.createBasketItem(moduleId: "catalog", productId: 4242)
-        try order.setBasketItemField(provided, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        _ = try order.setBasketItemField(provided, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         #expect(
             try order.setBasketItemField(provided, "QUANTITY", 1).errorCodes
                 == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"]
@@ -241,9 +244,9 @@ import Testing
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1, currency: "USD")
         let custom = try order.createBasketItem(moduleId: "", productId: 900)
-        try order.setBasketItemFields(custom, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 5, "PRICE": 5, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(custom, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 5, "PRICE": 5, "QUANTITY": 1])
         let catalog = try order.createBasketItem(moduleId: "catalog", productId: 7)
-        try order.setBasketItemFields(catalog, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(catalog, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         #expect(order.basketItem(catalog)?.currency == "KZT")
         #expect(order.price == 505)  // 5 USD + 500 KZT, no conversion
         let result = engine.save(&order)

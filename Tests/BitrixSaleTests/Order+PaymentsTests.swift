@@ -27,15 +27,15 @@ import Testing
         let code = order.createPayment(paySystemId: 1)
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
         #expect(order.payment(code)?.sum == 0)
-        try order.setBasketItemField(line, "QUANTITY", 3)
+        _ = try order.setBasketItemField(line, "QUANTITY", 3)
         #expect(order.payment(code)?.sum == 0)
         let saved = engine.save(&order)
         #expect(saved.warningCodes.contains("EMU_PAYMENT_SUM_MISMATCH"))
         let id = try #require(saved.id)
         var loaded = try #require(try engine.load(id: id))
-        try loaded.setBasketItemField(line, "QUANTITY", 2)
+        _ = try loaded.setBasketItemField(line, "QUANTITY", 2)
         #expect(loaded.payments[0].sum == 2000)
-        try loaded.setField("PRICE", 2500)
+        _ = try loaded.setField("PRICE", 2500)
         #expect(loaded.payments[0].sum == 2500)
     }
 
@@ -45,14 +45,14 @@ import Testing
         var site = SiteConfiguration.defaultSite
         site.saleVersion = .v22_800
         var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
-        try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
+        _ = try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
         let code = order.createPayment(paySystemId: 1)
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
         #expect(order.payment(code)?.sum == 1000)
-        try order.setBasketItemField(line, "QUANTITY", 3)
+        _ = try order.setBasketItemField(line, "QUANTITY", 3)
         #expect(order.payment(code)?.sum == 3000)
-        try order.setPaymentField(code, "SUM", 400)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setPaymentField(code, "SUM", 400)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.payment(code)?.sum == 400)
     }
 
@@ -61,8 +61,8 @@ import Testing
         var order = Fixture.newOrder()
         let code = order.createPayment(paySystemId: 1)
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
-        try order.setPaymentField(code, "SUM", 400)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setPaymentField(code, "SUM", 400)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.payment(code)?.sum == 400)
 
         var two = Fixture.newOrder()
@@ -77,7 +77,7 @@ import Testing
         site.paySystems[0].allowEditPayment = false
         site.saleVersion = .v22_800  // under 21.400 no new payment follows anyway
         var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
-        try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
+        _ = try order.appendBasket(Basket.create(siteId: "s1", context: order.context))
         let code = order.createPayment(paySystemId: 1)
         try Fixture.customLine(&order, price: 1000, quantity: 1)
         #expect(order.payment(code)?.sum == 0)
@@ -94,8 +94,8 @@ import Testing
         try Fixture.customLine(&order, price: 1000, quantity: 1)
         for (sum, isPaid) in zip(sums, paid) {
             let code = order.createPayment(paySystemId: 2)
-            try order.setPaymentField(code, "SUM", .decimal(dec(sum)))
-            if isPaid { try order.setPaymentField(code, "PAID", "Y") }
+            _ = try order.setPaymentField(code, "SUM", .decimal(dec(sum)))
+            if isPaid { _ = try order.setPaymentField(code, "PAID", "Y") }
         }
         #expect(order.isPaid == payed)
         #expect(order.field("PAYED") == .bool(payed))
@@ -107,10 +107,10 @@ import Testing
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
         let code = order.createPayment(paySystemId: 2)
-        try order.setPaymentField(code, "SUM", 1000)
-        try order.setPaymentField(code, "PAID", "Y")
+        _ = try order.setPaymentField(code, "SUM", 1000)
+        _ = try order.setPaymentField(code, "PAID", "Y")
         #expect(order.isPaid)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(!order.isPaid)
         #expect(order.sumPaid == 1000)
     }
@@ -138,12 +138,12 @@ import Testing
     @Test func aCanceledOrderCannotBePaidAndAPaidOrderCannotBeCanceled() throws {
         var canceled = Fixture.newOrder()
         let code = canceled.createPayment(paySystemId: 2)
-        try canceled.setField("CANCELED", "Y")
+        _ = try canceled.setField("CANCELED", "Y")
         #expect(try canceled.setPaymentField(code, "PAID", "Y").errorCodes == ["SALE_ORDER_PAID_ORDER_CANCELED"])
 
         var paid = Fixture.newOrder()
         let payment = paid.createPayment(paySystemId: 2)
-        try paid.setPaymentField(payment, "PAID", "Y")
+        _ = try paid.setPaymentField(payment, "PAID", "Y")
         #expect(try paid.setField("CANCELED", "Y").errorCodes == ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"])
         #expect(!paid.canceled)
     }
@@ -153,10 +153,10 @@ import Testing
     @Test func aPaymentWhosePaySystemWasSetByIdIsDroppedWithAWarning() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.deletePayment(complete.payment)
+        _ = try complete.order.deletePayment(complete.payment)
         let code = complete.order.createPayment()
-        try complete.order.setPaymentField(code, "PAY_SYSTEM_ID", 1)
-        try complete.order.setPaymentField(code, "SUM", .decimal(complete.order.price))
+        _ = try complete.order.setPaymentField(code, "PAY_SYSTEM_ID", 1)
+        _ = try complete.order.setPaymentField(code, "SUM", .decimal(complete.order.price))
         #expect(complete.order.payment(code)?.paySystemName == nil)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
@@ -170,7 +170,7 @@ import Testing
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
         let second = complete.order.createPayment(paySystemId: 2)
-        try complete.order.setPaymentField(second, "SUM", 100)
+        _ = try complete.order.setPaymentField(second, "SUM", 100)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_PAYMENT_SUM_MISMATCH"])
@@ -183,7 +183,7 @@ import Testing
         let code = order.createPayment(paySystemId: 2)
         #expect(try order.setPaymentField(code, "PAID", "Y").isSuccess)
         #expect(order.payment(code)?.datePaid == Fixture.now)
-        try order.setPaymentField(code, "PAID", "N")
+        _ = try order.setPaymentField(code, "PAID", "N")
         #expect(order.payment(code)?.datePaid == nil)
     }
 }
@@ -191,8 +191,8 @@ import Testing
 extension Order {
     /// SUM then PAID, as `setFields` orders them when paying (§4.2).
     fileprivate mutating func setPaymentFields(_ code: Int, _ sum: Decimal, paid: Bool) throws {
-        try setPaymentField(code, "SUM", .decimal(sum))
-        try setPaymentField(code, "PAID", .bool(paid))
+        _ = try setPaymentField(code, "SUM", .decimal(sum))
+        _ = try setPaymentField(code, "PAID", .bool(paid))
     }
 }
 
@@ -204,9 +204,9 @@ extension Order {
         let code = order.createPayment(paySystemId: 1)
         _ = try Fixture.customLine(&order, price: 1000.5, quantity: 3)
         Self.expectTotalsAgree(order)
-        try order.setPaymentField(code, "PAID", true)
+        _ = try order.setPaymentField(code, "PAID", true)
         Self.expectTotalsAgree(order)
-        try order.setField("PRICE", 2500)
+        _ = try order.setField("PRICE", 2500)
         Self.expectTotalsAgree(order)
     }
 

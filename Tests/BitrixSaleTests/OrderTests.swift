@@ -91,7 +91,7 @@ import Testing
     // bitrix-semantics.md §1.2: any real change sets UPDATED_1C = N.
     @Test func aRealChangeSetsUpdated1CToN() throws {
         var order = Fixture.newOrder()
-        try order.setField("COMMENTS", "позвонить заранее")
+        _ = try order.setField("COMMENTS", "позвонить заранее")
         #expect(order.field("UPDATED_1C") == .string("N"))
         #expect(order.comments == "позвонить заранее")
     }
@@ -99,10 +99,10 @@ import Testing
     // bitrix-semantics.md §1.2 (MARKED side effects)
     @Test func clearingMarkedClearsTheReason() throws {
         var order = Fixture.newOrder()
-        try order.setFields(["MARKED": "Y", "REASON_MARKED": "проверить адрес"])
+        _ = try order.setFields(["MARKED": "Y", "REASON_MARKED": "проверить адрес"])
         #expect(order.marked)
         #expect(order.field("DATE_MARKED") != nil)
-        try order.setField("MARKED", "N")
+        _ = try order.setField("MARKED", "N")
         #expect(!order.marked)
         #expect(order.reasonMarked == nil)
     }
@@ -110,7 +110,7 @@ import Testing
     // bitrix-semantics.md §1.6: PRICE is settable by hand and rounded to the value precision.
     @Test func setFieldPriceIsRoundedToTwoPlaces() throws {
         var order = Fixture.newOrder()
-        try order.setField("PRICE", .string("100.005"))
+        _ = try order.setField("PRICE", .string("100.005"))
         #expect(order.price == dec("100.01"))
     }
 
@@ -136,7 +136,7 @@ import Testing
     // bitrix-semantics.md §1.2, §5.2: setPersonTypeId goes through setField.
     @Test func setPersonTypeIdSetsPersonTypeId() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(2)
+        _ = order.setPersonTypeId(2)
         #expect(order.personTypeId == 2)
         #expect(order.field("PERSON_TYPE_ID") == .int(2))
     }

@@ -8,11 +8,11 @@ import Testing
     // bitrix-semantics.md §10.11, §5.2: loaded by person type, all person types when none is set, once.
     @Test func theCollectionLoadsForThePersonTypeOnceAndIsNotReloaded() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let codes = order.propertyCollection().values.map(\.code)
         #expect(codes.first == "FIO")
         #expect(!codes.contains("COMPANY"))
-        order.setPersonTypeId(2)
+        _ = order.setPersonTypeId(2)
         #expect(order.propertyCollection().values.map(\.code) == codes)
         #expect(order.propertyCollection().item(code: "COMPANY") == nil)
     }
@@ -29,7 +29,7 @@ import Testing
         site.orderProperties[0].defaultValue = "Аноним"
         site.orderProperties[1].active = false
         var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let collection = order.propertyCollection()
         #expect(collection.item(code: "FIO")?.value == "Аноним")
         #expect(collection.item(code: "EMAIL") == nil)
@@ -39,7 +39,7 @@ import Testing
     // bitrix-semantics.md §5.3: role lookups.
     @Test func roleLookupsReturnTheFlaggedProperty() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let collection = order.propertyCollection()
         #expect(collection.payerName?.code == "FIO")
         #expect(collection.userEmail?.code == "EMAIL")
@@ -50,7 +50,7 @@ import Testing
     // bitrix-semantics.md §9.8, §5.3: an unknown code finds nothing; setting it is reported and lost.
     @Test func anUnknownPropertyCodeIsNullAndItsValueIsLostWithADiagnostic() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         #expect(order.propertyCollection().item(code: "INN") == nil)
         let result = order.setPropertyValue("123456789012", code: "INN")
         #expect(result.isSuccess)
@@ -62,8 +62,8 @@ import Testing
     // bitrix-semantics.md §9.9, §5.3: setValuesFromPost sets known ids and silently ignores the others.
     @Test func setValuesFromPostIgnoresUnknownIdsAndLeavesMissingOnesAlone() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
-        order.setPropertyValue("old@example.kz", code: "EMAIL")
+        _ = order.setPersonTypeId(1)
+        _ = order.setPropertyValue("old@example.kz", code: "EMAIL")
         let result = order.setValuesFromPost([1: "Иван", 20: "ТОО Ромашка"])
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_PROPERTY_ID_UNKNOWN"])
@@ -75,7 +75,7 @@ import Testing
     @Test func anEmptyRequiredPropertyDoesNotBlockTheSave() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(nil, code: "PHONE")
+        _ = complete.order.setPropertyValue(nil, code: "PHONE")
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_REQUIRED_PROPERTY_EMPTY"])
@@ -90,7 +90,7 @@ import Testing
     func aBadlyFormattedValueOnlyWarnsWithItsPropertyCode(code: String, value: String, id: Int) throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(value, code: code)
+        _ = complete.order.setPropertyValue(value, code: code)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["PROPERTIES[\(id)]"])
@@ -107,7 +107,7 @@ import Testing
     func aWellFormedValuePassesTheFormatChecks(code: String, value: String) throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(value, code: code)
+        _ = complete.order.setPropertyValue(value, code: code)
         let result = engine.save(&complete.order)
         #expect(result.warnings.isEmpty)
         #expect(!complete.order.marked)
@@ -116,8 +116,8 @@ import Testing
     // bitrix-semantics.md §5.3: e-mail values are trimmed.
     @Test func anEmailValueIsTrimmed() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
-        order.setPropertyValue("  a@b.kz ", code: "EMAIL")
+        _ = order.setPersonTypeId(1)
+        _ = order.setPropertyValue("  a@b.kz ", code: "EMAIL")
         #expect(order.data.propertyValue(code: "EMAIL") == "a@b.kz")
     }
 }

@@ -39,8 +39,8 @@ import Testing
     // bitrix-semantics.md §1.4, §7.3: a paid payment or a shipped shipment refuses the delete.
     @Test func deletingAnOrderWithAPaidPaymentOrAShippedShipmentIsRefused() throws {
         let engine = try Fixture.engine()
-        let paid = try saved(engine) { try $0.setPaymentField($0.payments[0].code, "PAID", "Y") }
-        let shipped = try saved(engine) { try $0.setShipmentField($0.shipments[0].code, "DEDUCTED", "Y") }
+        let paid = try saved(engine) { _ = try $0.setPaymentField($0.payments[0].code, "PAID", "Y") }
+        let shipped = try saved(engine) { _ = try $0.setShipmentField($0.shipments[0].code, "DEDUCTED", "Y") }
         #expect(engine.delete(id: try #require(paid.id)).errorCodes == ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"])
         #expect(engine.delete(id: try #require(shipped.id)).errorCodes == ["SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED"])
         #expect(engine.list(OrderQuery()).total == 2)
@@ -62,8 +62,8 @@ import Testing
         let engine = try Fixture.engine()
         for index in 1...5 {
             _ = try saved(engine, userId: index.isMultiple(of: 2) ? 1 : "77") { order in
-                if index >= 4 { try order.setField("STATUS_ID", "AP") }
-                order.setPropertyValue("Клиент \(index)", code: "FIO")
+                if index >= 4 { _ = try order.setField("STATUS_ID", "AP") }
+                _ = order.setPropertyValue("Клиент \(index)", code: "FIO")
             }
         }
         #expect(engine.list(OrderQuery()).orders.compactMap(\.id) == [5, 4, 3, 2, 1])
@@ -105,7 +105,7 @@ import Testing
     // bitrix-semantics.md §10.15, §7.3: CANCELED is a separate flag and leaves STATUS_ID alone.
     @Test func cancelingLeavesTheStatusAlone() throws {
         var order = Fixture.newOrder()
-        try order.setField("CANCELED", "Y")
+        _ = try order.setField("CANCELED", "Y")
         #expect(order.canceled)
         #expect(order.statusId == "N")
         #expect(order.dateCanceled == Fixture.now)

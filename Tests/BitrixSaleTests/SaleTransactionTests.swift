@@ -49,7 +49,7 @@ import Testing
     @Test func verifyProblemsBecomeWarningsAndMarkTheOrder() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setPaymentField(complete.payment, "PAY_SYSTEM_ID", 0)
+        _ = try complete.order.setPaymentField(complete.payment, "PAY_SYSTEM_ID", 0)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.id != nil)
@@ -68,12 +68,12 @@ import Testing
                 ? SaleError(code: "SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR", message: "stopped by handler") : nil
         }
         var order = try Fixture.complete(on: engine).order
-        try order.setField("COMMENTS", "stop")
+        _ = try order.setField("COMMENTS", "stop")
         let result = engine.save(&order)
         #expect(result.errorCodes == ["SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR"])
         #expect(order.isNew)
         #expect(engine.list(OrderQuery()).total == 0)
-        try order.setField("COMMENTS", "go")
+        _ = try order.setField("COMMENTS", "go")
         #expect(engine.save(&order).isSuccess)
     }
 
@@ -83,9 +83,9 @@ import Testing
         let seen = Recorder()
         engine.onSaved { order, isNew in seen.append("\(order.id ?? 0):\(isNew)") }
         var order = try Fixture.complete(on: engine).order
-        engine.save(&order)
-        try order.setField("COMMENTS", "второе сохранение")
-        engine.save(&order)
+        _ = engine.save(&order)
+        _ = try order.setField("COMMENTS", "второе сохранение")
+        _ = engine.save(&order)
         #expect(seen.values == ["1:true", "1:false"])
     }
 
@@ -94,7 +94,7 @@ import Testing
     @Test func idsComeFromTheGeneratorAndNumbersFollowTheOrderNumber() throws {
         let engine = try Fixture.engine(ids: .stepping(by: 10))
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setField("ACCOUNT_NUMBER", "PRESET-1")  // overwritten after insert
+        _ = try complete.order.setField("ACCOUNT_NUMBER", "PRESET-1")  // overwritten after insert
         let result = engine.save(&complete.order)
         let order = complete.order
         #expect(result.id == 10)
@@ -113,11 +113,11 @@ import Testing
     @Test func aClashingAccountNumberGetsASuffix() throws {
         let engine = try Fixture.engine()
         var first = try Fixture.complete(on: engine).order
-        engine.save(&first)
-        try first.setField("ACCOUNT_NUMBER", "2")
+        _ = engine.save(&first)
+        _ = try first.setField("ACCOUNT_NUMBER", "2")
         try #require(engine.save(&first).isSuccess)
         var second = try Fixture.complete(on: engine).order
-        engine.save(&second)
+        _ = engine.save(&second)
         #expect(second.id == 2)
         #expect(second.accountNumber == "2-1")
         #expect(second.payments.first?.accountNumber == "2-1/1")
@@ -128,11 +128,11 @@ import Testing
     @Test func aShipmentAddedLaterContinuesTheNumbering() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        engine.save(&complete.order)
+        _ = engine.save(&complete.order)
         complete.order.createShipment(deliveryId: 2)
-        try complete.order.setPaymentField(complete.payment, "SUM", 1)
+        _ = try complete.order.setPaymentField(complete.payment, "SUM", 1)
         complete.order.createPayment(paySystemId: 2)
-        engine.save(&complete.order)
+        _ = engine.save(&complete.order)
         #expect(complete.order.shipments.map(\.accountNumber) == ["1/2", "1/3"])
         #expect(complete.order.payments.map(\.accountNumber) == ["1/1", "1/2"])
     }
@@ -142,20 +142,20 @@ import Testing
         let clock = ManualClock(Fixture.now)
         let engine = try Fixture.engine(clock: clock.saleClock)
         var order = try Fixture.complete(on: engine).order
-        engine.save(&order)
+        _ = engine.save(&order)
         #expect(order.dateInsert == Fixture.now)
         #expect(order.dateUpdate == Fixture.now)
         clock.advance(by: 3600)
-        try order.setField("COMMENTS", "позже")
-        engine.save(&order)
+        _ = try order.setField("COMMENTS", "позже")
+        _ = engine.save(&order)
         #expect(order.dateInsert == Fixture.now)
         #expect(order.dateUpdate == Fixture.now.addingTimeInterval(3600))
         #expect(order.version == 1)
 
         let preset = Date(timeIntervalSince1970: 1_700_000_000)
         var backdated = try Fixture.complete(on: engine).order
-        try backdated.setField("DATE_INSERT", .date(preset))
-        engine.save(&backdated)
+        _ = try backdated.setField("DATE_INSERT", .date(preset))
+        _ = engine.save(&backdated)
         #expect(backdated.dateInsert == preset)
         #expect(backdated.dateUpdate == Fixture.now.addingTimeInterval(3600))
     }

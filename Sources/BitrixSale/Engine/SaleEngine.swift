@@ -106,7 +106,6 @@ public final class SaleEngine: Sendable {
     /// `$order->save()`: see ``SaleTransaction/save(_:strict:)``.
     ///
     /// On success `order` gets its ids, account numbers and dates; on failure it is left as it was.
-    @discardableResult
     public func save(_ order: inout Order, strict: Bool? = nil) -> SaleResult {
         var result = SaleResult()
         do {
@@ -140,7 +139,6 @@ public final class SaleEngine: Sendable {
     }
 
     /// `Order::delete($id)` (§1.4): refused for a missing order, a paid payment or a shipped shipment.
-    @discardableResult
     public func delete(id: Int) -> SaleResult {
         var result = SaleResult()
         do {

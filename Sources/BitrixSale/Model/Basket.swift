@@ -98,7 +98,6 @@ public struct Basket: Sendable {
     ///
     /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable,
     ///   ``SaleException/objectNotFound(_:)`` for an unknown code.
-    @discardableResult
     public mutating func setItemField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -132,7 +131,6 @@ public struct Basket: Sendable {
 
     /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, `PRODUCT_PROVIDER_CLASS` … first, then the rest
     /// in the given order (§2.2).
-    @discardableResult
     public mutating func setItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {

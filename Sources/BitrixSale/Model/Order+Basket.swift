@@ -30,7 +30,6 @@ extension Order {
     /// quantity, and the order price is recalculated.
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on a saved order (`appendBasket` refuses an order with an ID).
-    @discardableResult
     public mutating func setBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
         try attach(basket, refresh: true)
     }
@@ -38,7 +37,6 @@ extension Order {
     /// `$order->appendBasket($basket)`: as ``setBasket(_:)`` without the provider refresh.
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on a saved order.
-    @discardableResult
     public mutating func appendBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
         try attach(basket, refresh: false)
     }
@@ -111,7 +109,6 @@ extension Order {
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable (`MODULE`, `ID`, …),
     ///   ``SaleException/objectNotFound(_:)`` for an unknown code, ``SaleException/notSupported(_:)`` for a currency
     ///   other than the order's.
-    @discardableResult
     public mutating func setBasketItemField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -140,7 +137,6 @@ extension Order {
     }
 
     /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, … first, then the rest in the given order (§2.2).
-    @discardableResult
     public mutating func setBasketItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {
@@ -152,7 +148,6 @@ extension Order {
     /// Removes a basket line and its shipment items; refused when a shipped shipment holds it.
     ///
     /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket.
-    @discardableResult
     public mutating func deleteBasketItem(_ code: Int) throws(SaleException) -> SaleResult {
         try requireBasket("getItemByBasketCode")
         guard data.basket.contains(where: { $0.code == code }) else { throw .objectNotFound("basket item \(code)") }

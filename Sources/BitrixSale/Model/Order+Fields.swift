@@ -82,7 +82,6 @@ extension Order {
     /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue or engine-owned;
     ///   ``SaleException/notImplemented(_:)`` for a change of USER_ID or CURRENCY.
     /// - Returns: a failed result when Bitrix refuses the value (the old value is kept).
-    @discardableResult
     public mutating func setField(_ name: String, _ value: FieldValue) throws(SaleException) -> SaleResult {
         guard Self.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
         if Self.calculatedFieldNames.contains(name) {
@@ -183,7 +182,6 @@ extension Order {
     }
 
     /// `setFields(array)`: `setField` per key, errors collected.
-    @discardableResult
     public mutating func setFields(_ fields: KeyValuePairs<String, FieldValue>) throws(SaleException) -> SaleResult {
         var result = SaleResult()
         for (name, value) in fields { result.merge(try setField(name, value)) }
@@ -191,7 +189,6 @@ extension Order {
     }
 
     /// `setPersonTypeId($id)`.
-    @discardableResult
     public mutating func setPersonTypeId(_ id: Int) -> SaleResult {
         // PERSON_TYPE_ID is always settable, so this cannot throw.
         (try? setField("PERSON_TYPE_ID", .int(id))) ?? SaleResult()

@@ -22,7 +22,6 @@ extension Order {
     ///
     /// `PAY_SYSTEM_ID` does not fill `PAY_SYSTEM_NAME` (§9.11); a paid payment's `SUM` cannot change; a canceled
     /// order cannot be paid.
-    @discardableResult
     public mutating func setPaymentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -75,7 +74,6 @@ extension Order {
     }
 
     /// Deletes a payment; a paid one is refused (`SALE_PAYMENT_DELETE_EXIST_PAID`).
-    @discardableResult
     public mutating func deletePayment(_ code: Int) throws(SaleException) -> SaleResult {
         guard let index = data.payments.firstIndex(where: { $0.code == code }) else {
             throw .objectNotFound("payment \(code)")

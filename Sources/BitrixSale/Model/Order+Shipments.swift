@@ -35,7 +35,6 @@ extension Order {
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on the system shipment (``systemShipmentCode``),
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue.
-    @discardableResult
     public mutating func setShipmentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -136,7 +135,6 @@ extension Order {
     /// reports at save and which is not saved (§3.3, §9.6).
     ///
     /// Returns nothing new when the item exists already.
-    @discardableResult
     public mutating func createShipmentItem(shipment code: Int, basketItem basketCode: Int) throws(SaleException)
         -> SaleResult
     {
@@ -165,7 +163,6 @@ extension Order {
     /// shipment, which must hold at least the increase.
     ///
     /// For a new order the delivery price is recalculated.
-    @discardableResult
     public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
         throws(SaleException) -> SaleResult
     {
@@ -199,7 +196,6 @@ extension Order {
     /// Deletes a real shipment; its items go back to the system shipment.
     ///
     /// A shipped one is refused (§3.6).
-    @discardableResult
     public mutating func deleteShipment(_ code: Int) throws(SaleException) -> SaleResult {
         if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be deleted") }
         guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
@@ -247,7 +243,6 @@ extension Order {
 
 extension Order {
     /// `$shipment->setFields([...])`: `setShipmentField` per key in the given order, results merged.
-    @discardableResult
     public mutating func setShipmentFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {

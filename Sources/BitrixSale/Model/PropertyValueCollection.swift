@@ -69,7 +69,6 @@ extension Order {
     ///
     /// When the code does not exist for the order's person type, nothing is set (as in Bitrix, where the lookup
     /// returns null) and the diagnostic `EMU_PROPERTY_CODE_UNKNOWN` is recorded for the next save.
-    @discardableResult
     public mutating func setPropertyValue(_ value: String?, code: String) -> SaleResult {
         _ = propertyCollection()
         // `item(code:)` read straight from the loaded values: no collection copy outlives the edit below.
@@ -84,7 +83,6 @@ extension Order {
     }
 
     /// `getItemByOrderPropertyId($id)->setValue($value)`; an unknown id is an `ObjectNotFound` result error.
-    @discardableResult
     public mutating func setPropertyValue(_ value: String?, propertyId: Int) -> SaleResult {
         _ = propertyCollection()
         guard let index = data.properties?.firstIndex(where: { $0.propertyId == propertyId }) else {
@@ -106,7 +104,6 @@ extension Order {
 
     /// `setValuesFromPost(['PROPERTIES' => [id => value]])`: sets each known id, silently ignores the others
     /// (§5.3, §9.9); the ignored ids are recorded as diagnostics.
-    @discardableResult
     public mutating func setValuesFromPost(_ values: [Int: String]) -> SaleResult {
         var result = SaleResult()
         _ = propertyCollection()
@@ -122,7 +119,7 @@ extension Order {
                 result.addWarning(diagnostic)
                 continue
             }
-            setPropertyValue(value, propertyId: id)
+            result.merge(setPropertyValue(value, propertyId: id))
         }
         return result
     }
