@@ -168,7 +168,7 @@ public final class SaleEngine: Sendable {
             let set = try order.setField("STATUS_ID", .string(statusId))
             guard set.isSuccess else { return set }
         } catch {
-            return .failure(SaleError(code: "0", message: "\(error)", field: "STATUS_ID"))
+            return .failure(SaleError(code: .generic, message: "\(error)", field: "STATUS_ID"))
         }
         return save(&order, strict: strict)
     }
@@ -207,12 +207,12 @@ public final class SaleEngine: Sendable {
     }
 
     static func storeError(_ error: any Error) -> SaleError {
-        SaleError(code: "BX_STORE_ERROR", message: "The store refused the change: \(error)")
+        SaleError(code: .storeError, message: "The store refused the change: \(error)")
     }
 
     static func notFound(_ id: Int) -> SaleError {
         SaleError(
-            code: "SALE_ORDER_ENTITY_NOT_FOUND",
+            code: .orderEntityNotFound,
             message: "The order was not found",
             messageRu: "Заказ не найден",
             field: "ID"

@@ -157,7 +157,7 @@ public struct SaleTransaction: Sendable {
             let cancel = try order.setField("CANCELED", .bool(true))
             guard cancel.isSuccess else { return cancel }
         } catch {
-            return .failure(SaleError(code: "0", message: "\(error)"))
+            return .failure(SaleError(code: .generic, message: "\(error)"))
         }
         staged.deletedOrderIds.append(orderId)
         var result = SaleResult()
@@ -167,7 +167,7 @@ public struct SaleTransaction: Sendable {
 
     private static func required(_ field: String) -> SaleError {
         SaleError(
-            code: "BX_EMPTY_REQUIRED",
+            code: .emptyRequired,
             message: "The field \(field) is required.",
             messageRu: "Не заполнено обязательное поле \"\(field)\"",
             field: field
@@ -219,7 +219,7 @@ public struct SaleTransaction: Sendable {
         for payment in unsaved {
             result.addWarning(
                 SaleError(
-                    code: "BX_EMPTY_REQUIRED",
+                    code: .emptyRequired,
                     message: "The field PAY_SYSTEM_NAME is required.",
                     messageRu: "Не заполнено обязательное поле \"PAY_SYSTEM_NAME\"",
                     field: "payments[\(payment.code)].PAY_SYSTEM_NAME"

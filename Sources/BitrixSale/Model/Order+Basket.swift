@@ -154,7 +154,7 @@ extension Order {
         if data.shipments.contains(where: { $0.deducted && $0.quantity(ofBasketItem: code) > 0 }) {
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT",
+                    .shipmentItemAlreadyShippedCannotEdit,
                     "The shipment has already been shipped and cannot be edited"
                 )
             )
@@ -199,7 +199,7 @@ extension Order {
             if distributed > 0, quantity < distributed {
                 return .failure(
                     Self.error(
-                        "SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY",
+                        .systemShipmentLessQuantity,
                         "The quantity of \"\(current.label)\" is less than what its shipments already hold "
                             + "(\(Money.plainText(distributed)))",
                         field: "basket[\(current.basketCode)].QUANTITY"

@@ -112,13 +112,13 @@ extension Order {
                 // `order.php` onOrderModify returns after the payment check (B28): one error, not two.
                 if data.payments.contains(where: \.paid) {
                     result.addError(
-                        Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments")
+                        Self.error(.cancelPaymentExistActive, "The order has active payments")
                     )
                     return result
                 }
                 if data.shipments.contains(where: \.deducted) {
                     result.addError(
-                        Self.error("SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED", "The order has shipped products")
+                        Self.error(.cancelShipmentExistShipped, "The order has shipped products")
                     )
                 }
                 guard result.isSuccess else { return result }
@@ -140,7 +140,7 @@ extension Order {
         case "PRICE":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
+                    SaleError(code: .generic, message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
                 )
             }
             changingPrice(recalculates: false) { $0.data.manualPrice = Money.round(amount, places: $0.precision) }
@@ -148,7 +148,7 @@ extension Order {
             if let owner = context.accountNumberOwner(value.text), owner != data.id {
                 return .failure(
                     SaleError(
-                        code: "BX_ERROR",
+                        code: .bxError,
                         message: "An order with this number already exists",
                         messageRu: "Заказ с таким номером уже существует",
                         field: "ACCOUNT_NUMBER"
@@ -194,7 +194,7 @@ extension Order {
         (try? setField("PERSON_TYPE_ID", .int(id))) ?? SaleResult()
     }
 
-    static func error(_ code: String, _ message: String, field: String? = nil) -> SaleError {
+    static func error(_ code: SaleErrorCode, _ message: String, field: String? = nil) -> SaleError {
         SaleError(code: code, message: message, field: field)
     }
 

@@ -35,7 +35,7 @@ extension Order {
             let id = value.intval
             guard id <= 0 || context.paySystem(id: id) != nil else {
                 return .failure(
-                    Self.error("SALE_PAYMENT_WRONG_PAYMENT_SERVICE", "Incorrect payment system specified", field: name)
+                    Self.error(.wrongPaymentService, "Incorrect payment system specified", field: name)
                 )
             }
             data.payments[index].paySystemId = id
@@ -43,22 +43,22 @@ extension Order {
         case "SUM":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "SUM must be a number, got \"\(value.text)\"", field: name)
+                    SaleError(code: .generic, message: "SUM must be a number, got \"\(value.text)\"", field: name)
                 )
             }
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_PAID_ORDER_CANCELED", "Cannot paid a canceled order."))
+                return .failure(Self.error(.paidOrderCanceled, "Cannot paid a canceled order."))
             }
             if data.payments[index].paid {
                 return .failure(
-                    Self.error("SALE_PAYMENT_NOT_ALLOWED_CHANGE_SUM", "Cannot edit the amount of paid partial payment")
+                    Self.error(.paymentNotAllowedChangeSum, "Cannot edit the amount of paid partial payment")
                 )
             }
             data.payments[index].sum = Money.round(amount, places: precision)
             data.payments[index].sumChangedByHand = true
         case "PAID":
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_PAID_ORDER_CANCELED", "Cannot paid a canceled order."))
+                return .failure(Self.error(.paidOrderCanceled, "Cannot paid a canceled order."))
             }
             let paid = value.flag ?? false
             data.payments[index].paid = paid
@@ -79,7 +79,7 @@ extension Order {
             throw .objectNotFound("payment \(code)")
         }
         if data.payments[index].paid {
-            return .failure(Self.error("SALE_PAYMENT_DELETE_EXIST_PAID", "Cannot delete a paid payment"))
+            return .failure(Self.error(.paymentDeleteExistPaid, "Cannot delete a paid payment"))
         }
         data.payments.remove(at: index)
         return SaleResult()

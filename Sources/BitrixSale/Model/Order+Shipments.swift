@@ -18,7 +18,7 @@ extension Order {
             } else {
                 note(
                     SaleError(
-                        code: "EMU_UNKNOWN_DELIVERY_SERVICE",
+                        code: .unknownDeliveryService,
                         message:
                             "Delivery service \(deliveryId) does not exist; Bitrix's createItem(null) quietly uses "
                             + "the \"no delivery\" service \(service.id)",
@@ -52,7 +52,7 @@ extension Order {
                 guard let service = context.deliveryService(id: id) else {
                     return .failure(
                         Self.error(
-                            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE",
+                            .wrongDeliveryService,
                             "Incorrect delivery service specified",
                             field: "DELIVERY_ID"
                         )
@@ -66,13 +66,13 @@ extension Order {
         case "PRICE_DELIVERY", "BASE_PRICE_DELIVERY", "DISCOUNT_PRICE":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name)
+                    SaleError(code: .generic, message: "\(name) must be a number, got \"\(value.text)\"", field: name)
                 )
             }
             if data.canceled {
                 return .failure(
                     Self.error(
-                        "SALE_ORDER_PRICE_DELIVERY_ORDER_CANCELED",
+                        .priceDeliveryOrderCanceled,
                         "Cannot change the delivery price of a canceled order"
                     )
                 )
@@ -104,14 +104,14 @@ extension Order {
         case "ALLOW_DELIVERY":
             if data.canceled {
                 return .failure(
-                    Self.error("SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED", "Cannot allow delivery of a canceled order")
+                    Self.error(.allowDeliveryOrderCanceled, "Cannot allow delivery of a canceled order")
                 )
             }
             data.shipments[index].allowDelivery = value.flag ?? false
             data.shipments[index].otherFields["DATE_ALLOW_DELIVERY"] = FieldValue.date(now).text
         case "DEDUCTED":
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_SHIPMENT_ORDER_CANCELED", "Cannot ship a canceled order"))
+                return .failure(Self.error(.shipmentOrderCanceled, "Cannot ship a canceled order"))
             }
             data.shipments[index].deducted = value.flag ?? false
             // The order's DEDUCTED follows its shipments again (ShipmentCollection::isShipped).
@@ -148,7 +148,7 @@ extension Order {
         if data.shipments[index].deducted {
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT",
+                    .shipmentItemAlreadyShippedCannotEdit,
                     "The shipment has already been shipped and cannot be edited"
                 )
             )
@@ -179,7 +179,7 @@ extension Order {
             let label = basketItem.name.isEmpty ? "#\(basketItem.productId)" : basketItem.name
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_LESS_AVAILABLE_QUANTITY",
+                    .shipmentItemLessAvailableQuantity,
                     "The available quantity of \"\(label)\" (\(Money.plainText(available))) is less than specified "
                         + "(\(Money.plainText(delta)))",
                     field: "shipments[\(code)].items[\(basketItem.basketCode)].QUANTITY"
@@ -203,7 +203,7 @@ extension Order {
         }
         if data.shipments[index].deducted {
             return .failure(
-                Self.error("SALE_SHIPMENT_EXIST_SHIPPED", "Partial shipment was already shipped. Cancel shipment")
+                Self.error(.shipmentExistShipped, "Partial shipment was already shipped. Cancel shipment")
             )
         }
         changingPrice {

@@ -11,7 +11,7 @@ extension Order {
             if item.quantity <= 0 {
                 problems.append(
                     SaleError(
-                        code: "0",
+                        code: .generic,
                         message: "Product \"\(label)\" quantity cannot be zero or less than zero",
                         messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
                         field: "basket[\(item.basketCode)].QUANTITY"
@@ -21,7 +21,7 @@ extension Order {
             if (item.currency ?? "").isEmpty {
                 problems.append(
                     SaleError(
-                        code: "0",
+                        code: .generic,
                         message: "Product currency is missing",
                         field: "basket[\(item.basketCode)].CURRENCY"
                     )
@@ -32,7 +32,7 @@ extension Order {
             if shipment.deliveryId <= 0 {
                 problems.append(
                     SaleError(
-                        code: "SALE_SHIPMENT_DELIVERY_SERVICE_EMPTY",
+                        code: .shipmentDeliveryServiceEmpty,
                         message: "Delivery service is not specified",
                         field: "shipments[\(shipment.code)].DELIVERY_ID"
                     )
@@ -41,7 +41,7 @@ extension Order {
             for item in shipment.items where item.quantity <= 0 {
                 problems.append(
                     SaleError(
-                        code: "SALE_SHIPMENT_ITEM_ERR_QUANTITY_EMPTY",
+                        code: .shipmentItemQuantityEmpty,
                         message: "Shipment item quantity is empty (basket item \(item.basketCode))",
                         field: "shipments[\(shipment.code)].items[\(item.basketCode)].QUANTITY"
                     )
@@ -51,7 +51,7 @@ extension Order {
         for payment in data.payments where payment.paySystemId <= 0 {
             problems.append(
                 SaleError(
-                    code: "SALE_PAYMENT_PAYMENT_SERVICE_EMPTY",
+                    code: .paymentServiceEmpty,
                     message: "Payment system is not specified",
                     field: "payments[\(payment.code)].PAY_SYSTEM_ID"
                 )
@@ -64,7 +64,7 @@ extension Order {
             if let message = Self.formatProblem(text, definition, context: context) {
                 problems.append(
                     SaleError(
-                        code: "PROPERTIES[\(definition.id)]",
+                        code: .property(id: definition.id),
                         message: "Order property \"\(definition.name)\" - \(message)",
                         field: "properties.\(definition.code)"
                     )

@@ -88,7 +88,7 @@ extension Order {
         guard let index = data.properties?.firstIndex(where: { $0.propertyId == propertyId }) else {
             return .failure(
                 SaleError(
-                    code: "SALE_PROPERTY_NOT_FOUND",
+                    code: .propertyNotFound,
                     message: "Property \(propertyId) is not in the order's collection",
                     field: "properties[\(propertyId)]"
                 )
@@ -110,7 +110,7 @@ extension Order {
         for (id, value) in values.sorted(by: { $0.key < $1.key }) {
             if properties.item(propertyId: id) == nil {
                 let diagnostic = SaleError(
-                    code: "EMU_PROPERTY_ID_UNKNOWN",
+                    code: .propertyIdUnknown,
                     message:
                         "Property id \(id) is not in the order's collection; setValuesFromPost ignores it silently",
                     field: "properties[\(id)]"

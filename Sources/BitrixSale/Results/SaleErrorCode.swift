@@ -111,6 +111,24 @@ extension SaleErrorCode {
     public static let wrongDeliveryService = SaleErrorCode("SALE_SHIPMENT_WRONG_DELIVERY_SERVICE")
 }
 
+extension SaleErrorCode {
+    /// `0`: a plain `Main\Error` without a code (a value that is not a number, a store failure).
+    public static let generic = SaleErrorCode("0")
+    /// `LOGIN`: `CUser::Add` refused the login (empty, or taken).
+    public static let login = SaleErrorCode("LOGIN")
+    /// `PERSONAL_PHONE`: `CUser::Add` refused the phone.
+    public static let personalPhone = SaleErrorCode("PERSONAL_PHONE")
+    /// `EMAIL`: `CUser::Add` refused the e-mail.
+    public static let email = SaleErrorCode("EMAIL")
+}
+
+extension SaleError {
+    /// Makes an error with a typed code.
+    public init(code: SaleErrorCode, message: String, messageRu: String? = nil, field: String? = nil) {
+        self.init(code: code.rawValue, message: message, messageRu: messageRu, field: field)
+    }
+}
+
 extension SaleError {
     /// Whether this error or warning has `code`.
     public func has(_ code: SaleErrorCode) -> Bool { self.code == code.rawValue }
