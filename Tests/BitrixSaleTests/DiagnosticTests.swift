@@ -3,8 +3,8 @@ import Testing
 
 @testable import BitrixSale
 
-/// The emulator's diagnostics: each silent degradation of Bitrix (bitrix-semantics.md §9) is a warning with its own
-/// code; strict mode turns it into a save error and stores nothing.
+/// The emulator's diagnostics: each silent degradation of Bitrix (docs/BITRIX-SEMANTICS.md §9) is a warning with its
+/// own code; strict mode turns it into a save error and stores nothing.
 @Suite struct DiagnosticTests {
     /// One degradation applied to an otherwise complete order.
     struct Case: Sendable, CustomTestStringConvertible {
@@ -16,16 +16,16 @@ import Testing
     }
 
     static let cases: [Case] = [
-        // §9.8
+        // docs/BITRIX-SEMANTICS.md §9.8
         Case(code: "EMU_PROPERTY_CODE_UNKNOWN") { _ = $0.order.setPropertyValue("ТОО", code: "COMPANY") },
-        // §9.2
+        // docs/BITRIX-SEMANTICS.md §9.2
         Case(code: "EMU_CUSTOM_PRICE_REPLACED") {
             _ = try $0.order.setBasketItemField($0.line, "PRICE", 14000)
             _ = try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
             // A new payment never follows the price (B26): the caller sets it again.
             _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
-        // §9.5
+        // docs/BITRIX-SEMANTICS.md §9.5
         Case(code: "EMU_ITEMS_IN_SYSTEM_SHIPMENT") {
             // With two real shipments no auto-edit applies (B21): the new line waits in the system shipment.
             let pickup = $0.order.createShipment(deliveryId: 2)
@@ -34,18 +34,18 @@ import Testing
             _ = try $0.order.deleteShipment(pickup)
             _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
-        // §9.12
+        // docs/BITRIX-SEMANTICS.md §9.12
         Case(code: "EMU_PAYMENT_SUM_MISMATCH") {
             let second = $0.order.createPayment(paySystemId: 2)
             _ = try $0.order.setPaymentField(second, "SUM", 100)
         },
-        // §9.9
+        // docs/BITRIX-SEMANTICS.md §9.9
         Case(code: "EMU_REQUIRED_PROPERTY_EMPTY") { _ = $0.order.setPropertyValue(nil, code: "ADDRESS") },
-        // §9.1
+        // docs/BITRIX-SEMANTICS.md §9.1
         Case(code: "EMU_USER_NOT_FOUND", userId: "77015211545"),
-        // §9.13
+        // docs/BITRIX-SEMANTICS.md §9.13
         Case(code: "EMU_CURRENCY_MISMATCH", currency: "USD"),
-        // §7.2
+        // docs/BITRIX-SEMANTICS.md §7.2
         Case(code: "EMU_UNKNOWN_STATUS") { _ = try $0.order.setField("STATUS_ID", "ZZ") },
         // A18 `USER_DESCRIPTION varchar(2000)`
         Case(code: "EMU_VALUE_TRUNCATED") {
@@ -95,7 +95,8 @@ import Testing
         #expect(engine.save(&order, strict: false).isSuccess)
     }
 
-    // §4.4: an order without any payment is legitimate; strict mode reports but never escalates it.
+    // docs/BITRIX-SEMANTICS.md §4.4: an order without any payment is legitimate; strict mode reports but never
+    // escalates it.
     @Test func strictModeDoesNotEscalateAMissingPayment() throws {
         let engine = try Fixture.engine(strict: true)
         var complete = try Fixture.complete(on: engine)

@@ -42,9 +42,9 @@ import Testing
         #expect(try order.createBasketItem(moduleId: "catalog", productId: 1) > 0)
     }
 
-    // §2.3 item 2, K21 `orderbase.php` setBasket → `basket/baserefreshstrategy.php`: setBasket refreshes provider
-    // lines (name, catalog price unless custom, CAN_BUY = N for a product that is gone); appendBasket does not;
-    // a line without a provider is never touched.
+    // docs/BITRIX-SEMANTICS.md §2.3 item 2, K21 `orderbase.php` setBasket → `basket/baserefreshstrategy.php`:
+    // setBasket refreshes provider lines (name, catalog price unless custom, CAN_BUY = N for a product that is gone);
+    // appendBasket does not; a line without a provider is never touched.
     @Test func setBasketRefreshesProviderLinesAndAppendBasketDoesNot() throws {
         func basket() throws -> (Basket, Int, Int, Int) {
             var basket = Basket.create(siteId: "s1", context: Fixture.context)
@@ -78,7 +78,8 @@ import Testing
         #expect(appended.basketItem(custom)?.name == "")
     }
 
-    // §2.3, K21 `basket/baserefreshstrategy.php`: a provider line whose product became inactive gets CAN_BUY = N.
+    // docs/BITRIX-SEMANTICS.md §2.3, K21 `basket/baserefreshstrategy.php`: a provider line whose product became
+    // inactive gets CAN_BUY = N.
     @Test func setBasketMarksAProductThatIsGoneAsNotBuyable() throws {
         var basket = Basket.create(siteId: "s1", context: Fixture.context)
         let line = basket.createItem(moduleId: "catalog", productId: 8)
@@ -201,7 +202,8 @@ import Testing
     }
 }
 
-/// Findings B46 (K21 `order.php` onShipmentModify, PRICE_DELIVERY: `isNew() ? $value : PRICE_DELIVERY - $old + $value`).
+/// Findings B46 (K21 `order.php` onShipmentModify, PRICE_DELIVERY: `isNew() ? $value : PRICE_DELIVERY - $old +
+/// $value`).
 @Suite struct NewOrderDeliveryPriceTests {
     @Test func aNewOrdersDeliveryPriceIsTheLastChangedShipmentsWhileItsPriceAddsThemAll() throws {
         let engine = try Fixture.engine()

@@ -3,10 +3,11 @@ import Testing
 
 @testable import BitrixSale
 
-/// Basket lines and the order price (bitrix-semantics.md §1.6, §2, §10.4–10.6, §9.2, §9.3, §9.13).
+/// Basket lines and the order price (docs/BITRIX-SEMANTICS.md §1.6, §2, §10.4–10.6, §9.2, §9.3, §9.13).
 @Suite struct OrderBasketTests {
     // Findings B18 (K21 `basketitembase.php` setField: PriceMaths::roundPrecision on PRICE, BASE_PRICE,
-    // DISCOUNT_PRICE), §1.6: the price is rounded when set, then each line's PRICE × QTY is rounded on its own.
+    // DISCOUNT_PRICE), docs/BITRIX-SEMANTICS.md §1.6: the price is rounded when set, then each line's PRICE × QTY is
+    // rounded on its own.
     @Test func anItemPriceIsRoundedAtSetFieldAndEachLineAgain() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: dec("10.005"), quantity: 3)  // 10.01 × 3 = 30.03
@@ -17,7 +18,7 @@ import Testing
         #expect(order.price == dec("30.53"))
     }
 
-    // bitrix-semantics.md §10.4: + Σ PRICE_DELIVERY of real shipments, recomputed on every change.
+    // docs/BITRIX-SEMANTICS.md §10.4: + Σ PRICE_DELIVERY of real shipments, recomputed on every change.
     @Test func priceFollowsEveryBasketAndShipmentChange() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 2)
@@ -38,7 +39,7 @@ import Testing
         #expect(order.price == 0)
     }
 
-    // bitrix-semantics.md §1.6: a hand-set PRICE holds until the next recalculation trigger.
+    // docs/BITRIX-SEMANTICS.md §1.6: a hand-set PRICE holds until the next recalculation trigger.
     @Test func aHandSetPriceHoldsUntilTheNextRecalculation() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
@@ -50,7 +51,7 @@ import Testing
         #expect(order.price == 2000)
     }
 
-    // bitrix-semantics.md §10.5, §2.3: a provider line without CUSTOM_PRICE takes the catalog price on QUANTITY.
+    // docs/BITRIX-SEMANTICS.md §10.5, §2.3: a provider line without CUSTOM_PRICE takes the catalog price on QUANTITY.
     @Test func aCatalogLineTakesNamePriceAndCurrencyFromTheCatalogOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 4)
@@ -86,7 +87,7 @@ import Testing
         #expect(order.marked)
     }
 
-    // bitrix-semantics.md §10.5: a line without a provider keeps its price.
+    // docs/BITRIX-SEMANTICS.md §10.5: a line without a provider keeps its price.
     @Test func aLineWithoutAProviderKeepsItsPrice() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 5)  // the catalog has 5 at 15000
@@ -96,7 +97,7 @@ import Testing
         #expect(order.price == 1332)
     }
 
-    // bitrix-semantics.md §2.2: CALLBACK_FUNC makes isCustom() false, but getProvider() still needs
+    // docs/BITRIX-SEMANTICS.md §2.2: CALLBACK_FUNC makes isCustom() false, but getProvider() still needs
     // PRODUCT_PROVIDER_CLASS (K21 `basketitembase.php`); legacy callbacks are not emulated (docs/FIDELITY.md).
     @Test func aCallbackFunctionAloneIsNotAProvider() throws {
         var order = Fixture.newOrder()
@@ -110,7 +111,7 @@ import Testing
         #expect(order.basketItem(line)?.price == 333)
     }
 
-    // bitrix-semantics.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
+    // docs/BITRIX-SEMANTICS.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
     @Test func aHandSetPriceWithoutCustomPriceIsReplacedOnTheNextQuantityChange() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
@@ -122,7 +123,7 @@ import Testing
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_CUSTOM_PRICE_REPLACED"])
     }
 
-    // bitrix-semantics.md §9.2 workaround: with CUSTOM_PRICE = Y the price survives.
+    // docs/BITRIX-SEMANTICS.md §9.2 workaround: with CUSTOM_PRICE = Y the price survives.
     @Test func aCustomPriceSurvivesQuantityChanges() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
@@ -133,7 +134,7 @@ import Testing
         #expect(order.pendingDiagnostics.isEmpty)
     }
 
-    // bitrix-semantics.md §2.3 item 4: BASE_PRICE / DISCOUNT_PRICE recompute PRICE unless it is custom.
+    // docs/BITRIX-SEMANTICS.md §2.3 item 4: BASE_PRICE / DISCOUNT_PRICE recompute PRICE unless it is custom.
     @Test func basePriceMinusDiscountGivesThePriceOfANonCustomLine() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 1)
@@ -147,7 +148,7 @@ import Testing
         #expect(order.basketItem(line)?.price == 850)
     }
 
-    // bitrix-semantics.md §9.3: a custom price with BASE_PRICE left at 0 is reported at save.
+    // docs/BITRIX-SEMANTICS.md §9.3: a custom price with BASE_PRICE left at 0 is reported at save.
     @Test func aCustomPriceWithBasePriceZeroIsReported() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
@@ -157,7 +158,7 @@ import Testing
         #expect(result.warningCodes == ["EMU_BASE_PRICE_ZERO"])
     }
 
-    // bitrix-semantics.md §10.6, §2.1: createItem never merges; getExistsItem is the caller's tool.
+    // docs/BITRIX-SEMANTICS.md §10.6, §2.1: createItem never merges; getExistsItem is the caller's tool.
     @Test func createBasketItemNeverMergesTheSameProduct() throws {
         var order = Fixture.newOrder()
         let first = try order.createBasketItem(moduleId: "catalog", productId: 1)
@@ -169,7 +170,7 @@ import Testing
         #expect(try order.existingBasketItem(moduleId: "catalog", productId: 2) == nil)
     }
 
-    // bitrix-semantics.md §10.6, §2.4: QUANTITY = 0 is an immediate error with code 0; the value is kept.
+    // docs/BITRIX-SEMANTICS.md §10.6, §2.4: QUANTITY = 0 is an immediate error with code 0; the value is kept.
     @Test func quantityZeroIsAnImmediateErrorWithCodeZero() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 2)
@@ -182,7 +183,7 @@ import Testing
 
     // Findings B15b (K21 `basketitembase.php` onFieldModify QUANTITY, `internals/catalog/provider.php`): for a line
     // without a provider the available quantity is the quantity asked, so -2 fails `AVAILABLE_QUANTITY > 0` at
-    // setField (bitrix-semantics.md §2.4 says the opposite); with a provider it fails the same way.
+    // setField (docs/BITRIX-SEMANTICS.md §2.4 says the opposite); with a provider it fails the same way.
     @Test(arguments: [false, true])
     func aNegativeQuantityIsRefusedAtSetField(provider: Bool) throws {
         var order = Fixture.newOrder()
@@ -194,7 +195,7 @@ import Testing
         #expect(order.basketItem(line)?.quantity == 1)
     }
 
-    // bitrix-semantics.md §2.2: MODULE, FUSER_ID, ORDER_ID, ID are not settable.
+    // docs/BITRIX-SEMANTICS.md §2.2: MODULE, FUSER_ID, ORDER_ID, ID are not settable.
     @Test(arguments: ["MODULE", "FUSER_ID", "ORDER_ID", "ID", "UNKNOWN"])
     func aBasketFieldThatIsNotSettableThrows(name: String) throws {
         var order = Fixture.newOrder()
@@ -204,7 +205,7 @@ import Testing
         }
     }
 
-    // bitrix-semantics.md §2.3: an inactive product cannot be bought.
+    // docs/BITRIX-SEMANTICS.md §2.3: an inactive product cannot be bought.
     @Test func anInactiveCatalogProductIsRefusedOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 8)
@@ -228,7 +229,7 @@ import Testing
         )
     }
 
-    // bitrix-semantics.md §9.13: currency.
+    // docs/BITRIX-SEMANTICS.md §9.13: currency.
     @Test func changingALineCurrencyAwayFromTheOrderCurrencyThrowsNotSupported() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
@@ -238,7 +239,7 @@ import Testing
         #expect(order.basketItem(line)?.currency == "KZT")
     }
 
-    // bitrix-semantics.md §9.13, §2.4: a line without currency is a verify warning; a catalog line in another
+    // docs/BITRIX-SEMANTICS.md §9.13, §2.4: a line without currency is a verify warning; a catalog line in another
     // currency than the order is added without conversion and reported.
     @Test func aMissingLineCurrencyWarnsAndAForeignCatalogCurrencyIsReported() throws {
         let engine = try Fixture.engine()

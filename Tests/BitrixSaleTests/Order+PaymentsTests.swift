@@ -3,9 +3,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// Payments, PAYED and SUM_PAID (bitrix-semantics.md §4, §10.10, §9.11, §9.12, §9.15).
+/// Payments, PAYED and SUM_PAID (docs/BITRIX-SEMANTICS.md §4, §10.10, §9.11, §9.12, §9.15).
 @Suite struct OrderPaymentsTests {
-    // bitrix-semantics.md §10.10, §4.1: SUM 0, PAID N, the order currency; a service fills the name.
+    // docs/BITRIX-SEMANTICS.md §10.10, §4.1: SUM 0, PAID N, the order currency; a service fills the name.
     @Test func aNewPaymentHasSumZeroPaidNAndTheOrderCurrency() throws {
         var order = Fixture.newOrder(currency: "USD")
         let code = order.createPayment(paySystemId: 3)
@@ -17,7 +17,7 @@ import Testing
         #expect(!payment.isReturn)
     }
 
-    // bitrix-semantics.md §10.10, §4.3: a lone editable payment's SUM tracks PRICE.
+    // docs/BITRIX-SEMANTICS.md §10.10, §4.3: a lone editable payment's SUM tracks PRICE.
     // Findings B26 (K21 `paymentcollection.php` isAllowAutoEdit needs !isChanged('SUM'); `payment.php` create()
     // sets SUM through setFieldsNoDemand, `internals/fields.php` marks it changed): under sale 21 a payment created
     // before the lines stays at 0; only a saved payment, reloaded, follows the price.
@@ -56,7 +56,7 @@ import Testing
         #expect(order.payment(code)?.sum == 400)
     }
 
-    // bitrix-semantics.md §4.3, §9.12: a SUM set by hand, a second payment, or a paid payment stop the tracking.
+    // docs/BITRIX-SEMANTICS.md §4.3, §9.12: a SUM set by hand, a second payment, or a paid payment stop the tracking.
     @Test func theSumStopsTrackingOnceSetByHandOrWithASecondPayment() throws {
         var order = Fixture.newOrder()
         let code = order.createPayment(paySystemId: 1)
@@ -83,7 +83,7 @@ import Testing
         #expect(order.payment(code)?.sum == 0)
     }
 
-    // bitrix-semantics.md §4.4: PAYED = Y iff some payment is paid and round(PRICE) ≤ round(paid sum).
+    // docs/BITRIX-SEMANTICS.md §4.4: PAYED = Y iff some payment is paid and round(PRICE) ≤ round(paid sum).
     @Test(arguments: [
         (["1000"], [true], true, "1000"), (["600", "400"], [true, false], false, "600"),
         (["600", "400"], [true, true], true, "1000"), (["1500"], [true], true, "1000"),
@@ -102,7 +102,7 @@ import Testing
         #expect(order.sumPaid == dec(sumPaid))  // capped at PRICE
     }
 
-    // bitrix-semantics.md §4.4: a price change re-syncs PAYED.
+    // docs/BITRIX-SEMANTICS.md §4.4: a price change re-syncs PAYED.
     @Test func raisingThePriceAboveThePaidSumClearsPayed() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
@@ -115,7 +115,7 @@ import Testing
         #expect(order.sumPaid == 1000)
     }
 
-    // bitrix-semantics.md §4.2: a paid payment's SUM cannot change; a paid payment cannot be deleted.
+    // docs/BITRIX-SEMANTICS.md §4.2: a paid payment's SUM cannot change; a paid payment cannot be deleted.
     @Test func aPaidPaymentKeepsItsSumAndCannotBeDeleted() throws {
         var order = Fixture.newOrder()
         let code = order.createPayment(paySystemId: 2)
@@ -125,7 +125,7 @@ import Testing
         #expect(order.payment(code)?.sum == 100)
     }
 
-    // bitrix-semantics.md §4.2: an unknown PAY_SYSTEM_ID is refused at setField.
+    // docs/BITRIX-SEMANTICS.md §4.2: an unknown PAY_SYSTEM_ID is refused at setField.
     @Test func anUnknownPaySystemIdIsRefused() throws {
         var order = Fixture.newOrder()
         let code = order.createPayment()
@@ -134,7 +134,7 @@ import Testing
         )
     }
 
-    // bitrix-semantics.md §7.3: a canceled order cannot be paid; a paid order cannot be canceled.
+    // docs/BITRIX-SEMANTICS.md §7.3: a canceled order cannot be paid; a paid order cannot be canceled.
     @Test func aCanceledOrderCannotBePaidAndAPaidOrderCannotBeCanceled() throws {
         var canceled = Fixture.newOrder()
         let code = canceled.createPayment(paySystemId: 2)
@@ -148,7 +148,7 @@ import Testing
         #expect(!paid.canceled)
     }
 
-    // bitrix-semantics.md §9.11, §4.1: PAY_SYSTEM_ID by setField leaves PAY_SYSTEM_NAME empty; the payment row
+    // docs/BITRIX-SEMANTICS.md §9.11, §4.1: PAY_SYSTEM_ID by setField leaves PAY_SYSTEM_NAME empty; the payment row
     // fails (BX_EMPTY_REQUIRED) as a warning only, and the order saves without it.
     @Test func aPaymentWhosePaySystemWasSetByIdIsDroppedWithAWarning() throws {
         let engine = try Fixture.engine()
@@ -165,7 +165,7 @@ import Testing
         #expect(complete.order.payments.isEmpty)
     }
 
-    // bitrix-semantics.md §9.12: two payments that do not add up to the price are accepted and reported.
+    // docs/BITRIX-SEMANTICS.md §9.12: two payments that do not add up to the price are accepted and reported.
     @Test func paymentsThatDoNotAddUpAreAcceptedAndReported() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
@@ -177,7 +177,8 @@ import Testing
         #expect(complete.order.payments.count == 2)
     }
 
-    // bitrix-semantics.md §9.15 (analogue): PAID = Y needs no logged-in $USER here; DATE_PAID comes from the clock.
+    // docs/BITRIX-SEMANTICS.md §9.15 (analogue): PAID = Y needs no logged-in $USER here; DATE_PAID comes from the
+    // clock.
     @Test func markingAPaymentPaidNeedsNoUserAndStampsTheClock() throws {
         var order = Fixture.newOrder()
         let code = order.createPayment(paySystemId: 2)
@@ -189,7 +190,7 @@ import Testing
 }
 
 extension Order {
-    /// SUM then PAID, as `setFields` orders them when paying (§4.2).
+    /// SUM then PAID, as `setFields` orders them when paying (docs/BITRIX-SEMANTICS.md §4.2).
     fileprivate mutating func setPaymentFields(_ code: Int, _ sum: Decimal, paid: Bool) throws {
         _ = try setPaymentField(code, "SUM", .decimal(sum))
         _ = try setPaymentField(code, "PAID", .bool(paid))

@@ -3,9 +3,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// Shipments and the system shipment (bitrix-semantics.md §3, §10.7–10.9, §9.4–9.6, §9.10).
+/// Shipments and the system shipment (docs/BITRIX-SEMANTICS.md §3, §10.7–10.9, §9.4–9.6, §9.10).
 @Suite struct OrderShipmentsTests {
-    // bitrix-semantics.md §10.7, §3.2: the system shipment holds what real shipments do not; it is read-only.
+    // docs/BITRIX-SEMANTICS.md §10.7, §3.2: the system shipment holds what real shipments do not; it is read-only.
     @Test func theSystemShipmentHoldsTheUndistributedQuantityAndCannotBeEdited() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 5)
@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    // bitrix-semantics.md §10.7, §3.3: moving more than the system shipment holds is refused.
+    // docs/BITRIX-SEMANTICS.md §10.7, §3.3: moving more than the system shipment holds is refused.
     @Test func movingMoreThanTheSystemShipmentHoldsIsRefused() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 2)
@@ -31,12 +31,13 @@ import Testing
         let result = try order.setShipmentItemQuantity(shipment: second, basketItem: line, quantity: 1)
         #expect(result.errorCodes == ["SALE_SHIPMENT_ITEM_LESS_AVAILABLE_QUANTITY"])
         #expect(order.shipment(second)?.quantity(ofBasketItem: line) == 0)
-        // Lowering the basket below what shipments hold (two shipments: no auto-edit) is refused too (§3.3).
+        // Lowering the basket below what shipments hold (two shipments: no auto-edit) is refused too
+        // (docs/BITRIX-SEMANTICS.md §3.3).
         let lower = try order.setBasketItemField(line, "QUANTITY", 1)
         #expect(lower.errorCodes == ["SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY"])
     }
 
-    // bitrix-semantics.md §3.3: with one editable real shipment the basket quantity change follows into it.
+    // docs/BITRIX-SEMANTICS.md §3.3: with one editable real shipment the basket quantity change follows into it.
     @Test func aQuantityChangeFollowsIntoTheLoneEditableShipment() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 2)
@@ -47,7 +48,7 @@ import Testing
         #expect(order.systemShipmentItems.isEmpty)
     }
 
-    // bitrix-semantics.md §10.8, §3.1: a new shipment gets the empty delivery service, DN and N flags.
+    // docs/BITRIX-SEMANTICS.md §10.8, §3.1: a new shipment gets the empty delivery service, DN and N flags.
     @Test func aNewShipmentDefaultsToTheEmptyDeliveryStatusDNAndNFlags() throws {
         var order = Fixture.newOrder()
         let code = order.createShipment()
@@ -61,7 +62,7 @@ import Testing
         #expect(shipment.field("SYSTEM") == .bool(false))
     }
 
-    // bitrix-semantics.md §10.8, §3.6: an invalid DELIVERY_ID is rejected at setField; ≤ 0 only warns at save.
+    // docs/BITRIX-SEMANTICS.md §10.8, §3.6: an invalid DELIVERY_ID is rejected at setField; ≤ 0 only warns at save.
     @Test func anUnknownDeliveryIdIsRejectedAtSetFieldAndZeroOnlyWarnsAtSave() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
@@ -76,7 +77,7 @@ import Testing
         #expect(complete.order.reasonMarked == "Delivery service is not specified")
     }
 
-    // bitrix-semantics.md §3.4: a DELIVERY_ID change resets DELIVERY_NAME; the order DELIVERY_ID follows.
+    // docs/BITRIX-SEMANTICS.md §3.4: a DELIVERY_ID change resets DELIVERY_NAME; the order DELIVERY_ID follows.
     @Test func changingTheDeliveryServiceResetsItsNameAndTheOrderDeliveryId() throws {
         var order = Fixture.newOrder()
         let code = order.createShipment(deliveryId: 1)
@@ -86,7 +87,7 @@ import Testing
         #expect(order.field("DELIVERY_ID") == .int(2))
     }
 
-    // bitrix-semantics.md §10.9, §3.4: PRICE_DELIVERY = BASE − DISCOUNT unless CUSTOM_PRICE_DELIVERY = Y.
+    // docs/BITRIX-SEMANTICS.md §10.9, §3.4: PRICE_DELIVERY = BASE − DISCOUNT unless CUSTOM_PRICE_DELIVERY = Y.
     @Test func priceDeliveryIsBaseMinusDiscountUnlessCustom() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
@@ -105,7 +106,7 @@ import Testing
         #expect(order.price == 1650)
     }
 
-    // bitrix-semantics.md §3.3: for a new order, moving items prices the delivery from the service.
+    // docs/BITRIX-SEMANTICS.md §3.3: for a new order, moving items prices the delivery from the service.
     @Test func movingItemsIntoACourierShipmentPricesTheDelivery() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
@@ -116,7 +117,7 @@ import Testing
         #expect(order.price == 3500)
     }
 
-    // bitrix-semantics.md §9.10: a hand-set PRICE_DELIVERY without CUSTOM_PRICE_DELIVERY is replaced and reported.
+    // docs/BITRIX-SEMANTICS.md §9.10: a hand-set PRICE_DELIVERY without CUSTOM_PRICE_DELIVERY is replaced and reported.
     @Test func aHandSetDeliveryPriceWithoutCustomIsReplacedByTheService() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
@@ -129,7 +130,7 @@ import Testing
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_DELIVERY_PRICE_REPLACED"])
     }
 
-    // bitrix-semantics.md §9.10: createItem with a service id that does not exist quietly uses "no delivery".
+    // docs/BITRIX-SEMANTICS.md §9.10: createItem with a service id that does not exist quietly uses "no delivery".
     @Test func anUnknownServiceInCreateShipmentFallsBackToNoDeliveryAndIsReported() {
         var order = Fixture.newOrder()
         let code = order.createShipment(deliveryId: 404)
@@ -137,7 +138,7 @@ import Testing
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_UNKNOWN_DELIVERY_SERVICE"])
     }
 
-    // bitrix-semantics.md §9.4, §2.7 (K21 `order.php` setBasket → `shipmentcollection.php` resetCollection):
+    // docs/BITRIX-SEMANTICS.md §9.4, §2.7 (K21 `order.php` setBasket → `shipmentcollection.php` resetCollection):
     // setBasket deletes every shipment made before it; the system shipment then holds every quantity.
     @Test func setBasketDeletesTheShipmentsMadeBeforeIt() throws {
         var order = Fixture.newOrder(basket: false)
@@ -179,7 +180,7 @@ import Testing
         #expect(order.systemShipmentItems.count == 1)
     }
 
-    // bitrix-semantics.md §9.5, §3.2, §3.5: items left in the system shipment: the order saves, but it can never
+    // docs/BITRIX-SEMANTICS.md §9.5, §3.2, §3.5: items left in the system shipment: the order saves, but it can never
     // be allowed for delivery or shipped, and the real shipment's delivery price does not follow the items.
     @Test func itemsLeftInTheSystemShipmentBlockAllowDeliveryAndShipped() throws {
         let engine = try Fixture.engine()
@@ -209,7 +210,7 @@ import Testing
         #expect(complete.order.field("ALLOW_DELIVERY") == .bool(true))
     }
 
-    // bitrix-semantics.md §9.6, §3.3: createItem without setQuantity: a verify warning, the order is marked and
+    // docs/BITRIX-SEMANTICS.md §9.6, §3.3: createItem without setQuantity: a verify warning, the order is marked and
     // the zero item is not saved.
     @Test func aShipmentItemWithoutQuantityWarnsMarksAndIsNotSaved() throws {
         let engine = try Fixture.engine()
@@ -226,7 +227,7 @@ import Testing
         #expect(try engine.load(id: try #require(result.id))?.shipment(second)?.items.isEmpty == true)
     }
 
-    // bitrix-semantics.md §3.6, §7.3: a shipped shipment cannot be deleted or edited.
+    // docs/BITRIX-SEMANTICS.md §3.6, §7.3: a shipped shipment cannot be deleted or edited.
     @Test func aShippedShipmentCannotBeDeletedOrGetNewItems() throws {
         var complete = try Fixture.complete(on: Fixture.engine())
         _ = try complete.order.setShipmentField(complete.shipment, "DEDUCTED", "Y")
@@ -236,7 +237,7 @@ import Testing
         #expect(add.errorCodes == ["SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT"])
     }
 
-    // bitrix-semantics.md §7.3: a canceled order refuses allow-delivery, shipping and delivery price changes.
+    // docs/BITRIX-SEMANTICS.md §7.3: a canceled order refuses allow-delivery, shipping and delivery price changes.
     @Test(arguments: [
         ("ALLOW_DELIVERY", FieldValue.string("Y"), "SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED"),
         ("DEDUCTED", .string("Y"), "SALE_ORDER_SHIPMENT_ORDER_CANCELED"),
@@ -253,7 +254,7 @@ import Testing
 @Suite struct ShipmentFollowUpTests {
     let engine = try! SaleEngine(clock: .fixed(Date(timeIntervalSince1970: 1_760_936_400)))
 
-    // bitrix-semantics.md §1.6: a PRICE_DELIVERY change adds its delta to the order PRICE, even a hand-set one.
+    // docs/BITRIX-SEMANTICS.md §1.6: a PRICE_DELIVERY change adds its delta to the order PRICE, even a hand-set one.
     @Test func aDeliveryPriceChangeMovesAHandSetOrderPriceByItsDelta() throws {
         var order = engine.orderWithBasket(userId: 1)
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
@@ -264,7 +265,7 @@ import Testing
         #expect(order.price == 2600)
     }
 
-    // bitrix-semantics.md §3.6: a shipment verify failure marks the shipment, which marks the order.
+    // docs/BITRIX-SEMANTICS.md §3.6: a shipment verify failure marks the shipment, which marks the order.
     @Test func aShipmentWithoutDeliveryServiceIsMarkedAtSave() throws {
         var order = engine.orderWithBasket(userId: 1)
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)

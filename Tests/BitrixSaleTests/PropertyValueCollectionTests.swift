@@ -3,9 +3,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// Order property values (bitrix-semantics.md §5, §10.11, §10.13, §9.8, §9.9).
+/// Order property values (docs/BITRIX-SEMANTICS.md §5, §10.11, §10.13, §9.8, §9.9).
 @Suite struct PropertyValueCollectionTests {
-    // bitrix-semantics.md §10.11, §5.2: loaded by person type, all person types when none is set, once.
+    // docs/BITRIX-SEMANTICS.md §10.11, §5.2: loaded by person type, all person types when none is set, once.
     @Test func theCollectionLoadsForThePersonTypeOnceAndIsNotReloaded() {
         var order = Fixture.newOrder()
         _ = order.setPersonTypeId(1)
@@ -23,7 +23,7 @@ import Testing
         #expect(ids == Set(SiteConfiguration.defaultSite.orderProperties.map(\.id)))
     }
 
-    // bitrix-semantics.md §10.11: new values start at DEFAULT_VALUE; inactive properties are skipped.
+    // docs/BITRIX-SEMANTICS.md §10.11: new values start at DEFAULT_VALUE; inactive properties are skipped.
     @Test func newValuesStartAtTheDefaultAndInactivePropertiesAreSkipped() {
         var site = SiteConfiguration.defaultSite
         site.orderProperties[0].defaultValue = "Аноним"
@@ -36,7 +36,7 @@ import Testing
         #expect(collection.item(code: "PHONE")?.value == nil)
     }
 
-    // bitrix-semantics.md §5.3: role lookups.
+    // docs/BITRIX-SEMANTICS.md §5.3: role lookups.
     @Test func roleLookupsReturnTheFlaggedProperty() {
         var order = Fixture.newOrder()
         _ = order.setPersonTypeId(1)
@@ -47,7 +47,7 @@ import Testing
         #expect(collection.address?.code == "ADDRESS")
     }
 
-    // bitrix-semantics.md §9.8, §5.3: an unknown code finds nothing; setting it is reported and lost.
+    // docs/BITRIX-SEMANTICS.md §9.8, §5.3: an unknown code finds nothing; setting it is reported and lost.
     @Test func anUnknownPropertyCodeIsNullAndItsValueIsLostWithADiagnostic() {
         var order = Fixture.newOrder()
         _ = order.setPersonTypeId(1)
@@ -59,7 +59,7 @@ import Testing
         #expect(!order.properties.values.contains { $0.value == "123456789012" })
     }
 
-    // bitrix-semantics.md §9.9, §5.3: setValuesFromPost sets known ids and silently ignores the others.
+    // docs/BITRIX-SEMANTICS.md §9.9, §5.3: setValuesFromPost sets known ids and silently ignores the others.
     @Test func setValuesFromPostIgnoresUnknownIdsAndLeavesMissingOnesAlone() {
         var order = Fixture.newOrder()
         _ = order.setPersonTypeId(1)
@@ -71,7 +71,7 @@ import Testing
         #expect(order.data.propertyValue(code: "EMAIL") == "old@example.kz")
     }
 
-    // bitrix-semantics.md §9.9, §10.13, §5.4: required properties are not enforced by save (reported only).
+    // docs/BITRIX-SEMANTICS.md §9.9, §10.13, §5.4: required properties are not enforced by save (reported only).
     @Test func anEmptyRequiredPropertyDoesNotBlockTheSave() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
@@ -82,7 +82,7 @@ import Testing
         #expect(!complete.order.marked)
     }
 
-    // bitrix-semantics.md §10.13, §5.4: format checks only warn, code PROPERTIES[<id>], and mark the order.
+    // docs/BITRIX-SEMANTICS.md §10.13, §5.4: format checks only warn, code PROPERTIES[<id>], and mark the order.
     @Test(arguments: [
         ("EMAIL", "not-an-email", 2), ("DELIVERY_TIME", "после обеда", 6), ("RAILWAY_ORDER_ID", "abc", 9),
         ("DELIVERY_DATE", "2025-02-30", 5), ("RECIPIENT_NAME", String(repeating: "я", count: 501), 7),
@@ -113,7 +113,7 @@ import Testing
         #expect(!complete.order.marked)
     }
 
-    // bitrix-semantics.md §5.3: e-mail values are trimmed.
+    // docs/BITRIX-SEMANTICS.md §5.3: e-mail values are trimmed.
     @Test func anEmailValueIsTrimmed() {
         var order = Fixture.newOrder()
         _ = order.setPersonTypeId(1)

@@ -138,7 +138,8 @@ public final class SaleEngine: Sendable {
             }
     }
 
-    /// `Order::delete($id)` (§1.4): refused for a missing order, a paid payment or a shipped shipment.
+    /// `Order::delete($id)` (docs/BITRIX-SEMANTICS.md §1.4): refused for a missing order, a paid payment or a shipped
+    /// shipment.
     public func delete(id: Int) -> SaleResult {
         var result = SaleResult()
         do {
@@ -158,8 +159,8 @@ public final class SaleEngine: Sendable {
         return (page.orders.map { Order(data: $0, context: context) }, page.total)
     }
 
-    /// Changes an order's status through `setField('STATUS_ID')` and `save()` (§7.2: Bitrix checks neither that
-    /// the status exists nor any permission; the engine reports an unknown one as a diagnostic).
+    /// Changes an order's status through `setField('STATUS_ID')` and `save()` (docs/BITRIX-SEMANTICS.md §7.2: Bitrix
+    /// checks neither that the status exists nor any permission; the engine reports an unknown one as a diagnostic).
     public func changeStatus(orderId: Int, to statusId: String, strict: Bool? = nil) -> SaleResult {
         guard orderId > 0, var order = store.order(id: orderId).map({ Order(data: $0, context: context) }) else {
             return .failure(Self.notFound(orderId))

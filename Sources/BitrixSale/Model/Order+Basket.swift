@@ -62,7 +62,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `$order->getBasket()->createItem($moduleId, $productId)` (§2.1): always appends a new line, never merges.
+    /// `$order->getBasket()->createItem($moduleId, $productId)` (docs/BITRIX-SEMANTICS.md §2.1): always appends a new
+    /// line, never merges.
     ///
     /// The line starts with quantity 0, price 0, `CUSTOM_PRICE = N` and no provider.
     ///
@@ -103,7 +104,7 @@ extension Order {
         data.basket[index].redefineProperties(values)
     }
 
-    /// `$basketItem->setField($name, $value)` (§2.2–2.4) on a line of the order's basket.
+    /// `$basketItem->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §2.2–2.4) on a line of the order's basket.
     ///
     /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket,
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable (`MODULE`, `ID`, …),
@@ -136,7 +137,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, … first, then the rest in the given order (§2.2).
+    /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, … first, then the rest in the given order
+    /// (docs/BITRIX-SEMANTICS.md §2.2).
     public mutating func setBasketItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {
@@ -170,7 +172,7 @@ extension Order {
     }
 
     /// QUANTITY: the provider decides (``BasketItem/changingQuantity(to:refreshes:context:note:)``), then the
-    /// shipments follow (§3.3, K21 `shipmentcollection.php` onBasketModify / isAllowAutoEdit).
+    /// shipments follow (docs/BITRIX-SEMANTICS.md §3.3, K21 `shipmentcollection.php` onBasketModify / isAllowAutoEdit).
     ///
     /// The lone real shipment takes the change when it may be edited automatically (not allowed, canceled or shipped)
     /// and the line is new or not in the system shipment (B21); otherwise the system shipment does, and it cannot give

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Order {
-    /// `OrderBase::getAvailableFields()`: the names `setField` accepts (§1.2).
+    /// `OrderBase::getAvailableFields()`: the names `setField` accepts (docs/BITRIX-SEMANTICS.md §1.2).
     public static let settableFields: Set<String> = [
         "LID", "PERSON_TYPE_ID", "CANCELED", "DATE_CANCELED", "EMP_CANCELED_ID", "REASON_CANCELED", "STATUS_ID",
         "DATE_STATUS", "EMP_STATUS_ID", "DEDUCTED", "MARKED", "DATE_MARKED", "EMP_MARKED_ID", "REASON_MARKED",
@@ -29,7 +29,8 @@ extension Order {
         "USE_VAT",
     ]
 
-    /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them (§1.2).
+    /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them
+    /// (docs/BITRIX-SEMANTICS.md §1.2).
     public static let engineOwnedFields: Set<String> = [
         "ID", "PAYED", "DATE_PAYED", "EMP_PAYED_ID", "SUM_PAID", "ALLOW_DELIVERY", "DATE_ALLOW_DELIVERY",
         "PRICE_DELIVERY", "PAY_SYSTEM_ID", "DELIVERY_ID", "TRACKING_NUMBER", "CREATED_BY", "RESERVED",
@@ -77,7 +78,7 @@ extension Order {
         }
     }
 
-    /// `setField($name, $value)` (§1.2).
+    /// `setField($name, $value)` (docs/BITRIX-SEMANTICS.md §1.2).
     ///
     /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue or engine-owned;
     ///   ``SaleException/notImplemented(_:)`` for a change of USER_ID or CURRENCY.
@@ -97,7 +98,7 @@ extension Order {
         case "CURRENCY": throw .notImplemented("field CURRENCY")
         case "LID": data.siteId = value.text
         case "PERSON_TYPE_ID":
-            // The property collection is not reloaded (§5.2).
+            // The property collection is not reloaded (docs/BITRIX-SEMANTICS.md §5.2).
             changingPrice(recalculates: false) { $0.data.personTypeId = value.intval > 0 ? value.intval : nil }
         case "STATUS_ID":
             data.statusId = value.text

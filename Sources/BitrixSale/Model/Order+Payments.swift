@@ -1,7 +1,7 @@
 import Foundation
 
 extension Order {
-    /// `$paymentCollection->createItem($service)` (§4.1): SUM 0, PAID N, the order currency.
+    /// `$paymentCollection->createItem($service)` (docs/BITRIX-SEMANTICS.md §4.1): SUM 0, PAID N, the order currency.
     ///
     /// With a pay system id that exists, PAY_SYSTEM_ID and PAY_SYSTEM_NAME are both set (as `createItem($service)`
     /// does). Without one, or with an id that names none (`Manager::getObjectById` returns null), the payment has no
@@ -18,10 +18,10 @@ extension Order {
         return code
     }
 
-    /// `$payment->setField($name, $value)` (§4.2).
+    /// `$payment->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §4.2).
     ///
-    /// `PAY_SYSTEM_ID` does not fill `PAY_SYSTEM_NAME` (§9.11); a paid payment's `SUM` cannot change; a canceled
-    /// order cannot be paid.
+    /// `PAY_SYSTEM_ID` does not fill `PAY_SYSTEM_NAME` (docs/BITRIX-SEMANTICS.md §9.11); a paid payment's `SUM` cannot
+    /// change; a canceled order cannot be paid.
     public mutating func setPaymentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {

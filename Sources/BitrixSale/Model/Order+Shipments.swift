@@ -4,7 +4,8 @@ extension Order {
     /// The code that stands for the hidden system shipment: every edit of it throws, as in Bitrix.
     public static let systemShipmentCode = 0
 
-    /// `$shipmentCollection->createItem($service)` (§3.1): a real shipment with status DN and N flags.
+    /// `$shipmentCollection->createItem($service)` (docs/BITRIX-SEMANTICS.md §3.1): a real shipment with status DN and
+    /// N flags.
     ///
     /// Without a service id, or with an id that names no service (`Manager::getObjectById` returns null), the
     /// shipment gets the "no delivery" service, as Bitrix does quietly; the latter is reported as a diagnostic.
@@ -31,7 +32,7 @@ extension Order {
         return code
     }
 
-    /// `$shipment->setField($name, $value)` (§3.4, §3.6).
+    /// `$shipment->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §3.4, §3.6).
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on the system shipment (``systemShipmentCode``),
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue.
@@ -77,7 +78,8 @@ extension Order {
                     )
                 )
             }
-            // A delivery-price change is pushed into the order as a delta (§1.6): a hand-set PRICE moves with it.
+            // A delivery-price change is pushed into the order as a delta (docs/BITRIX-SEMANTICS.md §1.6): a hand-set
+            // PRICE moves with it.
             changingPrice(recalculates: false) {
                 let before = $0.data.shipments[index].priceDelivery
                 var shipment = $0.data.shipments[index]
@@ -132,7 +134,7 @@ extension Order {
     }
 
     /// `$shipmentItemCollection->createItem($basketItem)` without a quantity: the item starts at 0, which `verify()`
-    /// reports at save and which is not saved (§3.3, §9.6).
+    /// reports at save and which is not saved (docs/BITRIX-SEMANTICS.md §3.3, §9.6).
     ///
     /// Returns nothing new when the item exists already.
     public mutating func createShipmentItem(shipment code: Int, basketItem basketCode: Int) throws(SaleException)
@@ -159,8 +161,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `createItem($basketItem)` then `setQuantity($quantity)` (§3.3): moves quantity out of (or back into) the system
-    /// shipment, which must hold at least the increase.
+    /// `createItem($basketItem)` then `setQuantity($quantity)` (docs/BITRIX-SEMANTICS.md §3.3): moves quantity out of
+    /// (or back into) the system shipment, which must hold at least the increase.
     ///
     /// For a new order the delivery price is recalculated.
     public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
@@ -195,7 +197,7 @@ extension Order {
 
     /// Deletes a real shipment; its items go back to the system shipment.
     ///
-    /// A shipped one is refused (§3.6).
+    /// A shipped one is refused (docs/BITRIX-SEMANTICS.md §3.6).
     public mutating func deleteShipment(_ code: Int) throws(SaleException) -> SaleResult {
         if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be deleted") }
         guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
@@ -214,8 +216,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `ShipmentCollection::calculateDelivery()` (§3.4): real shipments with a service and no custom price take the
-    /// service's price; a hand-set price that this replaces is reported.
+    /// `ShipmentCollection::calculateDelivery()` (docs/BITRIX-SEMANTICS.md §3.4): real shipments with a service and no
+    /// custom price take the service's price; a hand-set price that this replaces is reported.
     mutating func recalculateDelivery(only code: Int? = nil) {
         for index in data.shipments.indices {
             let shipment = data.shipments[index]

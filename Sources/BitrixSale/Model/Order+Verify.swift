@@ -1,9 +1,9 @@
 import Foundation
 
 extension Order {
-    /// `$order->verify()` (§6.1 step 4): the problems Bitrix finds at save and turns into warnings (18.x+): basket
-    /// quantities ≤ 0, missing item currency, a shipment without delivery service, shipment items of quantity 0, a
-    /// payment without pay system, property values of the wrong format.
+    /// `$order->verify()` (docs/BITRIX-SEMANTICS.md §6.1 step 4): the problems Bitrix finds at save and turns into
+    /// warnings (18.x+): basket quantities ≤ 0, missing item currency, a shipment without delivery service, shipment
+    /// items of quantity 0, a payment without pay system, property values of the wrong format.
     public func verify() -> [SaleError] {
         var problems: [SaleError] = []
         for item in data.basket {
@@ -74,7 +74,7 @@ extension Order {
         return problems
     }
 
-    /// The format check of a non-empty property value (§5.4), or nil when it passes.
+    /// The format check of a non-empty property value (docs/BITRIX-SEMANTICS.md §5.4), or nil when it passes.
     static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition, context: SaleContext) -> String? {
         switch definition.type {
         case .string:

@@ -1,10 +1,10 @@
-/// The emulator's own diagnostics: each names a silent degradation of Bitrix (`bitrix-semantics.md` §9) that a real
+/// The emulator's own diagnostics: each names a silent degradation of Bitrix (docs/BITRIX-SEMANTICS.md §9) that a real
 /// install would perform without a word.
 ///
 /// They come back as save warnings; in strict mode as save errors.
 public enum Diagnostic: Sendable {
-    /// §9.8: a property code that the order's person type does not have; Bitrix's lookup returns null and the
-    /// value is dropped.
+    /// docs/BITRIX-SEMANTICS.md §9.8: a property code that the order's person type does not have; Bitrix's lookup
+    /// returns null and the value is dropped.
     public static func unknownPropertyCode(_ code: String, personTypeId: Int?) -> SaleError {
         SaleError(
             code: .propertyCodeUnknown,
@@ -15,7 +15,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.2: a hand-set PRICE without CUSTOM_PRICE = Y was replaced by the catalog price.
+    /// docs/BITRIX-SEMANTICS.md §9.2: a hand-set PRICE without CUSTOM_PRICE = Y was replaced by the catalog price.
     public static func priceReplaced(item: String, productId: Int, handSet: String, catalog: String) -> SaleError {
         SaleError(
             code: .customPriceReplaced,
@@ -25,7 +25,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.2: a hand-set PRICE without CUSTOM_PRICE = Y survives only until the next refresh.
+    /// docs/BITRIX-SEMANTICS.md §9.2: a hand-set PRICE without CUSTOM_PRICE = Y survives only until the next refresh.
     public static func priceNotCustom(item: String, productId: Int, price: String) -> SaleError {
         SaleError(
             code: .priceNotCustom,
@@ -47,7 +47,8 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.3: a custom price with BASE_PRICE left at 0 breaks BASE_PRICE = PRICE + DISCOUNT_PRICE.
+    /// docs/BITRIX-SEMANTICS.md §9.3: a custom price with BASE_PRICE left at 0 breaks BASE_PRICE = PRICE +
+    /// DISCOUNT_PRICE.
     public static func basePriceZero(item: String, productId: Int) -> SaleError {
         SaleError(
             code: .basePriceZero,
@@ -57,7 +58,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.5, §3.2: basket quantities left in the hidden system shipment.
+    /// docs/BITRIX-SEMANTICS.md §9.5, §3.2: basket quantities left in the hidden system shipment.
     public static func itemsInSystemShipment(_ count: Int) -> SaleError {
         SaleError(
             code: .itemsInSystemShipment,
@@ -67,7 +68,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.12, §4.4: payments that do not add up to the order price (none at all counts).
+    /// docs/BITRIX-SEMANTICS.md §9.12, §4.4: payments that do not add up to the order price (none at all counts).
     public static func paymentSumMismatch(paymentSum: String, orderPrice: String) -> SaleError {
         SaleError(
             code: .paymentSumMismatch,
@@ -77,7 +78,8 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.9, §5.4: a required property left empty; Bitrix's save does not check required properties.
+    /// docs/BITRIX-SEMANTICS.md §9.9, §5.4: a required property left empty; Bitrix's save does not check required
+    /// properties.
     public static func requiredPropertyEmpty(code: String, name: String) -> SaleError {
         SaleError(
             code: .requiredPropertyEmpty,
@@ -86,7 +88,8 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.1: USER_ID names no customer account (for example a phone number cast to an integer).
+    /// docs/BITRIX-SEMANTICS.md §9.1: USER_ID names no customer account (for example a phone number cast to an
+    /// integer).
     public static func userNotFound(_ raw: String) -> SaleError {
         SaleError(
             code: .userNotFound,
@@ -95,7 +98,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.13: a basket item in another currency than the order; Bitrix does not convert.
+    /// docs/BITRIX-SEMANTICS.md §9.13: a basket item in another currency than the order; Bitrix does not convert.
     public static func currencyMismatch(item: String, itemCurrency: String, orderCurrency: String) -> SaleError {
         SaleError(
             code: .currencyMismatch,
@@ -105,7 +108,7 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §7.2: `setField('STATUS_ID')` does not check that the status exists.
+    /// docs/BITRIX-SEMANTICS.md §7.2: `setField('STATUS_ID')` does not check that the status exists.
     public static func unknownStatus(_ statusId: String) -> SaleError {
         SaleError(
             code: .unknownStatus,
@@ -114,7 +117,8 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.10: a hand-set PRICE_DELIVERY without CUSTOM_PRICE_DELIVERY = Y was replaced by the service price.
+    /// docs/BITRIX-SEMANTICS.md §9.10: a hand-set PRICE_DELIVERY without CUSTOM_PRICE_DELIVERY = Y was replaced by the
+    /// service price.
     public static func deliveryPriceReplaced(shipment: String, handSet: String, service: String) -> SaleError {
         SaleError(
             code: .deliveryPriceReplaced,
@@ -124,7 +128,8 @@ public enum Diagnostic: Sendable {
         )
     }
 
-    /// §9.11: a payment whose pay system was set by id: PAY_SYSTEM_NAME stays empty and the row insert fails.
+    /// docs/BITRIX-SEMANTICS.md §9.11: a payment whose pay system was set by id: PAY_SYSTEM_NAME stays empty and the
+    /// row insert fails.
     public static func paymentDropped(payment: String) -> SaleError {
         SaleError(
             code: .paymentNotSaved,
@@ -162,7 +167,7 @@ extension Diagnostic {
     /// Diagnostics that strict mode reports but never turns into an error: states that are legitimate in Bitrix.
     public static let neverEscalated: Set<String> = [SaleErrorCode.noPayment.rawValue]
 
-    /// §4.3, §9.12: an order with a price and no payment at all.
+    /// docs/BITRIX-SEMANTICS.md §4.3, §9.12: an order with a price and no payment at all.
     ///
     /// Legitimate (cash on delivery, for one), so strict mode does not escalate it.
     public static func noPayment(orderPrice: String) -> SaleError {
