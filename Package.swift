@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SiteAPI", "SaleJSON", "SaleHTTP", "BitrixSale"]),
         .testTarget(
             name: "BitrixSaleTestingTests",
-            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleJSON", "SaleHTTP"]
+            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleStorage", "SaleJSON", "SaleHTTP"]
         ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],
