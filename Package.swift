@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "SaleJSON", targets: ["SaleJSON"]),
         .library(name: "BitrixSale", targets: ["BitrixSale"]),
+        .library(name: "BitrixSaleTesting", targets: ["BitrixSaleTesting"]),
         .library(name: "SaleStorage", targets: ["SaleStorage"]),
         .library(name: "SaleHTTP", targets: ["SaleHTTP"]),
         .library(name: "SaleMoney", targets: ["SaleMoney"]),
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "EmulatedSite", dependencies: ["SiteAPI", "SaleREST", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
         .target(name: "Scenarios", dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
+        // For users' test targets: test engines, order and site builders, Swift Testing helpers, scenario cases.
+        .target(name: "BitrixSaleTesting", dependencies: ["BitrixSale", "SiteAPI", "Scenarios", "SaleJSON"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
@@ -70,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "EmulatedSiteTests",
             dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+        ),
+        .testTarget(
+            name: "BitrixSaleTestingTests",
+            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleStorage", "SaleJSON", "SaleHTTP"]
         ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],

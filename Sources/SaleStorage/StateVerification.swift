@@ -5,7 +5,8 @@ extension StoreState {
     /// Every invariant a sound state keeps, checked against the site it belongs to: unique ids (orders, basket lines,
     /// shipments, payments, property values), unique account numbers and Railway order ids, idempotency keys that
     /// name live orders, counters above every id handed out, shipments holding no more than the basket, and
-    /// consistent money (no negative price, quantity or payment; paid sum within the rules of §4.4).
+    /// consistent money (no negative price, quantity or payment; paid sum within the rules of docs/BITRIX-SEMANTICS.md
+    /// §4.4).
     ///
     /// - Returns: one line per problem, naming the order and what is wrong; empty when sound.
     public func verify(site: SiteConfiguration) -> [String] {

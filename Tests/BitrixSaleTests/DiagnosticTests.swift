@@ -3,8 +3,8 @@ import Testing
 
 @testable import BitrixSale
 
-/// The emulator's diagnostics: each silent degradation of Bitrix (bitrix-semantics.md §9) is a warning with its own
-/// code; strict mode turns it into a save error and stores nothing.
+/// The emulator's diagnostics: each silent degradation of Bitrix (docs/BITRIX-SEMANTICS.md §9) is a warning with its
+/// own code; strict mode turns it into a save error and stores nothing.
 @Suite struct DiagnosticTests {
     /// One degradation applied to an otherwise complete order.
     struct Case: Sendable, CustomTestStringConvertible {
@@ -16,43 +16,43 @@ import Testing
     }
 
     static let cases: [Case] = [
-        // §9.8
-        Case(code: "EMU_PROPERTY_CODE_UNKNOWN") { $0.order.setPropertyValue("ТОО", code: "COMPANY") },
-        // §9.2
+        // docs/BITRIX-SEMANTICS.md §9.8
+        Case(code: "EMU_PROPERTY_CODE_UNKNOWN") { _ = $0.order.setPropertyValue("ТОО", code: "COMPANY") },
+        // docs/BITRIX-SEMANTICS.md §9.2
         Case(code: "EMU_CUSTOM_PRICE_REPLACED") {
-            try $0.order.setBasketItemField($0.line, "PRICE", 14000)
-            try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
+            _ = try $0.order.setBasketItemField($0.line, "PRICE", 14000)
+            _ = try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
             // A new payment never follows the price (B26): the caller sets it again.
-            try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
+            _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
-        // §9.5
+        // docs/BITRIX-SEMANTICS.md §9.5
         Case(code: "EMU_ITEMS_IN_SYSTEM_SHIPMENT") {
             // With two real shipments no auto-edit applies (B21): the new line waits in the system shipment.
             let pickup = $0.order.createShipment(deliveryId: 2)
             let extra = try $0.order.createBasketItem(moduleId: "catalog", productId: 7)
-            try $0.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
-            try $0.order.deleteShipment(pickup)
-            try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
+            _ = try $0.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+            _ = try $0.order.deleteShipment(pickup)
+            _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
         },
-        // §9.12
+        // docs/BITRIX-SEMANTICS.md §9.12
         Case(code: "EMU_PAYMENT_SUM_MISMATCH") {
             let second = $0.order.createPayment(paySystemId: 2)
-            try $0.order.setPaymentField(second, "SUM", 100)
+            _ = try $0.order.setPaymentField(second, "SUM", 100)
         },
-        // §9.9
-        Case(code: "EMU_REQUIRED_PROPERTY_EMPTY") { $0.order.setPropertyValue(nil, code: "ADDRESS") },
-        // §9.1
+        // docs/BITRIX-SEMANTICS.md §9.9
+        Case(code: "EMU_REQUIRED_PROPERTY_EMPTY") { _ = $0.order.setPropertyValue(nil, code: "ADDRESS") },
+        // docs/BITRIX-SEMANTICS.md §9.1
         Case(code: "EMU_USER_NOT_FOUND", userId: "77015211545"),
-        // §9.13
+        // docs/BITRIX-SEMANTICS.md §9.13
         Case(code: "EMU_CURRENCY_MISMATCH", currency: "USD"),
-        // §7.2
-        Case(code: "EMU_UNKNOWN_STATUS") { try $0.order.setField("STATUS_ID", "ZZ") },
+        // docs/BITRIX-SEMANTICS.md §7.2
+        Case(code: "EMU_UNKNOWN_STATUS") { _ = try $0.order.setField("STATUS_ID", "ZZ") },
         // A18 `USER_DESCRIPTION varchar(2000)`
         Case(code: "EMU_VALUE_TRUNCATED") {
-            try $0.order.setField("USER_DESCRIPTION", .string(String(repeating: "я", count: 2001)))
+            _ = try $0.order.setField("USER_DESCRIPTION", .string(String(repeating: "я", count: 2001)))
         },
         // K21 `internals/order.php` EXTERNAL_ORDER BooleanField
-        Case(code: "EMU_EXTERNAL_ORDER_NOT_A_FLAG") { try $0.order.setField("EXTERNAL_ORDER", "RW-999") },
+        Case(code: "EMU_EXTERNAL_ORDER_NOT_A_FLAG") { _ = try $0.order.setField("EXTERNAL_ORDER", "RW-999") },
     ]
 
     private func degraded(_ engine: SaleEngine, _ testCase: Case) throws -> Order {
@@ -95,11 +95,12 @@ import Testing
         #expect(engine.save(&order, strict: false).isSuccess)
     }
 
-    // §4.4: an order without any payment is legitimate; strict mode reports but never escalates it.
+    // docs/BITRIX-SEMANTICS.md §4.4: an order without any payment is legitimate; strict mode reports but never
+    // escalates it.
     @Test func strictModeDoesNotEscalateAMissingPayment() throws {
         let engine = try Fixture.engine(strict: true)
         var complete = try Fixture.complete(on: engine)
-        try complete.order.deletePayment(complete.payment)
+        _ = try complete.order.deletePayment(complete.payment)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_NO_PAYMENT"])

@@ -38,32 +38,32 @@ import Testing
             try order.setBasketItemField(1, "QUANTITY", 1)
         }
         #expect(throws: SaleException.fatal(.callOnNull("getItemByBasketCode"))) { try order.deleteBasketItem(1) }
-        try order.appendBasket(Basket.create(siteId: "s1", context: Fixture.context))
+        _ = try order.appendBasket(Basket.create(siteId: "s1", context: Fixture.context))
         #expect(try order.createBasketItem(moduleId: "catalog", productId: 1) > 0)
     }
 
-    // §2.3 item 2, K21 `orderbase.php` setBasket → `basket/baserefreshstrategy.php`: setBasket refreshes provider
-    // lines (name, catalog price unless custom, CAN_BUY = N for a product that is gone); appendBasket does not;
-    // a line without a provider is never touched.
+    // docs/BITRIX-SEMANTICS.md §2.3 item 2, K21 `orderbase.php` setBasket → `basket/baserefreshstrategy.php`:
+    // setBasket refreshes provider lines (name, catalog price unless custom, CAN_BUY = N for a product that is gone);
+    // appendBasket does not; a line without a provider is never touched.
     @Test func setBasketRefreshesProviderLinesAndAppendBasketDoesNot() throws {
         func basket() throws -> (Basket, Int, Int, Int) {
             var basket = Basket.create(siteId: "s1", context: Fixture.context)
             let handSet = basket.createItem(moduleId: "catalog", productId: 5)
-            try basket.setItemFields(handSet, ["CURRENCY": "KZT", "QUANTITY": 1])
-            try basket.setItemFields(handSet, ["PRICE": 14000, "PRODUCT_PROVIDER_CLASS": Fixture.provider])
+            _ = try basket.setItemFields(handSet, ["CURRENCY": "KZT", "QUANTITY": 1])
+            _ = try basket.setItemFields(handSet, ["PRICE": 14000, "PRODUCT_PROVIDER_CLASS": Fixture.provider])
             let custom = basket.createItem(moduleId: "catalog", productId: 3)
-            try basket.setItemFields(
+            _ = try basket.setItemFields(
                 custom,
                 ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "CUSTOM_PRICE": "Y", "PRICE": 9000, "QUANTITY": 1]
             )
             let bare = basket.createItem(moduleId: "catalog", productId: 6)
-            try basket.setItemFields(bare, ["CURRENCY": "KZT", "PRICE": 10, "QUANTITY": 1])
+            _ = try basket.setItemFields(bare, ["CURRENCY": "KZT", "PRICE": 10, "QUANTITY": 1])
             return (basket, handSet, custom, bare)
         }
         let (prepared, handSet, custom, bare) = try basket()
         #expect(prepared.item(custom)?.name == "")  // a custom price skips the single-line refresh at QUANTITY
         var set = Fixture.newOrder(basket: false)
-        try set.setBasket(prepared)
+        _ = try set.setBasket(prepared)
         #expect(set.basketItem(handSet)?.price == 15000)
         #expect(set.pendingDiagnostics.map(\.code) == ["EMU_CUSTOM_PRICE_REPLACED"])
         #expect(set.basketItem(custom)?.price == 9000)
@@ -73,19 +73,20 @@ import Testing
         #expect(set.basketItem(bare)?.name == "")
         #expect(set.price == 24010, "\(set.data.basket.map(\.price)) \(set.data.basket.map(\.quantity))")
         var appended = Fixture.newOrder(basket: false)
-        try appended.appendBasket(prepared)
+        _ = try appended.appendBasket(prepared)
         #expect(appended.basketItem(handSet)?.price == 14000)
         #expect(appended.basketItem(custom)?.name == "")
     }
 
-    // §2.3, K21 `basket/baserefreshstrategy.php`: a provider line whose product became inactive gets CAN_BUY = N.
+    // docs/BITRIX-SEMANTICS.md §2.3, K21 `basket/baserefreshstrategy.php`: a provider line whose product became
+    // inactive gets CAN_BUY = N.
     @Test func setBasketMarksAProductThatIsGoneAsNotBuyable() throws {
         var basket = Basket.create(siteId: "s1", context: Fixture.context)
         let line = basket.createItem(moduleId: "catalog", productId: 8)
-        try basket.setItemFields(line, ["CURRENCY": "KZT", "CUSTOM_PRICE": "Y", "PRICE": 7000, "QUANTITY": 1])
-        try basket.setItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        _ = try basket.setItemFields(line, ["CURRENCY": "KZT", "CUSTOM_PRICE": "Y", "PRICE": 7000, "QUANTITY": 1])
+        _ = try basket.setItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         var order = Fixture.newOrder(basket: false)
-        try order.setBasket(basket)
+        _ = try order.setBasket(basket)
         #expect(order.basketItem(line)?.canBuy == false)
     }
 
@@ -101,7 +102,7 @@ import Testing
         site.formatDate = format
         let engine = try SaleEngine(site: site, clock: .fixed(Fixture.now))
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(value, code: "DELIVERY_DATE")
+        _ = complete.order.setPropertyValue(value, code: "DELIVERY_DATE")
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes.contains("PROPERTIES[5]") == !accepted)
@@ -126,8 +127,8 @@ import Testing
     // (which, like any change, resets UPDATED_1C).
     @Test func anEmptyStringOverNullIsAChange() throws {
         var order = Fixture.newOrder()
-        try order.setField("UPDATED_1C", "Y")
-        try order.setField("ADDITIONAL_INFO", "")
+        _ = try order.setField("UPDATED_1C", "Y")
+        _ = try order.setField("ADDITIONAL_INFO", "")
         #expect(order.field("ADDITIONAL_INFO") == .string(""))
         #expect(order.field("UPDATED_1C") == .string("N"))
     }
@@ -138,11 +139,11 @@ import Testing
     @Test func discountPriceIsKeptOnTheObjectAndDeductedIsStored() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setField("DISCOUNT_PRICE", 150)
-        try complete.order.setField("VAT_SUM", 12)
+        _ = try complete.order.setField("DISCOUNT_PRICE", 150)
+        _ = try complete.order.setField("VAT_SUM", 12)
         #expect(complete.order.field("DISCOUNT_PRICE")?.decimalValue == 150)
         #expect(complete.order.field("VAT_SUM")?.decimalValue == 12)
-        try complete.order.setField("DEDUCTED", "Y")
+        _ = try complete.order.setField("DEDUCTED", "Y")
         #expect(complete.order.field("DEDUCTED")?.flag == true)
         let id = try #require(engine.save(&complete.order).id)
         let loaded = try #require(try engine.load(id: id))
@@ -150,8 +151,8 @@ import Testing
         #expect(loaded.field("VAT_SUM") == nil)
         #expect(loaded.field("DEDUCTED")?.flag == true)
         var edited = loaded
-        try edited.setShipmentField(complete.shipment, "DEDUCTED", "Y")
-        try edited.setShipmentField(complete.shipment, "DEDUCTED", "N")
+        _ = try edited.setShipmentField(complete.shipment, "DEDUCTED", "Y")
+        _ = try edited.setShipmentField(complete.shipment, "DEDUCTED", "N")
         #expect(edited.field("DEDUCTED")?.flag == false)
     }
 
@@ -159,8 +160,8 @@ import Testing
     // cancel gives the payment error alone.
     @Test func cancelingAPaidAndShippedOrderGivesOnlyThePaymentError() throws {
         var complete = try Fixture.complete(on: Fixture.engine())
-        try complete.order.setPaymentField(complete.payment, "PAID", "Y")
-        try complete.order.setShipmentField(complete.shipment, "DEDUCTED", "Y")
+        _ = try complete.order.setPaymentField(complete.payment, "PAID", "Y")
+        _ = try complete.order.setShipmentField(complete.shipment, "DEDUCTED", "Y")
         #expect(try complete.order.setField("CANCELED", "Y").errorCodes == ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"])
     }
 
@@ -169,7 +170,7 @@ import Testing
     @Test func aTooLongStatusIsReportedAndLoadsCutToTwoCharacters() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setField("STATUS_ID", "XYZ")
+        _ = try complete.order.setField("STATUS_ID", "XYZ")
         let result = engine.save(&complete.order)
         #expect(result.warningCodes == ["EMU_UNKNOWN_STATUS", "EMU_VALUE_TRUNCATED"])
         let id = try #require(result.id)
@@ -201,15 +202,16 @@ import Testing
     }
 }
 
-/// Findings B46 (K21 `order.php` onShipmentModify, PRICE_DELIVERY: `isNew() ? $value : PRICE_DELIVERY - $old + $value`).
+/// Findings B46 (K21 `order.php` onShipmentModify, PRICE_DELIVERY: `isNew() ? $value : PRICE_DELIVERY - $old +
+/// $value`).
 @Suite struct NewOrderDeliveryPriceTests {
     @Test func aNewOrdersDeliveryPriceIsTheLastChangedShipmentsWhileItsPriceAddsThemAll() throws {
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1)
         let first = order.createShipment(deliveryId: 1)
         let second = order.createShipment(deliveryId: 2)
-        try order.setShipmentFields(first, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 100])
-        try order.setShipmentFields(second, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 200])
+        _ = try order.setShipmentFields(first, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 100])
+        _ = try order.setShipmentFields(second, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 200])
         #expect(order.deliveryPrice == 200)
         #expect(order.field("PRICE_DELIVERY") == .decimal(200))
         #expect(order.price == 300)
@@ -217,7 +219,7 @@ import Testing
         var loaded = try #require(try engine.load(id: id))
         #expect(loaded.deliveryPrice == 200)
         // A saved order moves by the delta: 200 − 100 + 150.
-        try loaded.setShipmentField(first, "PRICE_DELIVERY", 150)
+        _ = try loaded.setShipmentField(first, "PRICE_DELIVERY", 150)
         #expect(loaded.deliveryPrice == 250)
         #expect(loaded.price == 350)
     }
@@ -226,7 +228,10 @@ import Testing
         var complete = try Fixture.complete(on: Fixture.engine())
         #expect(complete.order.deliveryPrice == 2500)
         #expect(complete.order.data.otherFields["PRICE_DELIVERY"] == nil)
-        try complete.order.setShipmentFields(complete.shipment, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 900])
+        _ = try complete.order.setShipmentFields(
+            complete.shipment,
+            ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 900]
+        )
         #expect(complete.order.deliveryPrice == 900)
         #expect(complete.order.data.otherFields["PRICE_DELIVERY"] == nil)
     }

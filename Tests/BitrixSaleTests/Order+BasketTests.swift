@@ -3,10 +3,11 @@ import Testing
 
 @testable import BitrixSale
 
-/// Basket lines and the order price (bitrix-semantics.md §1.6, §2, §10.4–10.6, §9.2, §9.3, §9.13).
+/// Basket lines and the order price (docs/BITRIX-SEMANTICS.md §1.6, §2, §10.4–10.6, §9.2, §9.3, §9.13).
 @Suite struct OrderBasketTests {
     // Findings B18 (K21 `basketitembase.php` setField: PriceMaths::roundPrecision on PRICE, BASE_PRICE,
-    // DISCOUNT_PRICE), §1.6: the price is rounded when set, then each line's PRICE × QTY is rounded on its own.
+    // DISCOUNT_PRICE), docs/BITRIX-SEMANTICS.md §1.6: the price is rounded when set, then each line's PRICE × QTY is
+    // rounded on its own.
     @Test func anItemPriceIsRoundedAtSetFieldAndEachLineAgain() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: dec("10.005"), quantity: 3)  // 10.01 × 3 = 30.03
@@ -17,44 +18,44 @@ import Testing
         #expect(order.price == dec("30.53"))
     }
 
-    // bitrix-semantics.md §10.4: + Σ PRICE_DELIVERY of real shipments, recomputed on every change.
+    // docs/BITRIX-SEMANTICS.md §10.4: + Σ PRICE_DELIVERY of real shipments, recomputed on every change.
     @Test func priceFollowsEveryBasketAndShipmentChange() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 2)
         #expect(order.price == 2000)
-        try order.setBasketItemField(line, "QUANTITY", 3)
+        _ = try order.setBasketItemField(line, "QUANTITY", 3)
         #expect(order.price == 3000)
         let shipment = order.createShipment(deliveryId: 2)
-        try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 3)
-        try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", "Y")
-        try order.setShipmentField(shipment, "PRICE_DELIVERY", 700)
+        _ = try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 3)
+        _ = try order.setShipmentField(shipment, "CUSTOM_PRICE_DELIVERY", "Y")
+        _ = try order.setShipmentField(shipment, "PRICE_DELIVERY", 700)
         #expect(order.deliveryPrice == 700)
         #expect(order.price == 3700)
-        try order.setBasketItemField(line, "PRICE", 1500)
+        _ = try order.setBasketItemField(line, "PRICE", 1500)
         #expect(order.price == 5200)
-        try order.deleteShipment(shipment)
+        _ = try order.deleteShipment(shipment)
         #expect(order.price == 4500)
-        try order.deleteBasketItem(line)
+        _ = try order.deleteBasketItem(line)
         #expect(order.price == 0)
     }
 
-    // bitrix-semantics.md §1.6: a hand-set PRICE holds until the next recalculation trigger.
+    // docs/BITRIX-SEMANTICS.md §1.6: a hand-set PRICE holds until the next recalculation trigger.
     @Test func aHandSetPriceHoldsUntilTheNextRecalculation() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 1000, quantity: 1)
-        try order.setField("PRICE", 900)
+        _ = try order.setField("PRICE", 900)
         #expect(order.price == 900)
-        try order.setField("COMMENTS", "скидка по звонку")
+        _ = try order.setField("COMMENTS", "скидка по звонку")
         #expect(order.price == 900)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.price == 2000)
     }
 
-    // bitrix-semantics.md §10.5, §2.3: a provider line without CUSTOM_PRICE takes the catalog price on QUANTITY.
+    // docs/BITRIX-SEMANTICS.md §10.5, §2.3: a provider line without CUSTOM_PRICE takes the catalog price on QUANTITY.
     @Test func aCatalogLineTakesNamePriceAndCurrencyFromTheCatalogOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 4)
-        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 2])
+        _ = try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 2])
         let item = try #require(order.basketItem(line))
         #expect(item.name == "Букет из 25 хризантем")
         #expect(item.price == dec("12500.50"))
@@ -71,10 +72,10 @@ import Testing
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1)
         let bare = try order.createBasketItem(moduleId: "catalog", productId: 1)
-        try order.setBasketItemField(bare, "QUANTITY", 2)
+        _ = try order.setBasketItemField(bare, "QUANTITY", 2)
         let priced = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(priced, ["PRICE": 500, "QUANTITY": 1])
-        try order.setBasketItemField(priced, "QUANTITY", 3)
+        _ = try order.setBasketItemFields(priced, ["PRICE": 500, "QUANTITY": 1])
+        _ = try order.setBasketItemField(priced, "QUANTITY", 3)
         #expect(order.basketItem(bare)?.price == 0)
         #expect(order.basketItem(bare)?.name == "")
         #expect(order.basketItem(bare)?.currency == nil)
@@ -86,75 +87,78 @@ import Testing
         #expect(order.marked)
     }
 
-    // bitrix-semantics.md §10.5: a line without a provider keeps its price.
+    // docs/BITRIX-SEMANTICS.md §10.5: a line without a provider keeps its price.
     @Test func aLineWithoutAProviderKeepsItsPrice() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 5)  // the catalog has 5 at 15000
-        try order.setBasketItemFields(line, ["CURRENCY": "KZT", "PRICE": 333, "QUANTITY": 4])
+        _ = try order.setBasketItemFields(line, ["CURRENCY": "KZT", "PRICE": 333, "QUANTITY": 4])
         #expect(order.basketItem(line)?.price == 333)
         #expect(order.basketItem(line)?.quantity == 4)
         #expect(order.price == 1332)
     }
 
-    // bitrix-semantics.md §2.2: CALLBACK_FUNC makes isCustom() false, but getProvider() still needs
+    // docs/BITRIX-SEMANTICS.md §2.2: CALLBACK_FUNC makes isCustom() false, but getProvider() still needs
     // PRODUCT_PROVIDER_CLASS (K21 `basketitembase.php`); legacy callbacks are not emulated (docs/FIDELITY.md).
     @Test func aCallbackFunctionAloneIsNotAProvider() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 5)
-        try order.setBasketItemFields(line, ["CALLBACK_FUNC": "CatalogBasketCallback", "PRICE": 333, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(
+            line,
+            ["CALLBACK_FUNC": "CatalogBasketCallback", "PRICE": 333, "QUANTITY": 1]
+        )
         #expect(order.basketItem(line)?.isCustom == false)
         #expect(order.basketItem(line)?.hasProvider == false)
         #expect(order.basketItem(line)?.price == 333)
     }
 
-    // bitrix-semantics.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
+    // docs/BITRIX-SEMANTICS.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
     @Test func aHandSetPriceWithoutCustomPriceIsReplacedOnTheNextQuantityChange() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
-        try order.setBasketItemField(line, "PRICE", 14000)
+        _ = try order.setBasketItemFields(line, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+        _ = try order.setBasketItemField(line, "PRICE", 14000)
         #expect(order.basketItem(line)?.price == 14000)
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.basketItem(line)?.price == 15000)
         #expect(order.pendingDiagnostics.map(\.code) == ["EMU_CUSTOM_PRICE_REPLACED"])
     }
 
-    // bitrix-semantics.md §9.2 workaround: with CUSTOM_PRICE = Y the price survives.
+    // docs/BITRIX-SEMANTICS.md §9.2 workaround: with CUSTOM_PRICE = Y the price survives.
     @Test func aCustomPriceSurvivesQuantityChanges() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
-        try order.setBasketItemFields(line, ["PRICE": 14000, "CUSTOM_PRICE": "Y", "QUANTITY": 1])
-        try order.setBasketItemField(line, "QUANTITY", 2)
+        _ = try order.setBasketItemFields(line, ["PRICE": 14000, "CUSTOM_PRICE": "Y", "QUANTITY": 1])
+        _ = try order.setBasketItemField(line, "QUANTITY", 2)
         #expect(order.basketItem(line)?.price == 14000)
         #expect(order.price == 28000)
         #expect(order.pendingDiagnostics.isEmpty)
     }
 
-    // bitrix-semantics.md §2.3 item 4: BASE_PRICE / DISCOUNT_PRICE recompute PRICE unless it is custom.
+    // docs/BITRIX-SEMANTICS.md §2.3 item 4: BASE_PRICE / DISCOUNT_PRICE recompute PRICE unless it is custom.
     @Test func basePriceMinusDiscountGivesThePriceOfANonCustomLine() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "", productId: 1)
-        try order.setBasketItemFields(
+        _ = try order.setBasketItemFields(
             line,
             ["CURRENCY": "KZT", "QUANTITY": 1, "BASE_PRICE": 1000, "DISCOUNT_PRICE": 150]
         )
         #expect(order.basketItem(line)?.price == 850)
-        try order.setBasketItemField(line, "CUSTOM_PRICE", "Y")
-        try order.setBasketItemField(line, "BASE_PRICE", 2000)
+        _ = try order.setBasketItemField(line, "CUSTOM_PRICE", "Y")
+        _ = try order.setBasketItemField(line, "BASE_PRICE", 2000)
         #expect(order.basketItem(line)?.price == 850)
     }
 
-    // bitrix-semantics.md §9.3: a custom price with BASE_PRICE left at 0 is reported at save.
+    // docs/BITRIX-SEMANTICS.md §9.3: a custom price with BASE_PRICE left at 0 is reported at save.
     @Test func aCustomPriceWithBasePriceZeroIsReported() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setBasketItemFields(complete.line, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 0])
+        _ = try complete.order.setBasketItemFields(complete.line, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 0])
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_BASE_PRICE_ZERO"])
     }
 
-    // bitrix-semantics.md §10.6, §2.1: createItem never merges; getExistsItem is the caller's tool.
+    // docs/BITRIX-SEMANTICS.md §10.6, §2.1: createItem never merges; getExistsItem is the caller's tool.
     @Test func createBasketItemNeverMergesTheSameProduct() throws {
         var order = Fixture.newOrder()
         let first = try order.createBasketItem(moduleId: "catalog", productId: 1)
@@ -166,7 +170,7 @@ import Testing
         #expect(try order.existingBasketItem(moduleId: "catalog", productId: 2) == nil)
     }
 
-    // bitrix-semantics.md §10.6, §2.4: QUANTITY = 0 is an immediate error with code 0; the value is kept.
+    // docs/BITRIX-SEMANTICS.md §10.6, §2.4: QUANTITY = 0 is an immediate error with code 0; the value is kept.
     @Test func quantityZeroIsAnImmediateErrorWithCodeZero() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 2)
@@ -179,19 +183,19 @@ import Testing
 
     // Findings B15b (K21 `basketitembase.php` onFieldModify QUANTITY, `internals/catalog/provider.php`): for a line
     // without a provider the available quantity is the quantity asked, so -2 fails `AVAILABLE_QUANTITY > 0` at
-    // setField (bitrix-semantics.md §2.4 says the opposite); with a provider it fails the same way.
+    // setField (docs/BITRIX-SEMANTICS.md §2.4 says the opposite); with a provider it fails the same way.
     @Test(arguments: [false, true])
     func aNegativeQuantityIsRefusedAtSetField(provider: Bool) throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
-        if provider { try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider) }
+        if provider { _ = try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider) }
         let result = try order.setBasketItemField(line, "QUANTITY", -2)
         #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
         #expect(result.errors.first?.field == "basket[n\(line)].QUANTITY")
         #expect(order.basketItem(line)?.quantity == 1)
     }
 
-    // bitrix-semantics.md §2.2: MODULE, FUSER_ID, ORDER_ID, ID are not settable.
+    // docs/BITRIX-SEMANTICS.md §2.2: MODULE, FUSER_ID, ORDER_ID, ID are not settable.
     @Test(arguments: ["MODULE", "FUSER_ID", "ORDER_ID", "ID", "UNKNOWN"])
     func aBasketFieldThatIsNotSettableThrows(name: String) throws {
         var order = Fixture.newOrder()
@@ -201,11 +205,11 @@ import Testing
         }
     }
 
-    // bitrix-semantics.md §2.3: an inactive product cannot be bought.
+    // docs/BITRIX-SEMANTICS.md §2.3: an inactive product cannot be bought.
     @Test func anInactiveCatalogProductIsRefusedOnQuantity() throws {
         var order = Fixture.newOrder()
         let line = try order.createBasketItem(moduleId: "catalog", productId: 8)
-        try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        _ = try order.setBasketItemField(line, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         let result = try order.setBasketItemField(line, "QUANTITY", 1)
         #expect(result.errorCodes == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"])
         #expect(order.basketItem(line)?.quantity == 0)
@@ -218,14 +222,14 @@ import Testing
         let line = try order.createBasketItem(moduleId: "catalog", productId: 4242)
         #expect(try order.setBasketItemField(line, "QUANTITY", 1).isSuccess)
         let provided = try order.createBasketItem(moduleId: "catalog", productId: 4242)
-        try order.setBasketItemField(provided, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
+        _ = try order.setBasketItemField(provided, "PRODUCT_PROVIDER_CLASS", Fixture.provider)
         #expect(
             try order.setBasketItemField(provided, "QUANTITY", 1).errorCodes
                 == ["SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY"]
         )
     }
 
-    // bitrix-semantics.md §9.13: currency.
+    // docs/BITRIX-SEMANTICS.md §9.13: currency.
     @Test func changingALineCurrencyAwayFromTheOrderCurrencyThrowsNotSupported() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
@@ -235,15 +239,15 @@ import Testing
         #expect(order.basketItem(line)?.currency == "KZT")
     }
 
-    // bitrix-semantics.md §9.13, §2.4: a line without currency is a verify warning; a catalog line in another
+    // docs/BITRIX-SEMANTICS.md §9.13, §2.4: a line without currency is a verify warning; a catalog line in another
     // currency than the order is added without conversion and reported.
     @Test func aMissingLineCurrencyWarnsAndAForeignCatalogCurrencyIsReported() throws {
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1, currency: "USD")
         let custom = try order.createBasketItem(moduleId: "", productId: 900)
-        try order.setBasketItemFields(custom, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 5, "PRICE": 5, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(custom, ["CUSTOM_PRICE": "Y", "BASE_PRICE": 5, "PRICE": 5, "QUANTITY": 1])
         let catalog = try order.createBasketItem(moduleId: "catalog", productId: 7)
-        try order.setBasketItemFields(catalog, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
+        _ = try order.setBasketItemFields(catalog, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         #expect(order.basketItem(catalog)?.currency == "KZT")
         #expect(order.price == 505)  // 5 USD + 500 KZT, no conversion
         let result = engine.save(&order)

@@ -14,14 +14,14 @@ import Testing
             (
                 "102",
                 { (order: inout Order) throws -> Void in
-                    try order.setField("STATUS_ID", "P")
-                    try order.setField("USER_DESCRIPTION", "Позвонить заранее")
+                    _ = try order.setField("STATUS_ID", "P")
+                    _ = try order.setField("USER_DESCRIPTION", "Позвонить заранее")
                 }
             ),
-            ("103", { (order: inout Order) throws -> Void in try order.setField("CANCELED", "Y") }),
+            ("103", { (order: inout Order) throws -> Void in _ = try order.setField("CANCELED", "Y") }),
         ] {
             var complete = try Fixture.complete(on: engine)
-            complete.order.setPropertyValue(railway, code: "RAILWAY_ORDER_ID")
+            _ = complete.order.setPropertyValue(railway, code: "RAILWAY_ORDER_ID")
             try edit(&complete.order)
             try #require(engine.save(&complete.order).isSuccess)
         }
@@ -42,7 +42,7 @@ import Testing
     @Test func aPropertyValueWithoutItsCodeMatchesEveryRowThatHasIt() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")  // FIO is "Мария Петрова" too
+        _ = complete.order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")  // FIO is "Мария Петрова" too
         try #require(engine.save(&complete.order).isSuccess)
         let rows = try engine.getList(
             OrderListParameters(select: ["ID"], filter: ["=PROPERTY.VALUE": "Мария Петрова"])

@@ -3,9 +3,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// `Order::create`, `getField` and `setField` (bitrix-semantics.md §1.1–1.2, §10.1, §10.3).
+/// `Order::create`, `getField` and `setField` (docs/BITRIX-SEMANTICS.md §1.1–1.2, §10.1, §10.3).
 @Suite struct OrderTests {
-    // bitrix-semantics.md §10.1
+    // docs/BITRIX-SEMANTICS.md §10.1
     @Test func createPresetsTheFlagsStatusXmlIdAndSiteCurrency() {
         let order = Fixture.newOrder(userId: 1)
         #expect(order.field("CANCELED") == .bool(false))
@@ -20,13 +20,13 @@ import Testing
         #expect(order.isNew)
     }
 
-    // bitrix-semantics.md §1.1: `$currency == null` is loose, so "" also falls back to the site currency.
+    // docs/BITRIX-SEMANTICS.md §1.1: `$currency == null` is loose, so "" also falls back to the site currency.
     @Test(arguments: [(String?.none, "KZT"), ("", "KZT"), ("USD", "USD")])
     func createTakesTheGivenCurrencyOrElseTheSiteCurrency(given: String?, expected: String) {
         #expect(Fixture.newOrder(currency: given).currency == expected)
     }
 
-    // bitrix-semantics.md §10.1, §1.1: USER_ID only when intval > 0, stored raw.
+    // docs/BITRIX-SEMANTICS.md §10.1, §1.1: USER_ID only when intval > 0, stored raw.
     @Test(arguments: [
         (FieldValue?.none, String?.none), (.int(0), nil), (.string("abc"), nil), (.int(-5), nil),
         (.string("0"), nil), (.string("5abc"), "5abc"), (.int(7), "7"), (.string("12"), "12"),
@@ -41,7 +41,7 @@ import Testing
         #expect(Fixture.newOrder().xmlId != Fixture.newOrder().xmlId)
     }
 
-    // bitrix-semantics.md §10.3, §1.2: unknown and engine-owned names throw ArgumentOutOfRangeException.
+    // docs/BITRIX-SEMANTICS.md §10.3, §1.2: unknown and engine-owned names throw ArgumentOutOfRangeException.
     @Test(arguments: [
         "NOPE", "ID", "PAYED", "DATE_PAYED", "SUM_PAID", "ALLOW_DELIVERY", "PRICE_DELIVERY", "PAY_SYSTEM_ID",
         "DELIVERY_ID", "TRACKING_NUMBER", "CREATED_BY", "RESERVED", "EMP_PAYED_ID", "PAY_VOUCHER_NUM", "price",
@@ -51,7 +51,7 @@ import Testing
         #expect(throws: SaleException.argumentOutOfRange("name=\(name)")) { try order.setField(name, "1") }
     }
 
-    // bitrix-semantics.md §1.2: the settable list includes the calculated fields.
+    // docs/BITRIX-SEMANTICS.md §1.2: the settable list includes the calculated fields.
     @Test(arguments: ["COMMENTS", "ADDITIONAL_INFO", "TAX_VALUE", "VAT_RATE", "USE_VAT", "RESPONSIBLE_ID", "LID"])
     func setFieldAcceptsANameOfTheSettableList(name: String) throws {
         var order = Fixture.newOrder()
@@ -59,7 +59,7 @@ import Testing
         #expect(order.field(name) == .string("x7"))
     }
 
-    // bitrix-semantics.md §10.3, §1.2: USER_ID and CURRENCY changes throw NotImplementedException.
+    // docs/BITRIX-SEMANTICS.md §10.3, §1.2: USER_ID and CURRENCY changes throw NotImplementedException.
     @Test func changingUserIdThrowsNotImplemented() {
         var order = Fixture.newOrder(userId: 1)
         #expect(throws: SaleException.notImplemented("field USER_ID")) { try order.setField("USER_ID", 2) }
@@ -74,7 +74,7 @@ import Testing
         #expect(order.currency == "KZT")
     }
 
-    // bitrix-semantics.md §10.3: loose comparison, an unchanged value is a no-op (even for USER_ID/CURRENCY).
+    // docs/BITRIX-SEMANTICS.md §10.3: loose comparison, an unchanged value is a no-op (even for USER_ID/CURRENCY).
     @Test(arguments: [
         ("USER_ID", FieldValue.string("10")), ("USER_ID", .int(10)), ("USER_ID", .decimal(10)),
         ("CURRENCY", .string("KZT")), ("STATUS_ID", .string("N")), ("CANCELED", .bool(false)),
@@ -88,29 +88,29 @@ import Testing
         #expect(order.data == before)  // not even UPDATED_1C or DATE_STATUS moves
     }
 
-    // bitrix-semantics.md §1.2: any real change sets UPDATED_1C = N.
+    // docs/BITRIX-SEMANTICS.md §1.2: any real change sets UPDATED_1C = N.
     @Test func aRealChangeSetsUpdated1CToN() throws {
         var order = Fixture.newOrder()
-        try order.setField("COMMENTS", "позвонить заранее")
+        _ = try order.setField("COMMENTS", "позвонить заранее")
         #expect(order.field("UPDATED_1C") == .string("N"))
         #expect(order.comments == "позвонить заранее")
     }
 
-    // bitrix-semantics.md §1.2 (MARKED side effects)
+    // docs/BITRIX-SEMANTICS.md §1.2 (MARKED side effects)
     @Test func clearingMarkedClearsTheReason() throws {
         var order = Fixture.newOrder()
-        try order.setFields(["MARKED": "Y", "REASON_MARKED": "проверить адрес"])
+        _ = try order.setFields(["MARKED": "Y", "REASON_MARKED": "проверить адрес"])
         #expect(order.marked)
         #expect(order.field("DATE_MARKED") != nil)
-        try order.setField("MARKED", "N")
+        _ = try order.setField("MARKED", "N")
         #expect(!order.marked)
         #expect(order.reasonMarked == nil)
     }
 
-    // bitrix-semantics.md §1.6: PRICE is settable by hand and rounded to the value precision.
+    // docs/BITRIX-SEMANTICS.md §1.6: PRICE is settable by hand and rounded to the value precision.
     @Test func setFieldPriceIsRoundedToTwoPlaces() throws {
         var order = Fixture.newOrder()
-        try order.setField("PRICE", .string("100.005"))
+        _ = try order.setField("PRICE", .string("100.005"))
         #expect(order.price == dec("100.01"))
     }
 
@@ -121,7 +121,7 @@ import Testing
         #expect(order.price == 0)
     }
 
-    // bitrix-semantics.md §1.7: setField('ACCOUNT_NUMBER') of a taken number fails with BX_ERROR.
+    // docs/BITRIX-SEMANTICS.md §1.7: setField('ACCOUNT_NUMBER') of a taken number fails with BX_ERROR.
     @Test func anAccountNumberTakenByAnotherOrderIsRefused() throws {
         let engine = try Fixture.engine()
         var first = try Fixture.complete(on: engine).order
@@ -133,10 +133,10 @@ import Testing
         #expect(second.accountNumber == nil)
     }
 
-    // bitrix-semantics.md §1.2, §5.2: setPersonTypeId goes through setField.
+    // docs/BITRIX-SEMANTICS.md §1.2, §5.2: setPersonTypeId goes through setField.
     @Test func setPersonTypeIdSetsPersonTypeId() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(2)
+        _ = order.setPersonTypeId(2)
         #expect(order.personTypeId == 2)
         #expect(order.field("PERSON_TYPE_ID") == .int(2))
     }

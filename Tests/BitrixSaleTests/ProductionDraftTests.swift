@@ -16,7 +16,7 @@ import Testing
         // $order = Order::create(SITE_ID, $payload['customer_phone']);
         var order = engine.createOrder(userId: "+77015211545")
         // $order->setPersonTypeId(1);
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         // $basket = $order->getBasket();  — null: loadBasket() returns null while the ID is 0
         #expect(order.basket == nil)
         // $basketItem = $basket->createItem('catalog', $item['product_id']);  — PHP Fatal error, HTTP 500
@@ -34,7 +34,7 @@ import Testing
     @Test func aNewOrderSavedWithoutABasketIsStoredWithNoLinesAndADiagnostic() throws {
         let engine = try SaleEngine(clock: .fixed(Self.now))
         var order = engine.createOrder(userId: 1)
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let result = engine.save(&order)
         #expect(result.isSuccess)
         #expect(result.warnings.map(\.code).contains("EMU_ORDER_WITHOUT_BASKET"))
@@ -43,7 +43,7 @@ import Testing
         #expect(stored.basket?.items.isEmpty == true)
         #expect(stored.price == 0)
         var strictOrder = engine.createOrder(userId: 1)
-        strictOrder.setPersonTypeId(1)
+        _ = strictOrder.setPersonTypeId(1)
         let refused = engine.save(&strictOrder, strict: true)
         #expect(refused.errors.map(\.code).contains("EMU_ORDER_WITHOUT_BASKET"))
         #expect(strictOrder.isNew)
@@ -86,11 +86,11 @@ import Testing
                 ? .int(transaction.findOrCreateUser(phone: "+77015211545", name: "Иван Иванов").user.id)
                 : "+77015211545"
             var order = engine.createOrder(userId: userId)
-            order.setPersonTypeId(1)
+            _ = order.setPersonTypeId(1)
             var basket = engine.createBasket()
             let line = basket.createItem(moduleId: "catalog", productId: 5)
             if fixes.contains(.provider) {
-                try basket.setItemFields(
+                _ = try basket.setItemFields(
                     line,
                     [
                         "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass), "CUSTOM_PRICE": "Y",
@@ -98,28 +98,28 @@ import Testing
                     ]
                 )
             } else {
-                try basket.setItemField(line, "QUANTITY", 1)
-                try basket.setItemField(line, "PRICE", 14000)
+                _ = try basket.setItemField(line, "QUANTITY", 1)
+                _ = try basket.setItemField(line, "PRICE", 14000)
             }
-            if fixes.contains(.basket) { try order.setBasket(basket) }
+            if fixes.contains(.basket) { _ = try order.setBasket(basket) }
             let shipment = order.createShipment()
-            try order.setShipmentField(shipment, "DELIVERY_ID", 1)
+            _ = try order.setShipmentField(shipment, "DELIVERY_ID", 1)
             if fixes.contains(.shipmentItems) {
-                try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 1)
+                _ = try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 1)
             }
             let address = try #require(order.propertyCollection().address)
-            order.setPropertyValue("ул. Абая 150, кв 25", propertyId: address.propertyId)
-            order.setPropertyValue(fixes.contains(.dateFormat) ? "21.10.2025" : "2025-10-21", code: "DELIVERY_DATE")
-            order.setPropertyValue("14:00-16:00", code: "DELIVERY_TIME")
-            order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")
-            order.setPropertyValue("999", code: "RAILWAY_ORDER_ID")
+            _ = order.setPropertyValue("ул. Абая 150, кв 25", propertyId: address.propertyId)
+            _ = order.setPropertyValue(fixes.contains(.dateFormat) ? "21.10.2025" : "2025-10-21", code: "DELIVERY_DATE")
+            _ = order.setPropertyValue("14:00-16:00", code: "DELIVERY_TIME")
+            _ = order.setPropertyValue("Мария Петрова", code: "RECIPIENT_NAME")
+            _ = order.setPropertyValue("999", code: "RAILWAY_ORDER_ID")
             if fixes.contains(.requiredProperties) {
-                order.setPropertyValue("Иван Иванов", code: "FIO")
-                order.setPropertyValue("+77015211545", code: "PHONE")
+                _ = order.setPropertyValue("Иван Иванов", code: "FIO")
+                _ = order.setPropertyValue("+77015211545", code: "PHONE")
             }
             if fixes.contains(.payment) {
                 let payment = order.createPayment(paySystemId: 3)
-                try order.setPaymentField(payment, "SUM", .decimal(order.price))
+                _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
             }
             let result = transaction.save(&order, strict: strict)
             if !result.isSuccess { transaction.rollback() }

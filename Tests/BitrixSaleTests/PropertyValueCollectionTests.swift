@@ -3,16 +3,16 @@ import Testing
 
 @testable import BitrixSale
 
-/// Order property values (bitrix-semantics.md §5, §10.11, §10.13, §9.8, §9.9).
+/// Order property values (docs/BITRIX-SEMANTICS.md §5, §10.11, §10.13, §9.8, §9.9).
 @Suite struct PropertyValueCollectionTests {
-    // bitrix-semantics.md §10.11, §5.2: loaded by person type, all person types when none is set, once.
+    // docs/BITRIX-SEMANTICS.md §10.11, §5.2: loaded by person type, all person types when none is set, once.
     @Test func theCollectionLoadsForThePersonTypeOnceAndIsNotReloaded() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let codes = order.propertyCollection().values.map(\.code)
         #expect(codes.first == "FIO")
         #expect(!codes.contains("COMPANY"))
-        order.setPersonTypeId(2)
+        _ = order.setPersonTypeId(2)
         #expect(order.propertyCollection().values.map(\.code) == codes)
         #expect(order.propertyCollection().item(code: "COMPANY") == nil)
     }
@@ -23,23 +23,23 @@ import Testing
         #expect(ids == Set(SiteConfiguration.defaultSite.orderProperties.map(\.id)))
     }
 
-    // bitrix-semantics.md §10.11: new values start at DEFAULT_VALUE; inactive properties are skipped.
+    // docs/BITRIX-SEMANTICS.md §10.11: new values start at DEFAULT_VALUE; inactive properties are skipped.
     @Test func newValuesStartAtTheDefaultAndInactivePropertiesAreSkipped() {
         var site = SiteConfiguration.defaultSite
         site.orderProperties[0].defaultValue = "Аноним"
         site.orderProperties[1].active = false
         var order = Order.create(siteId: "s1", userId: 1, context: SaleContext(site: site, clock: .fixed(Fixture.now)))
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let collection = order.propertyCollection()
         #expect(collection.item(code: "FIO")?.value == "Аноним")
         #expect(collection.item(code: "EMAIL") == nil)
         #expect(collection.item(code: "PHONE")?.value == nil)
     }
 
-    // bitrix-semantics.md §5.3: role lookups.
+    // docs/BITRIX-SEMANTICS.md §5.3: role lookups.
     @Test func roleLookupsReturnTheFlaggedProperty() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         let collection = order.propertyCollection()
         #expect(collection.payerName?.code == "FIO")
         #expect(collection.userEmail?.code == "EMAIL")
@@ -47,10 +47,10 @@ import Testing
         #expect(collection.address?.code == "ADDRESS")
     }
 
-    // bitrix-semantics.md §9.8, §5.3: an unknown code finds nothing; setting it is reported and lost.
+    // docs/BITRIX-SEMANTICS.md §9.8, §5.3: an unknown code finds nothing; setting it is reported and lost.
     @Test func anUnknownPropertyCodeIsNullAndItsValueIsLostWithADiagnostic() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         #expect(order.propertyCollection().item(code: "INN") == nil)
         let result = order.setPropertyValue("123456789012", code: "INN")
         #expect(result.isSuccess)
@@ -59,11 +59,11 @@ import Testing
         #expect(!order.properties.values.contains { $0.value == "123456789012" })
     }
 
-    // bitrix-semantics.md §9.9, §5.3: setValuesFromPost sets known ids and silently ignores the others.
+    // docs/BITRIX-SEMANTICS.md §9.9, §5.3: setValuesFromPost sets known ids and silently ignores the others.
     @Test func setValuesFromPostIgnoresUnknownIdsAndLeavesMissingOnesAlone() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
-        order.setPropertyValue("old@example.kz", code: "EMAIL")
+        _ = order.setPersonTypeId(1)
+        _ = order.setPropertyValue("old@example.kz", code: "EMAIL")
         let result = order.setValuesFromPost([1: "Иван", 20: "ТОО Ромашка"])
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_PROPERTY_ID_UNKNOWN"])
@@ -71,18 +71,18 @@ import Testing
         #expect(order.data.propertyValue(code: "EMAIL") == "old@example.kz")
     }
 
-    // bitrix-semantics.md §9.9, §10.13, §5.4: required properties are not enforced by save (reported only).
+    // docs/BITRIX-SEMANTICS.md §9.9, §10.13, §5.4: required properties are not enforced by save (reported only).
     @Test func anEmptyRequiredPropertyDoesNotBlockTheSave() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(nil, code: "PHONE")
+        _ = complete.order.setPropertyValue(nil, code: "PHONE")
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["EMU_REQUIRED_PROPERTY_EMPTY"])
         #expect(!complete.order.marked)
     }
 
-    // bitrix-semantics.md §10.13, §5.4: format checks only warn, code PROPERTIES[<id>], and mark the order.
+    // docs/BITRIX-SEMANTICS.md §10.13, §5.4: format checks only warn, code PROPERTIES[<id>], and mark the order.
     @Test(arguments: [
         ("EMAIL", "not-an-email", 2), ("DELIVERY_TIME", "после обеда", 6), ("RAILWAY_ORDER_ID", "abc", 9),
         ("DELIVERY_DATE", "2025-02-30", 5), ("RECIPIENT_NAME", String(repeating: "я", count: 501), 7),
@@ -90,7 +90,7 @@ import Testing
     func aBadlyFormattedValueOnlyWarnsWithItsPropertyCode(code: String, value: String, id: Int) throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(value, code: code)
+        _ = complete.order.setPropertyValue(value, code: code)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.warningCodes == ["PROPERTIES[\(id)]"])
@@ -107,17 +107,17 @@ import Testing
     func aWellFormedValuePassesTheFormatChecks(code: String, value: String) throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        complete.order.setPropertyValue(value, code: code)
+        _ = complete.order.setPropertyValue(value, code: code)
         let result = engine.save(&complete.order)
         #expect(result.warnings.isEmpty)
         #expect(!complete.order.marked)
     }
 
-    // bitrix-semantics.md §5.3: e-mail values are trimmed.
+    // docs/BITRIX-SEMANTICS.md §5.3: e-mail values are trimmed.
     @Test func anEmailValueIsTrimmed() {
         var order = Fixture.newOrder()
-        order.setPersonTypeId(1)
-        order.setPropertyValue("  a@b.kz ", code: "EMAIL")
+        _ = order.setPersonTypeId(1)
+        _ = order.setPropertyValue("  a@b.kz ", code: "EMAIL")
         #expect(order.data.propertyValue(code: "EMAIL") == "a@b.kz")
     }
 }

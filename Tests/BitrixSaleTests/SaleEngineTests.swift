@@ -3,7 +3,7 @@ import Testing
 
 @testable import BitrixSale
 
-/// The engine: load, delete, list, status changes, concurrency (bitrix-semantics.md §1.4, §7, §10.15).
+/// The engine: load, delete, list, status changes, concurrency (docs/BITRIX-SEMANTICS.md §1.4, §7, §10.15).
 @Suite struct SaleEngineTests {
     private func saved(_ engine: SaleEngine, userId: FieldValue = 1, _ edit: (inout Order) throws -> Void = { _ in })
         throws -> Order
@@ -14,7 +14,7 @@ import Testing
         return order
     }
 
-    // bitrix-semantics.md §1.4: load(id ≤ 0) throws ArgumentNullException; a missing row is nil.
+    // docs/BITRIX-SEMANTICS.md §1.4: load(id ≤ 0) throws ArgumentNullException; a missing row is nil.
     @Test(arguments: [0, -1])
     func loadingANonPositiveIdThrows(id: Int) throws {
         let engine = try Fixture.engine()
@@ -30,17 +30,17 @@ import Testing
         #expect(try engine.load(accountNumber: "nope") == nil)
     }
 
-    // bitrix-semantics.md §1.4 step 1: deleting a missing order gives SALE_ORDER_ENTITY_NOT_FOUND.
+    // docs/BITRIX-SEMANTICS.md §1.4 step 1: deleting a missing order gives SALE_ORDER_ENTITY_NOT_FOUND.
     @Test func deletingAMissingOrderIsNotFound() throws {
         let engine = try Fixture.engine()
         #expect(engine.delete(id: 42).errorCodes == ["SALE_ORDER_ENTITY_NOT_FOUND"])
     }
 
-    // bitrix-semantics.md §1.4, §7.3: a paid payment or a shipped shipment refuses the delete.
+    // docs/BITRIX-SEMANTICS.md §1.4, §7.3: a paid payment or a shipped shipment refuses the delete.
     @Test func deletingAnOrderWithAPaidPaymentOrAShippedShipmentIsRefused() throws {
         let engine = try Fixture.engine()
-        let paid = try saved(engine) { try $0.setPaymentField($0.payments[0].code, "PAID", "Y") }
-        let shipped = try saved(engine) { try $0.setShipmentField($0.shipments[0].code, "DEDUCTED", "Y") }
+        let paid = try saved(engine) { _ = try $0.setPaymentField($0.payments[0].code, "PAID", "Y") }
+        let shipped = try saved(engine) { _ = try $0.setShipmentField($0.shipments[0].code, "DEDUCTED", "Y") }
         #expect(engine.delete(id: try #require(paid.id)).errorCodes == ["SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"])
         #expect(engine.delete(id: try #require(shipped.id)).errorCodes == ["SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED"])
         #expect(engine.list(OrderQuery()).total == 2)
@@ -62,8 +62,8 @@ import Testing
         let engine = try Fixture.engine()
         for index in 1...5 {
             _ = try saved(engine, userId: index.isMultiple(of: 2) ? 1 : "77") { order in
-                if index >= 4 { try order.setField("STATUS_ID", "AP") }
-                order.setPropertyValue("Клиент \(index)", code: "FIO")
+                if index >= 4 { _ = try order.setField("STATUS_ID", "AP") }
+                _ = order.setPropertyValue("Клиент \(index)", code: "FIO")
             }
         }
         #expect(engine.list(OrderQuery()).orders.compactMap(\.id) == [5, 4, 3, 2, 1])
@@ -77,7 +77,7 @@ import Testing
         #expect(engine.list(OrderQuery(statusIds: ["F"])).total == 0)
     }
 
-    // bitrix-semantics.md §7.2: changeStatus stores the status unchecked; an unknown one is reported.
+    // docs/BITRIX-SEMANTICS.md §7.2: changeStatus stores the status unchecked; an unknown one is reported.
     @Test func changingTheStatusStoresItAndStampsDateStatus() throws {
         let clock = ManualClock(Fixture.now)
         let engine = try Fixture.engine(clock: clock.saleClock)
@@ -102,10 +102,10 @@ import Testing
         #expect(engine.changeStatus(orderId: 9, to: "AP").errorCodes == ["SALE_ORDER_ENTITY_NOT_FOUND"])
     }
 
-    // bitrix-semantics.md §10.15, §7.3: CANCELED is a separate flag and leaves STATUS_ID alone.
+    // docs/BITRIX-SEMANTICS.md §10.15, §7.3: CANCELED is a separate flag and leaves STATUS_ID alone.
     @Test func cancelingLeavesTheStatusAlone() throws {
         var order = Fixture.newOrder()
-        try order.setField("CANCELED", "Y")
+        _ = try order.setField("CANCELED", "Y")
         #expect(order.canceled)
         #expect(order.statusId == "N")
         #expect(order.dateCanceled == Fixture.now)

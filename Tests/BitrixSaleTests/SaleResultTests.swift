@@ -2,9 +2,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// `Sale\Result` semantics (bitrix-semantics.md §6.3, §10.15).
+/// `Sale\Result` semantics (docs/BITRIX-SEMANTICS.md §6.3, §10.15).
 @Suite struct SaleResultTests {
-    // bitrix-semantics.md §10.15: addErrors([]) still marks failure.
+    // docs/BITRIX-SEMANTICS.md §10.15: addErrors([]) still marks failure.
     @Test func addErrorsWithAnEmptyListStillMarksFailure() {
         var result = SaleResult()
         #expect(result.isSuccess)
@@ -33,7 +33,7 @@ import Testing
         #expect(SaleError(code: "EMU_X", message: "m").isDiagnostic)
     }
 
-    // bitrix-semantics.md §10.15, §7.1: the default site has N/F order statuses and DN/DF delivery statuses.
+    // docs/BITRIX-SEMANTICS.md §10.15, §7.1: the default site has N/F order statuses and DN/DF delivery statuses.
     @Test(arguments: [("N", Status.Kind.order), ("F", .order), ("DN", .delivery), ("DF", .delivery)])
     func theDefaultSiteHasTheStatusesBitrixInstalls(id: String, kind: Status.Kind) {
         #expect(Fixture.context.status(id: id)?.type == kind)

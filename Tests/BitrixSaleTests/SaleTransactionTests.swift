@@ -4,9 +4,9 @@ import Testing
 
 @testable import BitrixSale
 
-/// `$order->save()` (bitrix-semantics.md §1.3, §1.7, §6, §10.2, §10.12, §10.14, §9.1, §9.7, §9.14).
+/// `$order->save()` (docs/BITRIX-SEMANTICS.md §1.3, §1.7, §6, §10.2, §10.12, §10.14, §9.1, §9.7, §9.14).
 @Suite struct SaleTransactionTests {
-    // bitrix-semantics.md §10.2, §1.3, §9.1: no usable USER_ID: BX_EMPTY_REQUIRED, no id, nothing stored.
+    // docs/BITRIX-SEMANTICS.md §10.2, §1.3, §9.1: no usable USER_ID: BX_EMPTY_REQUIRED, no id, nothing stored.
     @Test(arguments: [FieldValue?.none, .int(0), .string("abc"), .int(-3)])
     func savingWithoutUserIdFailsWithBxEmptyRequired(userId: FieldValue?) throws {
         let engine = try Fixture.engine()
@@ -22,7 +22,7 @@ import Testing
         #expect(engine.list(OrderQuery()).total == 0)
     }
 
-    // bitrix-semantics.md §10.2, §1.3: CURRENCY is required too (an order row without one, as loaded).
+    // docs/BITRIX-SEMANTICS.md §10.2, §1.3: CURRENCY is required too (an order row without one, as loaded).
     @Test func savingWithoutCurrencyFailsWithBxEmptyRequired() throws {
         let engine = try Fixture.engine()
         let data = OrderData(siteId: "s1", userIdText: "1", currency: nil, xmlId: "bx_test")
@@ -33,7 +33,7 @@ import Testing
         #expect(order.id == nil)
     }
 
-    // bitrix-semantics.md §9.1: a non-numeric but positive-intval user id is kept raw and saves; the int column
+    // docs/BITRIX-SEMANTICS.md §9.1: a non-numeric but positive-intval user id is kept raw and saves; the int column
     // gives back 1 on load (findings B03b).
     @Test func aRawUserIdWithAPositiveIntvalIsKeptAsGivenAndLoadsAsTheInteger() throws {
         let engine = try Fixture.engine()
@@ -45,11 +45,11 @@ import Testing
         #expect(order.userId == 1)
     }
 
-    // bitrix-semantics.md §10.12, §6.2, §9.14: verify problems only warn; the order is saved MARKED.
+    // docs/BITRIX-SEMANTICS.md §10.12, §6.2, §9.14: verify problems only warn; the order is saved MARKED.
     @Test func verifyProblemsBecomeWarningsAndMarkTheOrder() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setPaymentField(complete.payment, "PAY_SYSTEM_ID", 0)
+        _ = try complete.order.setPaymentField(complete.payment, "PAY_SYSTEM_ID", 0)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
         #expect(result.id != nil)
@@ -60,7 +60,7 @@ import Testing
         #expect(stored.reasonMarked == "Payment system is not specified")
     }
 
-    // bitrix-semantics.md §6.1 step 3: a before-save handler vetoes; nothing is stored, no id.
+    // docs/BITRIX-SEMANTICS.md §6.1 step 3: a before-save handler vetoes; nothing is stored, no id.
     @Test func aBeforeSaveHookVetoesTheSave() throws {
         let engine = try Fixture.engine()
         engine.onBeforeSave { order in
@@ -68,33 +68,33 @@ import Testing
                 ? SaleError(code: "SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR", message: "stopped by handler") : nil
         }
         var order = try Fixture.complete(on: engine).order
-        try order.setField("COMMENTS", "stop")
+        _ = try order.setField("COMMENTS", "stop")
         let result = engine.save(&order)
         #expect(result.errorCodes == ["SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR"])
         #expect(order.isNew)
         #expect(engine.list(OrderQuery()).total == 0)
-        try order.setField("COMMENTS", "go")
+        _ = try order.setField("COMMENTS", "go")
         #expect(engine.save(&order).isSuccess)
     }
 
-    // bitrix-semantics.md §6.1 step 11: after-save handlers see the saved order and whether it was new.
+    // docs/BITRIX-SEMANTICS.md §6.1 step 11: after-save handlers see the saved order and whether it was new.
     @Test func afterSaveHooksSeeTheSavedOrderAndWhetherItWasNew() throws {
         let engine = try Fixture.engine()
         let seen = Recorder()
         engine.onSaved { order, isNew in seen.append("\(order.id ?? 0):\(isNew)") }
         var order = try Fixture.complete(on: engine).order
-        engine.save(&order)
-        try order.setField("COMMENTS", "второе сохранение")
-        engine.save(&order)
+        _ = engine.save(&order)
+        _ = try order.setField("COMMENTS", "второе сохранение")
+        _ = engine.save(&order)
         #expect(seen.values == ["1:true", "1:false"])
     }
 
-    // bitrix-semantics.md §10.14, §1.7: ids from the generator; ACCOUNT_NUMBER = id; children <n>/<k>, the
+    // docs/BITRIX-SEMANTICS.md §10.14, §1.7: ids from the generator; ACCOUNT_NUMBER = id; children <n>/<k>, the
     // system shipment taking one number.
     @Test func idsComeFromTheGeneratorAndNumbersFollowTheOrderNumber() throws {
         let engine = try Fixture.engine(ids: .stepping(by: 10))
         var complete = try Fixture.complete(on: engine)
-        try complete.order.setField("ACCOUNT_NUMBER", "PRESET-1")  // overwritten after insert
+        _ = try complete.order.setField("ACCOUNT_NUMBER", "PRESET-1")  // overwritten after insert
         let result = engine.save(&complete.order)
         let order = complete.order
         #expect(result.id == 10)
@@ -109,58 +109,58 @@ import Testing
         #expect(engine.save(&next).id == 20)
     }
 
-    // bitrix-semantics.md §1.7: a taken number gets `<id>-1`.
+    // docs/BITRIX-SEMANTICS.md §1.7: a taken number gets `<id>-1`.
     @Test func aClashingAccountNumberGetsASuffix() throws {
         let engine = try Fixture.engine()
         var first = try Fixture.complete(on: engine).order
-        engine.save(&first)
-        try first.setField("ACCOUNT_NUMBER", "2")
+        _ = engine.save(&first)
+        _ = try first.setField("ACCOUNT_NUMBER", "2")
         try #require(engine.save(&first).isSuccess)
         var second = try Fixture.complete(on: engine).order
-        engine.save(&second)
+        _ = engine.save(&second)
         #expect(second.id == 2)
         #expect(second.accountNumber == "2-1")
         #expect(second.payments.first?.accountNumber == "2-1/1")
         #expect(try engine.load(accountNumber: "2-1")?.id == 2)
     }
 
-    // bitrix-semantics.md §1.7: later shipments and payments continue each collection's numbering.
+    // docs/BITRIX-SEMANTICS.md §1.7: later shipments and payments continue each collection's numbering.
     @Test func aShipmentAddedLaterContinuesTheNumbering() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
-        engine.save(&complete.order)
+        _ = engine.save(&complete.order)
         complete.order.createShipment(deliveryId: 2)
-        try complete.order.setPaymentField(complete.payment, "SUM", 1)
+        _ = try complete.order.setPaymentField(complete.payment, "SUM", 1)
         complete.order.createPayment(paySystemId: 2)
-        engine.save(&complete.order)
+        _ = engine.save(&complete.order)
         #expect(complete.order.shipments.map(\.accountNumber) == ["1/2", "1/3"])
         #expect(complete.order.payments.map(\.accountNumber) == ["1/1", "1/2"])
     }
 
-    // bitrix-semantics.md §6.1 steps 6, 10: DATE_INSERT / DATE_UPDATE from the clock; a preset DATE_INSERT stays.
+    // docs/BITRIX-SEMANTICS.md §6.1 steps 6, 10: DATE_INSERT / DATE_UPDATE from the clock; a preset DATE_INSERT stays.
     @Test func datesComeFromTheInjectedClock() throws {
         let clock = ManualClock(Fixture.now)
         let engine = try Fixture.engine(clock: clock.saleClock)
         var order = try Fixture.complete(on: engine).order
-        engine.save(&order)
+        _ = engine.save(&order)
         #expect(order.dateInsert == Fixture.now)
         #expect(order.dateUpdate == Fixture.now)
         clock.advance(by: 3600)
-        try order.setField("COMMENTS", "позже")
-        engine.save(&order)
+        _ = try order.setField("COMMENTS", "позже")
+        _ = engine.save(&order)
         #expect(order.dateInsert == Fixture.now)
         #expect(order.dateUpdate == Fixture.now.addingTimeInterval(3600))
         #expect(order.version == 1)
 
         let preset = Date(timeIntervalSince1970: 1_700_000_000)
         var backdated = try Fixture.complete(on: engine).order
-        try backdated.setField("DATE_INSERT", .date(preset))
-        engine.save(&backdated)
+        _ = try backdated.setField("DATE_INSERT", .date(preset))
+        _ = engine.save(&backdated)
         #expect(backdated.dateInsert == preset)
         #expect(backdated.dateUpdate == Fixture.now.addingTimeInterval(3600))
     }
 
-    // bitrix-semantics.md §9.7 (analogue: no setBasket, the basket is always attached): an order with an empty
+    // docs/BITRIX-SEMANTICS.md §9.7 (analogue: no setBasket, the basket is always attached): an order with an empty
     // basket saves with price 0 instead of a PHP error after the insert.
     @Test func anOrderWithAnEmptyBasketSavesWithPriceZero() throws {
         let engine = try Fixture.engine()
@@ -171,7 +171,8 @@ import Testing
         #expect(try engine.load(id: try #require(result.id))?.data.basket.isEmpty == true)
     }
 
-    // bitrix-semantics.md §9.14: a successful save can still carry warnings; they are the way to find degradations.
+    // docs/BITRIX-SEMANTICS.md §9.14: a successful save can still carry warnings; they are the way to find
+    // degradations.
     @Test func aSuccessfulSaveCanCarryWarnings() throws {
         let engine = try Fixture.engine()
         var order = engine.orderWithBasket(userId: 1)

@@ -25,7 +25,7 @@ enum Fixture {
     /// `appendBasket(Basket::create('s1'))`: an empty basket attached, as every order-building code path needs.
     static func newOrder(userId: FieldValue? = 1, currency: String? = nil, basket: Bool = true) -> Order {
         var order = Order.create(siteId: "s1", userId: userId, currency: currency, context: context)
-        if basket { try! order.appendBasket(Basket.create(siteId: "s1", context: context)) }
+        if basket { _ = try! order.appendBasket(Basket.create(siteId: "s1", context: context)) }
         return order
     }
 
@@ -51,15 +51,15 @@ enum Fixture {
                 .isSuccess
         )
         var order = engine.createOrder(userId: userId, currency: currency)
-        order.setPersonTypeId(1)
-        try order.setBasket(basket)
+        _ = order.setPersonTypeId(1)
+        _ = try order.setBasket(basket)
         let shipment = order.createShipment(deliveryId: 1)
         try #require(try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 1).isSuccess)
-        order.setPropertyValue("Мария Петрова", code: "FIO")
-        order.setPropertyValue("+77015211545", code: "PHONE")
-        order.setPropertyValue("ул. Абая 150, кв 25", code: "ADDRESS")
+        _ = order.setPropertyValue("Мария Петрова", code: "FIO")
+        _ = order.setPropertyValue("+77015211545", code: "PHONE")
+        _ = order.setPropertyValue("ул. Абая 150, кв 25", code: "ADDRESS")
         let payment = order.createPayment(paySystemId: 1)
-        try order.setPaymentField(payment, "SUM", .decimal(order.price))
+        _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
         return Complete(order: order, payment: payment, line: line, shipment: shipment)
     }
 
@@ -69,7 +69,7 @@ enum Fixture {
         -> Int
     {
         let line = try order.createBasketItem(moduleId: "", productId: 900)
-        try order.setBasketItemFields(
+        _ = try order.setBasketItemFields(
             line,
             [
                 "CURRENCY": .string(currency), "CUSTOM_PRICE": "Y", "BASE_PRICE": .decimal(price),
@@ -84,7 +84,7 @@ extension SaleEngine {
     /// `Order::create` on this engine, then `appendBasket(Basket::create())`: a new order with an empty basket.
     func orderWithBasket(userId: FieldValue? = nil, currency: String? = nil) -> Order {
         var order = createOrder(userId: userId, currency: currency)
-        try! order.appendBasket(createBasket())
+        _ = try! order.appendBasket(createBasket())
         return order
     }
 }

@@ -311,7 +311,7 @@ import Darwin
         else { return [] }
         func save() {
             var order = engine.createOrder(userId: .int(1), currency: "KZT")
-            order.setPropertyValue(String(repeating: "адрес ", count: 60), code: "ADDRESS")  // lines of ~1 KB
+            _ = order.setPropertyValue(String(repeating: "адрес ", count: 60), code: "ADDRESS")  // lines of ~1 KB
             let result = engine.save(&order)
             if result.isSuccess, let id = result.id { acknowledged.append(id) }
         }

@@ -24,11 +24,11 @@ import Testing
                     name: "Имя \"\(number)\""
                 )
                 var order = engine.createOrder(userId: .int(user.user.id), currency: "KZT")
-                order.setPersonTypeId(1)
-                try order.appendBasket(engine.createBasket())
+                _ = order.setPersonTypeId(1)
+                _ = try order.appendBasket(engine.createBasket())
                 let line = try order.createBasketItem(moduleId: "catalog", productId: 5)
-                try order.setBasketItemField(line, "QUANTITY", .int(1 + number % 3))
-                order.setPropertyValue("ул. \\ Абая\t\(number)", code: "ADDRESS")
+                _ = try order.setBasketItemField(line, "QUANTITY", .int(1 + number % 3))
+                _ = order.setPropertyValue("ул. \\ Абая\t\(number)", code: "ADDRESS")
                 _ = transaction.save(&order)
                 if let id = order.id {
                     transaction.bindIdempotencyKey(

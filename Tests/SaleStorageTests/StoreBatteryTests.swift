@@ -50,19 +50,19 @@ import Testing
     @discardableResult
     func saveOrder(_ engine: SaleEngine, status: String = "N", user: Int = 1) throws -> Order {
         var order = engine.createOrder(userId: .int(user))
-        order.setPersonTypeId(1)
+        _ = order.setPersonTypeId(1)
         var basket = engine.createBasket()
         let line = basket.createItem(moduleId: "catalog", productId: 5)
-        try basket.setItemFields(
+        _ = try basket.setItemFields(
             line,
             ["PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass), "QUANTITY": 2]
         )
-        try order.setBasket(basket)
+        _ = try order.setBasket(basket)
         let shipment = order.createShipment(deliveryId: 1)
-        try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 2)
+        _ = try order.setShipmentItemQuantity(shipment: shipment, basketItem: line, quantity: 2)
         order.createPayment(paySystemId: 3)
-        order.setPropertyValue("Иван", code: "FIO")
-        if status != "N" { try order.setField("STATUS_ID", .string(status)) }
+        _ = order.setPropertyValue("Иван", code: "FIO")
+        if status != "N" { _ = try order.setField("STATUS_ID", .string(status)) }
         let result = engine.save(&order)
         #expect(result.isSuccess, "\(result.errors)")
         return order
@@ -115,7 +115,7 @@ import Testing
             let (user, created) = transaction.findOrCreateUser(phone: "+77015211545", name: "Иван")
             #expect(created)
             var order = engine.createOrder(userId: .int(user.id))
-            try order.appendBasket(engine.createBasket())  // the basket first, as Bitrix needs it
+            _ = try order.appendBasket(engine.createBasket())  // the basket first, as Bitrix needs it
             let result = transaction.save(&order)
             #expect(result.isSuccess)
             let id = try #require(order.id)

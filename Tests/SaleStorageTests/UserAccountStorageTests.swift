@@ -35,14 +35,14 @@ import Testing
         let engine = try SaleEngine(store: store, clock: .fixed(StoreBatteryTests.now))
         var basket = engine.createBasket()
         let line = basket.createItem(moduleId: "catalog", productId: 5)
-        try basket.setItemFields(
+        _ = try basket.setItemFields(
             line,
             ["PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass), "QUANTITY": 1]
         )
         let property = BasketItemProperty(name: "Размер", code: "SIZE", value: "L", sort: 200)
         try basket.setItemProperties(line, [property])
         var order = engine.createOrder(userId: 1)
-        try order.setBasket(basket)
+        _ = try order.setBasket(basket)
         let id = try #require(engine.save(&order).id)
         let reopened = try reopen()
         #expect(reopened.order(id: id)?.basket.first?.properties == [property])

@@ -68,20 +68,20 @@ extension SaleTransaction {
         if login.count < 3 {
             result.addError(
                 SaleError(
-                    code: "LOGIN",
+                    code: .login,
                     message: "Login must be at least 3 characters, got \"\(login)\"",
                     field: "LOGIN"
                 )
             )
         } else if user(login: login) != nil {
             result.addError(
-                SaleError(code: "LOGIN", message: "A user with login \"\(login)\" already exists", field: "LOGIN")
+                SaleError(code: .login, message: "A user with login \"\(login)\" already exists", field: "LOGIN")
             )
         }
         if !phone.isEmpty, user(phone: phone) != nil {
             result.addError(
                 SaleError(
-                    code: "PERSONAL_PHONE",
+                    code: .personalPhone,
                     message: "A user with phone \(phone) already exists",
                     field: "PERSONAL_PHONE"
                 )
@@ -89,7 +89,7 @@ extension SaleTransaction {
         }
         if let email, !Self.isEmail(email) {
             result.addError(
-                SaleError(code: "EMAIL", message: "Incorrect e-mail \"\(email)\"", field: "EMAIL")
+                SaleError(code: .email, message: "Incorrect e-mail \"\(email)\"", field: "EMAIL")
             )
         }
         guard result.isSuccess else { return (nil, result) }

@@ -106,7 +106,6 @@ public final class SaleEngine: Sendable {
     /// `$order->save()`: see ``SaleTransaction/save(_:strict:)``.
     ///
     /// On success `order` gets its ids, account numbers and dates; on failure it is left as it was.
-    @discardableResult
     public func save(_ order: inout Order, strict: Bool? = nil) -> SaleResult {
         var result = SaleResult()
         do {
@@ -139,8 +138,8 @@ public final class SaleEngine: Sendable {
             }
     }
 
-    /// `Order::delete($id)` (§1.4): refused for a missing order, a paid payment or a shipped shipment.
-    @discardableResult
+    /// `Order::delete($id)` (docs/BITRIX-SEMANTICS.md §1.4): refused for a missing order, a paid payment or a shipped
+    /// shipment.
     public func delete(id: Int) -> SaleResult {
         var result = SaleResult()
         do {
@@ -160,8 +159,8 @@ public final class SaleEngine: Sendable {
         return (page.orders.map { Order(data: $0, context: context) }, page.total)
     }
 
-    /// Changes an order's status through `setField('STATUS_ID')` and `save()` (§7.2: Bitrix checks neither that
-    /// the status exists nor any permission; the engine reports an unknown one as a diagnostic).
+    /// Changes an order's status through `setField('STATUS_ID')` and `save()` (docs/BITRIX-SEMANTICS.md §7.2: Bitrix
+    /// checks neither that the status exists nor any permission; the engine reports an unknown one as a diagnostic).
     public func changeStatus(orderId: Int, to statusId: String, strict: Bool? = nil) -> SaleResult {
         guard orderId > 0, var order = store.order(id: orderId).map({ Order(data: $0, context: context) }) else {
             return .failure(Self.notFound(orderId))
@@ -170,7 +169,7 @@ public final class SaleEngine: Sendable {
             let set = try order.setField("STATUS_ID", .string(statusId))
             guard set.isSuccess else { return set }
         } catch {
-            return .failure(SaleError(code: "0", message: "\(error)", field: "STATUS_ID"))
+            return .failure(SaleError(code: .generic, message: "\(error)", field: "STATUS_ID"))
         }
         return save(&order, strict: strict)
     }
@@ -232,7 +231,7 @@ public final class SaleEngine: Sendable {
 
     static func storeError(_ error: any Error) -> SaleError {
         SaleError(
-            code: "BX_STORE_ERROR",
+            code: .storeError,
             message: "The store could not confirm the change (nothing of it is visible; whether it reached the disk "
                 + "is unknown until the store is reopened): \(error)"
         )
@@ -240,7 +239,7 @@ public final class SaleEngine: Sendable {
 
     static func notFound(_ id: Int) -> SaleError {
         SaleError(
-            code: "SALE_ORDER_ENTITY_NOT_FOUND",
+            code: .orderEntityNotFound,
             message: "The order was not found",
             messageRu: "Заказ не найден",
             field: "ID"

@@ -107,11 +107,12 @@ public struct SaleTransaction: Sendable {
 
     // MARK: Save
 
-    /// `$order->save()` (§6.1, §6.2 for sale 18.x and later).
+    /// `$order->save()` (docs/BITRIX-SEMANTICS.md §6.1, §6.2 for sale 18.x and later).
     ///
     /// 1. `OnSaleOrderBeforeSaved` handlers may veto (`SALE_EVENT_ON_BEFORE_ORDER_SAVED_ERROR`).
     /// 2. `verify()` problems become warnings and mark the order (MARKED = Y, REASON_MARKED).
-    /// 3. The emulator's diagnostics (§9) become warnings too; with `strict` every warning is an error instead.
+    /// 3. The emulator's diagnostics (docs/BITRIX-SEMANTICS.md §9) become warnings too; with `strict` every warning is
+    /// an error instead.
     /// 4. The order row needs USER_ID and CURRENCY (`BX_EMPTY_REQUIRED`; no id is assigned).
     /// 5. Ids come from the generator; ACCOUNT_NUMBER is the id (`<id>-1` … on a clash), shipments and payments get
     ///    `<number>/<n>` with the system shipment taking one; DATE_INSERT / DATE_UPDATE come from the clock.
@@ -141,7 +142,7 @@ public struct SaleTransaction: Sendable {
             }
         }
         for warning in warnings { result.addWarning(warning) }
-        // The order row (§1.3).
+        // The order row (docs/BITRIX-SEMANTICS.md §1.3).
         if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
         if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
         guard result.isSuccess else { return result }
@@ -160,7 +161,7 @@ public struct SaleTransaction: Sendable {
         if !problems.isEmpty {
             working.data.marked = true
             working.data.reasonMarked = String((problems.last?.message ?? "").prefix(255))
-            // A shipment's own verify failure marks the shipment too (§3.6).
+            // A shipment's own verify failure marks the shipment too (docs/BITRIX-SEMANTICS.md §3.6).
             for index in working.data.shipments.indices {
                 let prefix = "shipments[\(working.data.shipments[index].code)]"
                 if let problem = problems.last(where: { $0.field?.hasPrefix(prefix) ?? false }) {
@@ -179,18 +180,19 @@ public struct SaleTransaction: Sendable {
         return result
     }
 
-    /// `Order::delete($id)` (§1.4): refused when the order is missing, has a paid payment or a shipped shipment.
+    /// `Order::delete($id)` (docs/BITRIX-SEMANTICS.md §1.4): refused when the order is missing, has a paid payment or
+    /// a shipped shipment.
     public mutating func delete(orderId: Int) -> SaleResult {
         guard orderId > 0, let data = order(id: orderId) else {
             return .failure(SaleEngine.notFound(orderId))
         }
         var order = Order(data: data, context: engine.context)
-        // Bitrix cancels first; the cancel refuses paid payments and shipped shipments (§7.3).
+        // Bitrix cancels first; the cancel refuses paid payments and shipped shipments (docs/BITRIX-SEMANTICS.md §7.3).
         do {
             let cancel = try order.setField("CANCELED", .bool(true))
             guard cancel.isSuccess else { return cancel }
         } catch {
-            return .failure(SaleError(code: "0", message: "\(error)"))
+            return .failure(SaleError(code: .generic, message: "\(error)"))
         }
         staged.deletedOrderIds.append(orderId)
         var result = SaleResult()
@@ -200,7 +202,7 @@ public struct SaleTransaction: Sendable {
 
     private static func required(_ field: String) -> SaleError {
         SaleError(
-            code: "BX_EMPTY_REQUIRED",
+            code: .emptyRequired,
             message: "The field \(field) is required.",
             messageRu: "Не заполнено обязательное поле \"\(field)\"",
             field: field
@@ -218,7 +220,7 @@ public struct SaleTransaction: Sendable {
         return !pending.contains { $0.deletedOrderIds.contains(owner) }
     }
 
-    /// §1.7: the id as text, else `<id>-1` … `<id>-10`, else the id with the next free suffix.
+    /// docs/BITRIX-SEMANTICS.md §1.7: the id as text, else `<id>-1` … `<id>-10`, else the id with the next free suffix.
     private func accountNumber(for id: Int) -> String {
         let plain = String(id)
         if !isTaken(plain) { return plain }
@@ -232,7 +234,7 @@ public struct SaleTransaction: Sendable {
         for index in order.data.basket.indices where order.data.basket[index].id == nil {
             order.data.basket[index].id = nextId(.basketItem)
         }
-        // Shipments: the system shipment is saved first and takes a number (§1.7).
+        // Shipments: the system shipment is saved first and takes a number (docs/BITRIX-SEMANTICS.md §1.7).
         func suffix(_ text: String?) -> Int { text.flatMap { Int($0.split(separator: "/").last ?? "") } ?? 0 }
         var highest =
             ([order.data.systemShipmentAccountNumber] + order.data.shipments.map(\.accountNumber))
@@ -254,12 +256,13 @@ public struct SaleTransaction: Sendable {
                 order.data.shipments[index].items[item].id = nextId(.shipmentItem)
             }
         }
-        // Payments: a payment without PAY_SYSTEM_NAME fails its row insert and is left out (§4.1).
+        // Payments: a payment without PAY_SYSTEM_NAME fails its row insert and is left out (docs/BITRIX-SEMANTICS.md
+        // §4.1).
         let unsaved = order.data.payments.filter { ($0.paySystemName ?? "").isEmpty }
         for payment in unsaved {
             result.addWarning(
                 SaleError(
-                    code: "BX_EMPTY_REQUIRED",
+                    code: .emptyRequired,
                     message: "The field PAY_SYSTEM_NAME is required.",
                     messageRu: "Не заполнено обязательное поле \"PAY_SYSTEM_NAME\"",
                     field: "payments[\(payment.code)].PAY_SYSTEM_NAME"

@@ -78,8 +78,8 @@ public struct Basket: Sendable {
         items[index].redefineProperties(values)
     }
 
-    /// `$basket->createItem($moduleId, $productId)` (§2.1): always a new line, QUANTITY 0, PRICE 0, `CUSTOM_PRICE = N`,
-    /// no provider until `PRODUCT_PROVIDER_CLASS` is set.
+    /// `$basket->createItem($moduleId, $productId)` (docs/BITRIX-SEMANTICS.md §2.1): always a new line, QUANTITY 0,
+    /// PRICE 0, `CUSTOM_PRICE = N`, no provider until `PRODUCT_PROVIDER_CLASS` is set.
     ///
     /// - Returns: the line's basket code.
     @discardableResult
@@ -93,12 +93,11 @@ public struct Basket: Sendable {
         return code
     }
 
-    /// `$basketItem->setField($name, $value)` on a line of this basket (§2.2–2.4): as
+    /// `$basketItem->setField($name, $value)` on a line of this basket (docs/BITRIX-SEMANTICS.md §2.2–2.4): as
     /// ``Order/setBasketItemField(_:_:_:)`` without the order's reactions (shipments, the order currency).
     ///
     /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable,
     ///   ``SaleException/objectNotFound(_:)`` for an unknown code.
-    @discardableResult
     public mutating func setItemField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -131,8 +130,7 @@ public struct Basket: Sendable {
     }
 
     /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, `PRODUCT_PROVIDER_CLASS` … first, then the rest
-    /// in the given order (§2.2).
-    @discardableResult
+    /// in the given order (docs/BITRIX-SEMANTICS.md §2.2).
     public mutating func setItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {

@@ -51,7 +51,7 @@ extension BasketItem {
     }
 
     static func notANumber(_ name: String, _ value: FieldValue) -> SaleResult {
-        .failure(SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name))
+        .failure(SaleError(code: .generic, message: "\(name) must be a number, got \"\(value.text)\"", field: name))
     }
 
     /// `onFieldModify('QUANTITY')` up to the shipments (K21 `basketitembase.php`, `internals/catalog/provider.php`):
@@ -74,7 +74,7 @@ extension BasketItem {
         if quantity == 0 {
             return .refused(
                 SaleError(
-                    code: "0",
+                    code: .generic,
                     message: "Product \"\(label)\" quantity cannot be zero or less than zero",
                     messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
                     field: "basket[\(basketCode)].QUANTITY"
@@ -90,7 +90,7 @@ extension BasketItem {
         guard available > 0 else {
             return .refused(
                 SaleError(
-                    code: "SALE_BASKET_ITEM_WRONG_AVAILABLE_QUANTITY",
+                    code: .basketItemWrongAvailableQuantity,
                     message: "Not enough stock of \"\(label)\"",
                     messageRu: "Недостаточно товара \"\(label)\"",
                     field: "basket[\(basketCode)].QUANTITY"

@@ -30,7 +30,6 @@ extension Order {
     /// quantity, and the order price is recalculated.
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on a saved order (`appendBasket` refuses an order with an ID).
-    @discardableResult
     public mutating func setBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
         try attach(basket, refresh: true)
     }
@@ -38,7 +37,6 @@ extension Order {
     /// `$order->appendBasket($basket)`: as ``setBasket(_:)`` without the provider refresh.
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on a saved order.
-    @discardableResult
     public mutating func appendBasket(_ basket: Basket) throws(SaleException) -> SaleResult {
         try attach(basket, refresh: false)
     }
@@ -64,7 +62,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `$order->getBasket()->createItem($moduleId, $productId)` (§2.1): always appends a new line, never merges.
+    /// `$order->getBasket()->createItem($moduleId, $productId)` (docs/BITRIX-SEMANTICS.md §2.1): always appends a new
+    /// line, never merges.
     ///
     /// The line starts with quantity 0, price 0, `CUSTOM_PRICE = N` and no provider.
     ///
@@ -105,13 +104,12 @@ extension Order {
         data.basket[index].redefineProperties(values)
     }
 
-    /// `$basketItem->setField($name, $value)` (§2.2–2.4) on a line of the order's basket.
+    /// `$basketItem->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §2.2–2.4) on a line of the order's basket.
     ///
     /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket,
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name that is not settable (`MODULE`, `ID`, …),
     ///   ``SaleException/objectNotFound(_:)`` for an unknown code, ``SaleException/notSupported(_:)`` for a currency
     ///   other than the order's.
-    @discardableResult
     public mutating func setBasketItemField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -139,8 +137,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, … first, then the rest in the given order (§2.2).
-    @discardableResult
+    /// `$basketItem->setFields([...])`: `CURRENCY`, `CUSTOM_PRICE`, … first, then the rest in the given order
+    /// (docs/BITRIX-SEMANTICS.md §2.2).
     public mutating func setBasketItemFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {
@@ -152,14 +150,13 @@ extension Order {
     /// Removes a basket line and its shipment items; refused when a shipped shipment holds it.
     ///
     /// - Throws: ``SaleException/fatal(_:)`` while a new order has no basket.
-    @discardableResult
     public mutating func deleteBasketItem(_ code: Int) throws(SaleException) -> SaleResult {
         try requireBasket("getItemByBasketCode")
         guard data.basket.contains(where: { $0.code == code }) else { throw .objectNotFound("basket item \(code)") }
         if data.shipments.contains(where: { $0.deducted && $0.quantity(ofBasketItem: code) > 0 }) {
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT",
+                    .shipmentItemAlreadyShippedCannotEdit,
                     "The shipment has already been shipped and cannot be edited"
                 )
             )
@@ -175,7 +172,7 @@ extension Order {
     }
 
     /// QUANTITY: the provider decides (``BasketItem/changingQuantity(to:refreshes:context:note:)``), then the
-    /// shipments follow (§3.3, K21 `shipmentcollection.php` onBasketModify / isAllowAutoEdit).
+    /// shipments follow (docs/BITRIX-SEMANTICS.md §3.3, K21 `shipmentcollection.php` onBasketModify / isAllowAutoEdit).
     ///
     /// The lone real shipment takes the change when it may be edited automatically (not allowed, canceled or shipped)
     /// and the line is new or not in the system shipment (B21); otherwise the system shipment does, and it cannot give
@@ -205,7 +202,7 @@ extension Order {
             if distributed > 0, quantity < distributed {
                 return .failure(
                     Self.error(
-                        "SALE_ORDER_SYSTEM_SHIPMENT_LESS_QUANTITY",
+                        .systemShipmentLessQuantity,
                         "The quantity of \"\(current.label)\" is less than what its shipments already hold "
                             + "(\(Money.plainText(distributed)))",
                         field: "basket[\(current.basketCode)].QUANTITY"

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Order {
-    /// `OrderBase::getAvailableFields()`: the names `setField` accepts (§1.2).
+    /// `OrderBase::getAvailableFields()`: the names `setField` accepts (docs/BITRIX-SEMANTICS.md §1.2).
     public static let settableFields: Set<String> = [
         "LID", "PERSON_TYPE_ID", "CANCELED", "DATE_CANCELED", "EMP_CANCELED_ID", "REASON_CANCELED", "STATUS_ID",
         "DATE_STATUS", "EMP_STATUS_ID", "DEDUCTED", "MARKED", "DATE_MARKED", "EMP_MARKED_ID", "REASON_MARKED",
@@ -29,7 +29,8 @@ extension Order {
         "USE_VAT",
     ]
 
-    /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them (§1.2).
+    /// Fields the engine maintains: readable with ``field(_:)``, but `setField` throws for them
+    /// (docs/BITRIX-SEMANTICS.md §1.2).
     public static let engineOwnedFields: Set<String> = [
         "ID", "PAYED", "DATE_PAYED", "EMP_PAYED_ID", "SUM_PAID", "ALLOW_DELIVERY", "DATE_ALLOW_DELIVERY",
         "PRICE_DELIVERY", "PAY_SYSTEM_ID", "DELIVERY_ID", "TRACKING_NUMBER", "CREATED_BY", "RESERVED",
@@ -77,12 +78,11 @@ extension Order {
         }
     }
 
-    /// `setField($name, $value)` (§1.2).
+    /// `setField($name, $value)` (docs/BITRIX-SEMANTICS.md §1.2).
     ///
     /// - Throws: ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue or engine-owned;
     ///   ``SaleException/notImplemented(_:)`` for a change of USER_ID or CURRENCY.
     /// - Returns: a failed result when Bitrix refuses the value (the old value is kept).
-    @discardableResult
     public mutating func setField(_ name: String, _ value: FieldValue) throws(SaleException) -> SaleResult {
         guard Self.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
         if Self.calculatedFieldNames.contains(name) {
@@ -98,7 +98,7 @@ extension Order {
         case "CURRENCY": throw .notImplemented("field CURRENCY")
         case "LID": data.siteId = value.text
         case "PERSON_TYPE_ID":
-            // The property collection is not reloaded (§5.2).
+            // The property collection is not reloaded (docs/BITRIX-SEMANTICS.md §5.2).
             changingPrice(recalculates: false) { $0.data.personTypeId = value.intval > 0 ? value.intval : nil }
         case "STATUS_ID":
             data.statusId = value.text
@@ -113,13 +113,13 @@ extension Order {
                 // `order.php` onOrderModify returns after the payment check (B28): one error, not two.
                 if data.payments.contains(where: \.paid) {
                     result.addError(
-                        Self.error("SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE", "The order has active payments")
+                        Self.error(.cancelPaymentExistActive, "The order has active payments")
                     )
                     return result
                 }
                 if data.shipments.contains(where: \.deducted) {
                     result.addError(
-                        Self.error("SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED", "The order has shipped products")
+                        Self.error(.cancelShipmentExistShipped, "The order has shipped products")
                     )
                 }
                 guard result.isSuccess else { return result }
@@ -141,7 +141,7 @@ extension Order {
         case "PRICE":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
+                    SaleError(code: .generic, message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
                 )
             }
             changingPrice(recalculates: false) { $0.data.manualPrice = Money.round(amount, places: $0.precision) }
@@ -149,7 +149,7 @@ extension Order {
             if let owner = context.accountNumberOwner(value.text), owner != data.id {
                 return .failure(
                     SaleError(
-                        code: "BX_ERROR",
+                        code: .bxError,
                         message: "An order with this number already exists",
                         messageRu: "Заказ с таким номером уже существует",
                         field: "ACCOUNT_NUMBER"
@@ -183,7 +183,6 @@ extension Order {
     }
 
     /// `setFields(array)`: `setField` per key, errors collected.
-    @discardableResult
     public mutating func setFields(_ fields: KeyValuePairs<String, FieldValue>) throws(SaleException) -> SaleResult {
         var result = SaleResult()
         for (name, value) in fields { result.merge(try setField(name, value)) }
@@ -191,13 +190,12 @@ extension Order {
     }
 
     /// `setPersonTypeId($id)`.
-    @discardableResult
     public mutating func setPersonTypeId(_ id: Int) -> SaleResult {
         // PERSON_TYPE_ID is always settable, so this cannot throw.
         (try? setField("PERSON_TYPE_ID", .int(id))) ?? SaleResult()
     }
 
-    static func error(_ code: String, _ message: String, field: String? = nil) -> SaleError {
+    static func error(_ code: SaleErrorCode, _ message: String, field: String? = nil) -> SaleError {
         SaleError(code: code, message: message, field: field)
     }
 

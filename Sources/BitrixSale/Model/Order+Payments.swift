@@ -1,7 +1,7 @@
 import Foundation
 
 extension Order {
-    /// `$paymentCollection->createItem($service)` (§4.1): SUM 0, PAID N, the order currency.
+    /// `$paymentCollection->createItem($service)` (docs/BITRIX-SEMANTICS.md §4.1): SUM 0, PAID N, the order currency.
     ///
     /// With a pay system id that exists, PAY_SYSTEM_ID and PAY_SYSTEM_NAME are both set (as `createItem($service)`
     /// does). Without one, or with an id that names none (`Manager::getObjectById` returns null), the payment has no
@@ -18,11 +18,10 @@ extension Order {
         return code
     }
 
-    /// `$payment->setField($name, $value)` (§4.2).
+    /// `$payment->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §4.2).
     ///
-    /// `PAY_SYSTEM_ID` does not fill `PAY_SYSTEM_NAME` (§9.11); a paid payment's `SUM` cannot change; a canceled
-    /// order cannot be paid.
-    @discardableResult
+    /// `PAY_SYSTEM_ID` does not fill `PAY_SYSTEM_NAME` (docs/BITRIX-SEMANTICS.md §9.11); a paid payment's `SUM` cannot
+    /// change; a canceled order cannot be paid.
     public mutating func setPaymentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -36,7 +35,7 @@ extension Order {
             let id = value.intval
             guard id <= 0 || context.paySystem(id: id) != nil else {
                 return .failure(
-                    Self.error("SALE_PAYMENT_WRONG_PAYMENT_SERVICE", "Incorrect payment system specified", field: name)
+                    Self.error(.wrongPaymentService, "Incorrect payment system specified", field: name)
                 )
             }
             data.payments[index].paySystemId = id
@@ -44,22 +43,22 @@ extension Order {
         case "SUM":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "SUM must be a number, got \"\(value.text)\"", field: name)
+                    SaleError(code: .generic, message: "SUM must be a number, got \"\(value.text)\"", field: name)
                 )
             }
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_PAID_ORDER_CANCELED", "Cannot paid a canceled order."))
+                return .failure(Self.error(.paidOrderCanceled, "Cannot paid a canceled order."))
             }
             if data.payments[index].paid {
                 return .failure(
-                    Self.error("SALE_PAYMENT_NOT_ALLOWED_CHANGE_SUM", "Cannot edit the amount of paid partial payment")
+                    Self.error(.paymentNotAllowedChangeSum, "Cannot edit the amount of paid partial payment")
                 )
             }
             data.payments[index].sum = Money.round(amount, places: precision)
             data.payments[index].sumChangedByHand = true
         case "PAID":
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_PAID_ORDER_CANCELED", "Cannot paid a canceled order."))
+                return .failure(Self.error(.paidOrderCanceled, "Cannot paid a canceled order."))
             }
             let paid = value.flag ?? false
             data.payments[index].paid = paid
@@ -75,13 +74,12 @@ extension Order {
     }
 
     /// Deletes a payment; a paid one is refused (`SALE_PAYMENT_DELETE_EXIST_PAID`).
-    @discardableResult
     public mutating func deletePayment(_ code: Int) throws(SaleException) -> SaleResult {
         guard let index = data.payments.firstIndex(where: { $0.code == code }) else {
             throw .objectNotFound("payment \(code)")
         }
         if data.payments[index].paid {
-            return .failure(Self.error("SALE_PAYMENT_DELETE_EXIST_PAID", "Cannot delete a paid payment"))
+            return .failure(Self.error(.paymentDeleteExistPaid, "Cannot delete a paid payment"))
         }
         data.payments.remove(at: index)
         return SaleResult()

@@ -4,7 +4,8 @@ extension Order {
     /// The code that stands for the hidden system shipment: every edit of it throws, as in Bitrix.
     public static let systemShipmentCode = 0
 
-    /// `$shipmentCollection->createItem($service)` (§3.1): a real shipment with status DN and N flags.
+    /// `$shipmentCollection->createItem($service)` (docs/BITRIX-SEMANTICS.md §3.1): a real shipment with status DN and
+    /// N flags.
     ///
     /// Without a service id, or with an id that names no service (`Manager::getObjectById` returns null), the
     /// shipment gets the "no delivery" service, as Bitrix does quietly; the latter is reported as a diagnostic.
@@ -18,7 +19,7 @@ extension Order {
             } else {
                 note(
                     SaleError(
-                        code: "EMU_UNKNOWN_DELIVERY_SERVICE",
+                        code: .unknownDeliveryService,
                         message:
                             "Delivery service \(deliveryId) does not exist; Bitrix's createItem(null) quietly uses "
                             + "the \"no delivery\" service \(service.id)",
@@ -31,11 +32,10 @@ extension Order {
         return code
     }
 
-    /// `$shipment->setField($name, $value)` (§3.4, §3.6).
+    /// `$shipment->setField($name, $value)` (docs/BITRIX-SEMANTICS.md §3.4, §3.6).
     ///
     /// - Throws: ``SaleException/notSupported(_:)`` on the system shipment (``systemShipmentCode``),
     ///   ``SaleException/argumentOutOfRange(_:)`` for a name outside the catalogue.
-    @discardableResult
     public mutating func setShipmentField(_ code: Int, _ name: String, _ value: FieldValue) throws(SaleException)
         -> SaleResult
     {
@@ -53,7 +53,7 @@ extension Order {
                 guard let service = context.deliveryService(id: id) else {
                     return .failure(
                         Self.error(
-                            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE",
+                            .wrongDeliveryService,
                             "Incorrect delivery service specified",
                             field: "DELIVERY_ID"
                         )
@@ -67,18 +67,19 @@ extension Order {
         case "PRICE_DELIVERY", "BASE_PRICE_DELIVERY", "DISCOUNT_PRICE":
             guard let amount = value.decimalValue else {
                 return .failure(
-                    SaleError(code: "0", message: "\(name) must be a number, got \"\(value.text)\"", field: name)
+                    SaleError(code: .generic, message: "\(name) must be a number, got \"\(value.text)\"", field: name)
                 )
             }
             if data.canceled {
                 return .failure(
                     Self.error(
-                        "SALE_ORDER_PRICE_DELIVERY_ORDER_CANCELED",
+                        .priceDeliveryOrderCanceled,
                         "Cannot change the delivery price of a canceled order"
                     )
                 )
             }
-            // A delivery-price change is pushed into the order as a delta (§1.6): a hand-set PRICE moves with it.
+            // A delivery-price change is pushed into the order as a delta (docs/BITRIX-SEMANTICS.md §1.6): a hand-set
+            // PRICE moves with it.
             changingPrice(recalculates: false) {
                 let before = $0.data.shipments[index].priceDelivery
                 var shipment = $0.data.shipments[index]
@@ -105,14 +106,14 @@ extension Order {
         case "ALLOW_DELIVERY":
             if data.canceled {
                 return .failure(
-                    Self.error("SALE_ORDER_ALLOW_DELIVERY_ORDER_CANCELED", "Cannot allow delivery of a canceled order")
+                    Self.error(.allowDeliveryOrderCanceled, "Cannot allow delivery of a canceled order")
                 )
             }
             data.shipments[index].allowDelivery = value.flag ?? false
             data.shipments[index].otherFields["DATE_ALLOW_DELIVERY"] = FieldValue.date(now).text
         case "DEDUCTED":
             if data.canceled {
-                return .failure(Self.error("SALE_ORDER_SHIPMENT_ORDER_CANCELED", "Cannot ship a canceled order"))
+                return .failure(Self.error(.shipmentOrderCanceled, "Cannot ship a canceled order"))
             }
             data.shipments[index].deducted = value.flag ?? false
             // The order's DEDUCTED follows its shipments again (ShipmentCollection::isShipped).
@@ -133,10 +134,9 @@ extension Order {
     }
 
     /// `$shipmentItemCollection->createItem($basketItem)` without a quantity: the item starts at 0, which `verify()`
-    /// reports at save and which is not saved (§3.3, §9.6).
+    /// reports at save and which is not saved (docs/BITRIX-SEMANTICS.md §3.3, §9.6).
     ///
     /// Returns nothing new when the item exists already.
-    @discardableResult
     public mutating func createShipmentItem(shipment code: Int, basketItem basketCode: Int) throws(SaleException)
         -> SaleResult
     {
@@ -150,7 +150,7 @@ extension Order {
         if data.shipments[index].deducted {
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_SHIPMENT_ALREADY_SHIPPED_CANNOT_EDIT",
+                    .shipmentItemAlreadyShippedCannotEdit,
                     "The shipment has already been shipped and cannot be edited"
                 )
             )
@@ -161,11 +161,10 @@ extension Order {
         return SaleResult()
     }
 
-    /// `createItem($basketItem)` then `setQuantity($quantity)` (§3.3): moves quantity out of (or back into) the system
-    /// shipment, which must hold at least the increase.
+    /// `createItem($basketItem)` then `setQuantity($quantity)` (docs/BITRIX-SEMANTICS.md §3.3): moves quantity out of
+    /// (or back into) the system shipment, which must hold at least the increase.
     ///
     /// For a new order the delivery price is recalculated.
-    @discardableResult
     public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
         throws(SaleException) -> SaleResult
     {
@@ -182,7 +181,7 @@ extension Order {
             let label = basketItem.name.isEmpty ? "#\(basketItem.productId)" : basketItem.name
             return .failure(
                 Self.error(
-                    "SALE_SHIPMENT_ITEM_LESS_AVAILABLE_QUANTITY",
+                    .shipmentItemLessAvailableQuantity,
                     "The available quantity of \"\(label)\" (\(Money.plainText(available))) is less than specified "
                         + "(\(Money.plainText(delta)))",
                     field: "shipments[\(code)].items[\(basketItem.basketCode)].QUANTITY"
@@ -198,8 +197,7 @@ extension Order {
 
     /// Deletes a real shipment; its items go back to the system shipment.
     ///
-    /// A shipped one is refused (§3.6).
-    @discardableResult
+    /// A shipped one is refused (docs/BITRIX-SEMANTICS.md §3.6).
     public mutating func deleteShipment(_ code: Int) throws(SaleException) -> SaleResult {
         if code == Self.systemShipmentCode { throw .notSupported("system shipment cannot be deleted") }
         guard let index = data.shipments.firstIndex(where: { $0.code == code }) else {
@@ -207,7 +205,7 @@ extension Order {
         }
         if data.shipments[index].deducted {
             return .failure(
-                Self.error("SALE_SHIPMENT_EXIST_SHIPPED", "Partial shipment was already shipped. Cancel shipment")
+                Self.error(.shipmentExistShipped, "Partial shipment was already shipped. Cancel shipment")
             )
         }
         changingPrice {
@@ -218,8 +216,8 @@ extension Order {
         return SaleResult()
     }
 
-    /// `ShipmentCollection::calculateDelivery()` (§3.4): real shipments with a service and no custom price take the
-    /// service's price; a hand-set price that this replaces is reported.
+    /// `ShipmentCollection::calculateDelivery()` (docs/BITRIX-SEMANTICS.md §3.4): real shipments with a service and no
+    /// custom price take the service's price; a hand-set price that this replaces is reported.
     mutating func recalculateDelivery(only code: Int? = nil) {
         for index in data.shipments.indices {
             let shipment = data.shipments[index]
@@ -247,7 +245,6 @@ extension Order {
 
 extension Order {
     /// `$shipment->setFields([...])`: `setShipmentField` per key in the given order, results merged.
-    @discardableResult
     public mutating func setShipmentFields(_ code: Int, _ fields: KeyValuePairs<String, FieldValue>)
         throws(SaleException) -> SaleResult
     {

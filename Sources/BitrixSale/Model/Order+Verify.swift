@@ -1,9 +1,9 @@
 import Foundation
 
 extension Order {
-    /// `$order->verify()` (§6.1 step 4): the problems Bitrix finds at save and turns into warnings (18.x+): basket
-    /// quantities ≤ 0, missing item currency, a shipment without delivery service, shipment items of quantity 0, a
-    /// payment without pay system, property values of the wrong format.
+    /// `$order->verify()` (docs/BITRIX-SEMANTICS.md §6.1 step 4): the problems Bitrix finds at save and turns into
+    /// warnings (18.x+): basket quantities ≤ 0, missing item currency, a shipment without delivery service, shipment
+    /// items of quantity 0, a payment without pay system, property values of the wrong format.
     public func verify() -> [SaleError] {
         var problems: [SaleError] = []
         for item in data.basket {
@@ -11,7 +11,7 @@ extension Order {
             if item.quantity <= 0 {
                 problems.append(
                     SaleError(
-                        code: "0",
+                        code: .generic,
                         message: "Product \"\(label)\" quantity cannot be zero or less than zero",
                         messageRu: "Количество товара \"\(label)\" не может быть нулевым или отрицательным",
                         field: "basket[\(item.basketCode)].QUANTITY"
@@ -21,7 +21,7 @@ extension Order {
             if (item.currency ?? "").isEmpty {
                 problems.append(
                     SaleError(
-                        code: "0",
+                        code: .generic,
                         message: "Product currency is missing",
                         field: "basket[\(item.basketCode)].CURRENCY"
                     )
@@ -32,7 +32,7 @@ extension Order {
             if shipment.deliveryId <= 0 {
                 problems.append(
                     SaleError(
-                        code: "SALE_SHIPMENT_DELIVERY_SERVICE_EMPTY",
+                        code: .shipmentDeliveryServiceEmpty,
                         message: "Delivery service is not specified",
                         field: "shipments[\(shipment.code)].DELIVERY_ID"
                     )
@@ -41,7 +41,7 @@ extension Order {
             for item in shipment.items where item.quantity <= 0 {
                 problems.append(
                     SaleError(
-                        code: "SALE_SHIPMENT_ITEM_ERR_QUANTITY_EMPTY",
+                        code: .shipmentItemQuantityEmpty,
                         message: "Shipment item quantity is empty (basket item \(item.basketCode))",
                         field: "shipments[\(shipment.code)].items[\(item.basketCode)].QUANTITY"
                     )
@@ -51,7 +51,7 @@ extension Order {
         for payment in data.payments where payment.paySystemId <= 0 {
             problems.append(
                 SaleError(
-                    code: "SALE_PAYMENT_PAYMENT_SERVICE_EMPTY",
+                    code: .paymentServiceEmpty,
                     message: "Payment system is not specified",
                     field: "payments[\(payment.code)].PAY_SYSTEM_ID"
                 )
@@ -64,7 +64,7 @@ extension Order {
             if let message = Self.formatProblem(text, definition, context: context) {
                 problems.append(
                     SaleError(
-                        code: "PROPERTIES[\(definition.id)]",
+                        code: .property(id: definition.id),
                         message: "Order property \"\(definition.name)\" - \(message)",
                         field: "properties.\(definition.code)"
                     )
@@ -74,7 +74,7 @@ extension Order {
         return problems
     }
 
-    /// The format check of a non-empty property value (§5.4), or nil when it passes.
+    /// The format check of a non-empty property value (docs/BITRIX-SEMANTICS.md §5.4), or nil when it passes.
     static func formatProblem(_ text: String, _ definition: OrderPropertyDefinition, context: SaleContext) -> String? {
         switch definition.type {
         case .string:

@@ -48,11 +48,11 @@ public struct Order: Sendable {
     /// Reads a field of ``data``.
     public subscript<Value>(dynamicMember keyPath: KeyPath<OrderData, Value>) -> Value { data[keyPath: keyPath] }
 
-    /// `Order::create($siteId, $userId, $currency)` (§1.1).
+    /// `Order::create($siteId, $userId, $currency)` (docs/BITRIX-SEMANTICS.md §1.1).
     ///
     /// Presets CANCELED, DEDUCTED, ALLOW_DELIVERY and PAYED to N, STATUS_ID to N, XML_ID to `bx_…`. USER_ID is kept
-    /// only when PHP's `intval` of it is positive, and then as given (`"5abc"` stays `"5abc"`). The currency defaults to
-    /// the site currency.
+    /// only when PHP's `intval` of it is positive, and then as given (`"5abc"` stays `"5abc"`). The currency defaults
+    /// to the site currency.
     public static func create(
         siteId: String,
         userId: FieldValue? = nil,
@@ -100,7 +100,8 @@ public struct Order: Sendable {
         data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse) ?? shipmentsDeliveryPrice
     }
 
-    /// The price Bitrix calculates: basket price plus every real shipment's delivery price (§1.6).
+    /// The price Bitrix calculates: basket price plus every real shipment's delivery price (docs/BITRIX-SEMANTICS.md
+    /// §1.6).
     public var calculatedPrice: Decimal { basketPrice + shipmentsDeliveryPrice }
 
     /// `PRICE`: a hand-set price until the next recalculation, else ``calculatedPrice``.
@@ -109,10 +110,10 @@ public struct Order: Sendable {
     /// `getPaymentCollection()->getPaidSum()`: Σ SUM of paid payments.
     public var paidSum: Decimal { data.payments.filter(\.paid).reduce(Decimal(0)) { $0 + $1.sum } }
 
-    /// `SUM_PAID`: the paid sum, capped at the price (§4.4).
+    /// `SUM_PAID`: the paid sum, capped at the price (docs/BITRIX-SEMANTICS.md §4.4).
     public var sumPaid: Decimal { min(paidSum, price) }
 
-    /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (§4.4).
+    /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (docs/BITRIX-SEMANTICS.md §4.4).
     public var isPaid: Bool { isPaid(price: price, paidSum: paidSum) }
 
     private func isPaid(price: Decimal, paidSum: Decimal) -> Bool {
@@ -218,7 +219,8 @@ public struct Order: Sendable {
     }
 
     /// Runs an edit that may change the price; afterwards applies Bitrix's reactions to a price change: a hand-set
-    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM may follow the new price (§4.3, B26).
+    /// PRICE is dropped when `recalculates`, and a lone editable payment's SUM may follow the new price
+    /// (docs/BITRIX-SEMANTICS.md §4.3, B26).
     ///
     /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
     /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).

@@ -7,7 +7,7 @@ public struct PropertyValueCollection: Sendable {
     let context: SaleContext
 
     /// `getItemByOrderPropertyCode($code)`: the first value with this code, or nil when the order's person type has
-    /// no such property (§5.3).
+    /// no such property (docs/BITRIX-SEMANTICS.md §5.3).
     public func item(code: String) -> PropertyValue? { values.first { $0.code == code } }
 
     /// `getItemByOrderPropertyId($id)`.
@@ -39,8 +39,8 @@ public struct PropertyValueCollection: Sendable {
 }
 
 extension Order {
-    /// `getPropertyCollection()` (§5.2): loaded once, on first access, for the order's person type (all person types
-    /// when none is set), new values starting at their DEFAULT_VALUE.
+    /// `getPropertyCollection()` (docs/BITRIX-SEMANTICS.md §5.2): loaded once, on first access, for the order's person
+    /// type (all person types when none is set), new values starting at their DEFAULT_VALUE.
     ///
     /// A later person-type change does not reload it.
     public mutating func propertyCollection() -> PropertyValueCollection {
@@ -65,11 +65,11 @@ extension Order {
         PropertyValueCollection(values: data.properties ?? [], context: context)
     }
 
-    /// `getItemByOrderPropertyCode($code)->setValue($value)`, null-checked as careful code does (§9.8).
+    /// `getItemByOrderPropertyCode($code)->setValue($value)`, null-checked as careful code does
+    /// (docs/BITRIX-SEMANTICS.md §9.8).
     ///
     /// When the code does not exist for the order's person type, nothing is set (as in Bitrix, where the lookup
     /// returns null) and the diagnostic `EMU_PROPERTY_CODE_UNKNOWN` is recorded for the next save.
-    @discardableResult
     public mutating func setPropertyValue(_ value: String?, code: String) -> SaleResult {
         _ = propertyCollection()
         // `item(code:)` read straight from the loaded values: no collection copy outlives the edit below.
@@ -84,13 +84,12 @@ extension Order {
     }
 
     /// `getItemByOrderPropertyId($id)->setValue($value)`; an unknown id is an `ObjectNotFound` result error.
-    @discardableResult
     public mutating func setPropertyValue(_ value: String?, propertyId: Int) -> SaleResult {
         _ = propertyCollection()
         guard let index = data.properties?.firstIndex(where: { $0.propertyId == propertyId }) else {
             return .failure(
                 SaleError(
-                    code: "SALE_PROPERTY_NOT_FOUND",
+                    code: .propertyNotFound,
                     message: "Property \(propertyId) is not in the order's collection",
                     field: "properties[\(propertyId)]"
                 )
@@ -105,15 +104,14 @@ extension Order {
     }
 
     /// `setValuesFromPost(['PROPERTIES' => [id => value]])`: sets each known id, silently ignores the others
-    /// (§5.3, §9.9); the ignored ids are recorded as diagnostics.
-    @discardableResult
+    /// (docs/BITRIX-SEMANTICS.md §5.3, §9.9); the ignored ids are recorded as diagnostics.
     public mutating func setValuesFromPost(_ values: [Int: String]) -> SaleResult {
         var result = SaleResult()
         _ = propertyCollection()
         for (id, value) in values.sorted(by: { $0.key < $1.key }) {
             if properties.item(propertyId: id) == nil {
                 let diagnostic = SaleError(
-                    code: "EMU_PROPERTY_ID_UNKNOWN",
+                    code: .propertyIdUnknown,
                     message:
                         "Property id \(id) is not in the order's collection; setValuesFromPost ignores it silently",
                     field: "properties[\(id)]"
@@ -122,7 +120,7 @@ extension Order {
                 result.addWarning(diagnostic)
                 continue
             }
-            setPropertyValue(value, propertyId: id)
+            result.merge(setPropertyValue(value, propertyId: id))
         }
         return result
     }

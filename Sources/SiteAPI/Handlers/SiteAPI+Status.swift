@@ -70,14 +70,14 @@ extension SiteAPI {
             return result
         }
         guard result.isSuccess else {
-            if result.errors.contains(where: { $0.code == "SALE_ORDER_ENTITY_NOT_FOUND" }) {
+            if result.errors.contains(where: { $0.has(.orderEntityNotFound) }) {
                 throw .notFound("Order \(id) not found")
             }
             var reasons: [String] = []
             for error in result.errors {
                 switch error.code {
-                case "SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE": reasons.append("it has a paid payment")
-                case "SALE_ORDER_CANCEL_SHIPMENT_EXIST_SHIPPED": reasons.append("it has a shipped shipment")
+                case SaleErrorCode.cancelPaymentExistActive.rawValue: reasons.append("it has a paid payment")
+                case SaleErrorCode.cancelShipmentExistShipped.rawValue: reasons.append("it has a shipped shipment")
                 default: reasons.append(error.message)
                 }
             }
