@@ -363,3 +363,19 @@ import Testing
         }
     }
 }
+
+@Suite struct JournalBodyTests {
+    @Test func aBodyOverTheJournalLimitIsNotKeptSoABodyMatcherSkipsIt() throws {
+        let site = try makeSite()
+        let padding = String(repeating: "x", count: EmulatedSite.journalBodyLimit)
+        _ = site.send(
+            "POST",
+            "/api/v2/orders/create?access_token=\(token)",
+            body: #"{"railway_order_id": 1, "notes": "\#(padding)"}"#
+        )
+        _ = site.send("POST", "/api/v2/orders/create?access_token=\(token)", body: #"{"railway_order_id": 1}"#)
+        #expect(site.journal.entries.map { $0.body == nil } == [true, false])
+        let count = site.send("POST", "/__emu/requests/count", body: #"{"body": {"railway_order_id": 1}}"#)
+        #expect(count.json["count"] == 1)
+    }
+}

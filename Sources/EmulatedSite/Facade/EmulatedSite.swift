@@ -59,6 +59,10 @@ public final class EmulatedSite: HTTPSurface {
     /// The emulator's version.
     public static let version = "0.1.0"
 
+    /// The largest JSON body the journal keeps for `POST /__emu/requests/count` body matchers (64 KiB), so that a
+    /// full journal stays small.
+    public static let journalBodyLimit = 64 << 10
+
     /// The site configuration.
     public let site: SiteConfiguration
     /// Where the orders are kept.
@@ -152,7 +156,7 @@ public final class EmulatedSite: HTTPSurface {
         }
         var body: JSONValue?
         if request.body.first.map({ $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) ?? false,
-            request.body.count <= 1 << 20, let parsed = try? JSONParser().parse(request.body)
+            request.body.count <= Self.journalBodyLimit, let parsed = try? JSONParser().parse(request.body)
         {
             body = Redaction.body(parsed)
         }

@@ -21,8 +21,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var diagnostics: String?
     /// The fault applied, or nil.
     public var fault: AppliedFault?
-    /// The request body as JSON with secrets redacted, when it was a JSON object or array (kept for
-    /// `POST /__emu/requests/count` body matchers; not listed).
+    /// The request body as JSON with secrets redacted, when it was a JSON object or array of at most
+    /// ``EmulatedSite/journalBodyLimit`` bytes (kept for `POST /__emu/requests/count` body matchers; not listed).
     public var body: JSONValue?
 
     /// The entry as the control plane lists it.
