@@ -480,53 +480,18 @@ struct FastStateReader {
         return number
     }
 
-    /// Whole-second dates (`….000Z`) directly from the file's bytes (no string); others through Foundation, as the
-    /// general road parses them.
+    /// Dates as the writer spells them (`2025-10-20T05:00:00.123Z`, any milliseconds) directly from the file's bytes
+    /// (``SaleJSON/JSONDates/exactDate(_:)``, no string), any other spelling through ``SaleJSON/JSONDates/date(_:)``,
+    /// as the general road reads them.
     private mutating func date() -> Date? {
-        if bytes.count - index >= 26, bytes[index] == 0x22, bytes[index + 25] == 0x22 {
-            let at = index + 1
-            if bytes[at + 4] == 0x2D, bytes[at + 7] == 0x2D, bytes[at + 10] == 0x54, bytes[at + 13] == 0x3A,
-                bytes[at + 16] == 0x3A, bytes[at + 19] == 0x2E, bytes[at + 20] == 0x30, bytes[at + 21] == 0x30,
-                bytes[at + 22] == 0x30, bytes[at + 23] == 0x5A
-            {
-                let year = digits(at, 4)
-                let month = digits(at + 5, 2)
-                let day = digits(at + 8, 2)
-                let hour = digits(at + 11, 2)
-                let minute = digits(at + 14, 2)
-                let second = digits(at + 17, 2)
-                if year >= 1970, (1...12).contains(month), (1...28).contains(day), (0..<24).contains(hour),
-                    (0..<60).contains(minute), (0..<60).contains(second)
-                {
-                    index += 26
-                    let days = Self.days(year: year, month: month, day: day)
-                    return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
-                }
-            }
+        if bytes.count - index >= 26, bytes[index] == 0x22, bytes[index + 25] == 0x22,
+            let date = JSONDates.exactDate(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(index + 25)]))
+        {
+            index += 26
+            return date
         }
         guard let text = string() else { return nil }
         return JSONDates.date(text)
-    }
-
-    /// The decimal value of `count` digits at `from`, or -1 when one is not a digit.
-    private func digits(_ from: Int, _ count: Int) -> Int {
-        var value = 0
-        for position in from..<from + count {
-            let byte = bytes[position]
-            guard byte >= 0x30, byte <= 0x39 else { return -1 }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private mutating func optionalNull() -> Bool {
@@ -566,15 +531,15 @@ struct FastStateReader {
         var fingerprint: String?
         var key: String?
         var orderId: Int?
-        let ok = object(KeyTable.idempotency) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(IdempotencyRecordField.schema.keys) { reader, member in
+            switch IdempotencyRecordField.schema.field(member) {
+            case .fingerprint:
                 fingerprint = reader.string()
                 return fingerprint != nil
-            case 1:
+            case .key:
                 key = reader.string()
                 return key != nil
-            default:
+            case .orderId:
                 orderId = reader.int()
                 return orderId != nil
             }
@@ -589,21 +554,21 @@ struct FastStateReader {
         var phone: String?
         var login: String?
         var email: String?
-        let ok = object(KeyTable.user) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(UserAccountField.schema.keys) { reader, member in
+            switch UserAccountField.schema.field(member) {
+            case .email:
                 email = reader.string()
                 return email != nil
-            case 1:
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 2:
+            case .login:
                 login = reader.string()
                 return login != nil
-            case 3:
+            case .name:
                 name = reader.string()
                 return name != nil
-            default:
+            case .phone:
                 phone = reader.string()
                 return phone != nil
             }
@@ -622,32 +587,32 @@ struct FastStateReader {
         var owner: String?
         var properties: [String: String]?
         var valid = true
-        let ok = object(KeyTable.product) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(ProductField.schema.keys) { reader, member in
+            switch ProductField.schema.field(member) {
+            case .active:
                 active = reader.bool()
                 return active != nil
-            case 1:
+            case .currency:
                 currency = reader.string()
                 return currency != nil
-            case 2:
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 3:
+            case .imagesUrls:
                 images = reader.array { $0.string() }
                 return images != nil
-            case 4:
+            case .name:
                 name = reader.string()
                 return name != nil
-            case 5:
+            case .owner:
                 if reader.optionalNull() { return true }
                 owner = reader.string()
                 valid = owner != nil
                 return valid
-            case 6:
+            case .price:
                 price = reader.decimal()
                 return price != nil
-            default:
+            case .properties:
                 properties = reader.fields()
                 return properties != nil
             }
@@ -670,15 +635,15 @@ struct FastStateReader {
         var id: Int?
         var propertyId: Int = 0
         var value: String?
-        let ok = object(KeyTable.propertyValue) { reader, member in
-            switch member {
-            case 0: return reader.string().map { code = $0 } != nil
-            case 1:
+        let ok = object(PropertyValueField.schema.keys) { reader, member in
+            switch PropertyValueField.schema.field(member) {
+            case .code: return reader.string().map { code = $0 } != nil
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 2: return reader.string() != nil  // `name`, written before it was derived from the site: ignored
-            case 3: return reader.int().map { propertyId = $0 } != nil
-            default:
+            case .name: return reader.string() != nil  // `name`, written before it was derived from the site: ignored
+            case .propertyId: return reader.int().map { propertyId = $0 } != nil
+            case .value:
                 value = reader.sharedString()
                 return value != nil
             }
@@ -691,13 +656,13 @@ struct FastStateReader {
         var basketCode: Int = 0
         var id: Int?
         var quantity: Decimal = 0
-        let ok = object(KeyTable.shipmentItem) { reader, member in
-            switch member {
-            case 0: return reader.int().map { basketCode = $0 } != nil
-            case 1:
+        let ok = object(ShipmentItemField.schema.keys) { reader, member in
+            switch ShipmentItemField.schema.field(member) {
+            case .basketCode: return reader.int().map { basketCode = $0 } != nil
+            case .id:
                 id = reader.int()
                 return id != nil
-            default: return reader.decimal().map { quantity = $0 } != nil
+            case .quantity: return reader.decimal().map { quantity = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -718,31 +683,31 @@ struct FastStateReader {
         var sum: Decimal = 0
         var sumChangedByHand: Bool = false
         var xmlId: String = ""
-        let ok = object(KeyTable.payment) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(PaymentField.schema.keys) { reader, member in
+            switch PaymentField.schema.field(member) {
+            case .accountNumber:
                 accountNumber = reader.string()
                 return accountNumber != nil
-            case 1: return reader.int().map { code = $0 } != nil
-            case 2:
+            case .code: return reader.int().map { code = $0 } != nil
+            case .currency:
                 currency = reader.string()
                 return currency != nil
-            case 3:
+            case .datePaid:
                 datePaid = reader.date()
                 return datePaid != nil
-            case 4:
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 5: return reader.bool().map { isReturn = $0 } != nil
-            case 6: return reader.fields().map { otherFields = $0 } != nil
-            case 7: return reader.bool().map { paid = $0 } != nil
-            case 8: return reader.int().map { paySystemId = $0 } != nil
-            case 9:
+            case .isReturn: return reader.bool().map { isReturn = $0 } != nil
+            case .otherFields: return reader.fields().map { otherFields = $0 } != nil
+            case .paid: return reader.bool().map { paid = $0 } != nil
+            case .paySystemId: return reader.int().map { paySystemId = $0 } != nil
+            case .paySystemName:
                 paySystemName = reader.sharedString()
                 return paySystemName != nil
-            case 10: return reader.decimal().map { sum = $0 } != nil
-            case 11: return reader.bool().map { sumChangedByHand = $0 } != nil
-            default: return reader.string().map { xmlId = $0 } != nil
+            case .sum: return reader.decimal().map { sum = $0 } != nil
+            case .sumChangedByHand: return reader.bool().map { sumChangedByHand = $0 } != nil
+            case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -768,12 +733,12 @@ struct FastStateReader {
         var name = ""
         var sort = 0
         var value = ""
-        let ok = object(KeyTable.basketItemProperty) { reader, member in
-            switch member {
-            case 0: return reader.string().map { code = $0 } != nil
-            case 1: return reader.string().map { name = $0 } != nil
-            case 2: return reader.int().map { sort = $0 } != nil
-            default: return reader.string().map { value = $0 } != nil
+        let ok = object(BasketItemPropertyField.schema.keys) { reader, member in
+            switch BasketItemPropertyField.schema.field(member) {
+            case .code: return reader.string().map { code = $0 } != nil
+            case .name: return reader.string().map { name = $0 } != nil
+            case .sort: return reader.int().map { sort = $0 } != nil
+            case .value: return reader.string().map { value = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -800,35 +765,35 @@ struct FastStateReader {
         var quantity: Decimal = 0
         var sort: Int = 0
         var xmlId: String = ""
-        let ok = object(KeyTable.basketItem) { reader, member in
-            switch member {
-            case 0: return reader.decimal().map { basePrice = $0 } != nil
-            case 1: return reader.bool().map { canBuy = $0 } != nil
-            case 2: return reader.int().map { code = $0 } != nil
-            case 3:
+        let ok = object(BasketItemField.schema.keys) { reader, member in
+            switch BasketItemField.schema.field(member) {
+            case .basePrice: return reader.decimal().map { basePrice = $0 } != nil
+            case .canBuy: return reader.bool().map { canBuy = $0 } != nil
+            case .code: return reader.int().map { code = $0 } != nil
+            case .currency:
                 currency = reader.string()
                 return currency != nil
-            case 4: return reader.bool().map { customPrice = $0 } != nil
-            case 5: return reader.bool().map { delay = $0 } != nil
-            case 6: return reader.decimal().map { discountPrice = $0 } != nil
-            case 7:
+            case .customPrice: return reader.bool().map { customPrice = $0 } != nil
+            case .delay: return reader.bool().map { delay = $0 } != nil
+            case .discountPrice: return reader.decimal().map { discountPrice = $0 } != nil
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 8: return reader.sharedString().map { moduleId = $0 } != nil
-            case 9: return reader.sharedString().map { name = $0 } != nil
-            case 10: return reader.fields().map { otherFields = $0 } != nil
-            case 11: return reader.decimal().map { price = $0 } != nil
-            case 12: return reader.bool().map { priceSetByHand = $0 } != nil
-            case 13: return reader.int().map { productId = $0 } != nil
-            case 14:
+            case .moduleId: return reader.sharedString().map { moduleId = $0 } != nil
+            case .name: return reader.sharedString().map { name = $0 } != nil
+            case .otherFields: return reader.fields().map { otherFields = $0 } != nil
+            case .price: return reader.decimal().map { price = $0 } != nil
+            case .priceSetByHand: return reader.bool().map { priceSetByHand = $0 } != nil
+            case .productId: return reader.int().map { productId = $0 } != nil
+            case .productProviderClass:
                 productProviderClass = reader.sharedString()
                 return productProviderClass != nil
-            case 15:
+            case .properties:
                 properties = reader.array { $0.basketItemProperty() }
                 return properties != nil
-            case 16: return reader.decimal().map { quantity = $0 } != nil
-            case 17: return reader.int().map { sort = $0 } != nil
-            default: return reader.string().map { xmlId = $0 } != nil
+            case .quantity: return reader.decimal().map { quantity = $0 } != nil
+            case .sort: return reader.int().map { sort = $0 } != nil
+            case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -875,33 +840,33 @@ struct FastStateReader {
         var reasonMarked: String?
         var statusId: String = ""
         var xmlId: String = ""
-        let ok = object(KeyTable.shipment) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(ShipmentField.schema.keys) { reader, member in
+            switch ShipmentField.schema.field(member) {
+            case .accountNumber:
                 accountNumber = reader.string()
                 return accountNumber != nil
-            case 1: return reader.bool().map { allowDelivery = $0 } != nil
-            case 2: return reader.decimal().map { basePriceDelivery = $0 } != nil
-            case 3: return reader.bool().map { canceled = $0 } != nil
-            case 4: return reader.int().map { code = $0 } != nil
-            case 5: return reader.bool().map { customPriceDelivery = $0 } != nil
-            case 6: return reader.bool().map { deducted = $0 } != nil
-            case 7: return reader.int().map { deliveryId = $0 } != nil
-            case 8: return reader.sharedString().map { deliveryName = $0 } != nil
-            case 9: return reader.decimal().map { discountPrice = $0 } != nil
-            case 10:
+            case .allowDelivery: return reader.bool().map { allowDelivery = $0 } != nil
+            case .basePriceDelivery: return reader.decimal().map { basePriceDelivery = $0 } != nil
+            case .canceled: return reader.bool().map { canceled = $0 } != nil
+            case .code: return reader.int().map { code = $0 } != nil
+            case .customPriceDelivery: return reader.bool().map { customPriceDelivery = $0 } != nil
+            case .deducted: return reader.bool().map { deducted = $0 } != nil
+            case .deliveryId: return reader.int().map { deliveryId = $0 } != nil
+            case .deliveryName: return reader.sharedString().map { deliveryName = $0 } != nil
+            case .discountPrice: return reader.decimal().map { discountPrice = $0 } != nil
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 11: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
-            case 12: return reader.bool().map { marked = $0 } != nil
-            case 13: return reader.fields().map { otherFields = $0 } != nil
-            case 14: return reader.decimal().map { priceDelivery = $0 } != nil
-            case 15: return reader.bool().map { priceSetByHand = $0 } != nil
-            case 16:
+            case .items: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
+            case .marked: return reader.bool().map { marked = $0 } != nil
+            case .otherFields: return reader.fields().map { otherFields = $0 } != nil
+            case .priceDelivery: return reader.decimal().map { priceDelivery = $0 } != nil
+            case .priceSetByHand: return reader.bool().map { priceSetByHand = $0 } != nil
+            case .reasonMarked:
                 reasonMarked = reader.string()
                 return reasonMarked != nil
-            case 17: return reader.string().map { statusId = $0 } != nil
-            default: return reader.string().map { xmlId = $0 } != nil
+            case .statusId: return reader.string().map { statusId = $0 } != nil
+            case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -956,67 +921,67 @@ struct FastStateReader {
         var userIdText: String?
         var version: Int = 0
         var xmlId: String = ""
-        let ok = object(KeyTable.order) { reader, member in
-            switch member {
-            case 0:
+        let ok = object(OrderField.schema.keys) { reader, member in
+            switch OrderField.schema.field(member) {
+            case .accountNumber:
                 accountNumber = reader.string()
                 return accountNumber != nil
-            case 1: return reader.array { $0.basketItem() }.map { basket = $0 } != nil
-            case 2: return reader.bool().map { canceled = $0 } != nil
-            case 3:
+            case .basket: return reader.array { $0.basketItem() }.map { basket = $0 } != nil
+            case .canceled: return reader.bool().map { canceled = $0 } != nil
+            case .comments:
                 comments = reader.string()
                 return comments != nil
-            case 4:
+            case .currency:
                 currency = reader.string()
                 return currency != nil
-            case 5:
+            case .dateCanceled:
                 dateCanceled = reader.date()
                 return dateCanceled != nil
-            case 6:
+            case .dateInsert:
                 dateInsert = reader.date()
                 return dateInsert != nil
-            case 7:
+            case .dateStatus:
                 dateStatus = reader.date()
                 return dateStatus != nil
-            case 8:
+            case .dateUpdate:
                 dateUpdate = reader.date()
                 return dateUpdate != nil
-            case 9:
+            case .id:
                 id = reader.int()
                 return id != nil
-            case 10:
+            case .manualPrice:
                 manualPrice = reader.decimal()
                 return manualPrice != nil
-            case 11: return reader.bool().map { marked = $0 } != nil
-            case 12: return reader.int().map { nextCode = $0 } != nil
-            case 13: return reader.fields().map { otherFields = $0 } != nil
-            case 14: return reader.array { $0.payment() }.map { payments = $0 } != nil
-            case 15:
+            case .marked: return reader.bool().map { marked = $0 } != nil
+            case .nextCode: return reader.int().map { nextCode = $0 } != nil
+            case .otherFields: return reader.fields().map { otherFields = $0 } != nil
+            case .payments: return reader.array { $0.payment() }.map { payments = $0 } != nil
+            case .personTypeId:
                 personTypeId = reader.int()
                 return personTypeId != nil
-            case 16:
+            case .properties:
                 properties = reader.array { $0.propertyValue() }
                 return properties != nil
-            case 17:
+            case .reasonMarked:
                 reasonMarked = reader.string()
                 return reasonMarked != nil
-            case 18: return reader.array { $0.shipment() }.map { shipments = $0 } != nil
-            case 19: return reader.string().map { siteId = $0 } != nil
-            case 20: return reader.string().map { statusId = $0 } != nil
-            case 21:
+            case .shipments: return reader.array { $0.shipment() }.map { shipments = $0 } != nil
+            case .siteId: return reader.string().map { siteId = $0 } != nil
+            case .statusId: return reader.string().map { statusId = $0 } != nil
+            case .systemShipmentAccountNumber:
                 systemShipmentAccountNumber = reader.string()
                 return systemShipmentAccountNumber != nil
-            case 22:
+            case .systemShipmentId:
                 systemShipmentId = reader.int()
                 return systemShipmentId != nil
-            case 23:
+            case .userDescription:
                 userDescription = reader.string()
                 return userDescription != nil
-            case 24:
+            case .userIdText:
                 userIdText = reader.string()
                 return userIdText != nil
-            case 25: return reader.int().map { version = $0 } != nil
-            default: return reader.string().map { xmlId = $0 } != nil
+            case .version: return reader.int().map { version = $0 } != nil
+            case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -1077,32 +1042,6 @@ struct KeyTable: Sendable {
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])
     static let record = KeyTable(["deletedOrderIds", "idempotencyRecords", "lastIds", "orders", "products", "users"])
-    static let idempotency = KeyTable(["fingerprint", "key", "orderId"])
-    static let user = KeyTable(["email", "id", "login", "name", "phone"])
-    static let product = KeyTable(["active", "currency", "id", "imagesUrls", "name", "owner", "price", "properties"])
-    static let propertyValue = KeyTable(["code", "id", "name", "propertyId", "value"])
-    static let shipmentItem = KeyTable(["basketCode", "id", "quantity"])
-    static let payment = KeyTable([
-        "accountNumber", "code", "currency", "datePaid", "id", "isReturn", "otherFields", "paid", "paySystemId",
-        "paySystemName", "sum", "sumChangedByHand", "xmlId",
-    ])
-    static let basketItem = KeyTable([
-        "basePrice", "canBuy", "code", "currency", "customPrice", "delay", "discountPrice", "id", "moduleId", "name",
-        "otherFields", "price", "priceSetByHand", "productId", "productProviderClass", "properties", "quantity", "sort",
-        "xmlId",
-    ])
-    static let basketItemProperty = KeyTable(["code", "name", "sort", "value"])
-    static let shipment = KeyTable([
-        "accountNumber", "allowDelivery", "basePriceDelivery", "canceled", "code", "customPriceDelivery", "deducted",
-        "deliveryId", "deliveryName", "discountPrice", "id", "items", "marked", "otherFields", "priceDelivery",
-        "priceSetByHand", "reasonMarked", "statusId", "xmlId",
-    ])
-    static let order = KeyTable([
-        "accountNumber", "basket", "canceled", "comments", "currency", "dateCanceled", "dateInsert", "dateStatus",
-        "dateUpdate", "id", "manualPrice", "marked", "nextCode", "otherFields", "payments", "personTypeId",
-        "properties", "reasonMarked", "shipments", "siteId", "statusId", "systemShipmentAccountNumber",
-        "systemShipmentId", "userDescription", "userIdText", "version", "xmlId",
-    ])
 }
 
 /// Syntax of a scalar skipped as an unknown member's value.

@@ -6,8 +6,9 @@ import SaleJSON
 /// same bytes as ``StateCodec`` + ``SnapshotFormat`` (canonical: every object's keys sorted by their UTF-8 bytes,
 /// optional members left out when nil), at a few hundred MB/s instead of 15–20.
 ///
-/// Each `write…` function lists its type's members in sorted key order; `StateCodecEquivalenceTests` proves the
-/// output byte-for-byte equal to the `Codable` path.
+/// Each `write…` function walks its type's schema (``StoredField``: the keys in sorted order, precomputed as bytes,
+/// and when each is left out) and switches over the member; `FastStateCodecTests` proves the output byte-for-byte
+/// equal to the `Codable` path.
 struct FastStateWriter {
     var out: [UInt8] = []
 
@@ -159,164 +160,201 @@ struct FastStateWriter {
         close()
     }
 
-    // MARK: Types (members in sorted key order)
+    // MARK: Types (members from each type's schema, in its order)
 
     mutating func write(_ order: OrderData) {
         open()
-        optional("accountNumber", order.accountNumber)
-        storedArray("basket", order.basket) { $0.write($1) }
-        stored("canceled", order.canceled)
-        optional("comments", order.comments)
-        optional("currency", order.currency)
-        optional("dateCanceled", order.dateCanceled)
-        optional("dateInsert", order.dateInsert)
-        optional("dateStatus", order.dateStatus)
-        optional("dateUpdate", order.dateUpdate)
-        optional("id", order.id)
-        optional("manualPrice", order.manualPrice)
-        stored("marked", order.marked)
-        stored("nextCode", order.nextCode)
-        stored("otherFields", order.otherFields)
-        storedArray("payments", order.payments) { $0.write($1) }
-        optional("personTypeId", order.personTypeId)
-        if let properties = order.properties {
-            key("properties")  // optional: nil is left out, an empty collection is written
-            array(properties) { $0.write($1) }
+        for field in OrderField.schema.fields {
+            switch field {
+            case .accountNumber: put(field, order.accountNumber)
+            case .basket: put(field, order.basket) { $0.write($1) }
+            case .canceled: put(field, order.canceled)
+            case .comments: put(field, order.comments)
+            case .currency: put(field, order.currency)
+            case .dateCanceled: put(field, order.dateCanceled)
+            case .dateInsert: put(field, order.dateInsert)
+            case .dateStatus: put(field, order.dateStatus)
+            case .dateUpdate: put(field, order.dateUpdate)
+            case .id: put(field, order.id)
+            case .manualPrice: put(field, order.manualPrice)
+            case .marked: put(field, order.marked)
+            case .nextCode: put(field, order.nextCode)
+            case .otherFields: put(field, order.otherFields)
+            case .payments: put(field, order.payments) { $0.write($1) }
+            case .personTypeId: put(field, order.personTypeId)
+            case .properties: put(field, order.properties) { $0.write($1) }
+            case .reasonMarked: put(field, order.reasonMarked)
+            case .shipments: put(field, order.shipments) { $0.write($1) }
+            case .siteId: put(field, order.siteId)
+            case .statusId: put(field, order.statusId)
+            case .systemShipmentAccountNumber: put(field, order.systemShipmentAccountNumber)
+            case .systemShipmentId: put(field, order.systemShipmentId)
+            case .userDescription: put(field, order.userDescription)
+            case .userIdText: put(field, order.userIdText)
+            case .version: put(field, order.version)
+            case .xmlId: put(field, order.xmlId)
+            }
         }
-        optional("reasonMarked", order.reasonMarked)
-        storedArray("shipments", order.shipments) { $0.write($1) }
-        stored("siteId", order.siteId)
-        stored("statusId", order.statusId)
-        optional("systemShipmentAccountNumber", order.systemShipmentAccountNumber)
-        optional("systemShipmentId", order.systemShipmentId)
-        optional("userDescription", order.userDescription)
-        optional("userIdText", order.userIdText)
-        stored("version", order.version)
-        stored("xmlId", order.xmlId)
         close()
     }
 
     mutating func write(_ item: BasketItem) {
         open()
-        stored("basePrice", item.basePrice)
-        stored("canBuy", item.canBuy)
-        stored("code", item.code)
-        optional("currency", item.currency)
-        stored("customPrice", item.customPrice)
-        stored("delay", item.delay)
-        stored("discountPrice", item.discountPrice)
-        optional("id", item.id)
-        stored("moduleId", item.moduleId)
-        stored("name", item.name)
-        stored("otherFields", item.otherFields)
-        stored("price", item.price)
-        stored("priceSetByHand", item.priceSetByHand)
-        stored("productId", item.productId)
-        optional("productProviderClass", item.productProviderClass)
-        if let properties = item.properties {
-            storedArray("properties", properties) { writer, property in writer.write(property) }
+        for field in BasketItemField.schema.fields {
+            switch field {
+            case .basePrice: put(field, item.basePrice)
+            case .canBuy: put(field, item.canBuy)
+            case .code: put(field, item.code)
+            case .currency: put(field, item.currency)
+            case .customPrice: put(field, item.customPrice)
+            case .delay: put(field, item.delay)
+            case .discountPrice: put(field, item.discountPrice)
+            case .id: put(field, item.id)
+            case .moduleId: put(field, item.moduleId)
+            case .name: put(field, item.name)
+            case .otherFields: put(field, item.otherFields)
+            case .price: put(field, item.price)
+            case .priceSetByHand: put(field, item.priceSetByHand)
+            case .productId: put(field, item.productId)
+            case .productProviderClass: put(field, item.productProviderClass)
+            case .properties: put(field, item.properties) { $0.write($1) }
+            case .quantity: put(field, item.quantity)
+            case .sort: put(field, item.sort)
+            case .xmlId: put(field, item.xmlId)
+            }
         }
-        stored("quantity", item.quantity)
-        stored("sort", item.sort)
-        stored("xmlId", item.xmlId)
         close()
     }
 
     mutating func write(_ property: BasketItemProperty) {
         open()
-        member("code", property.code)
-        member("name", property.name)
-        member("sort", property.sort)
-        member("value", property.value)
+        for field in BasketItemPropertyField.schema.fields {
+            switch field {
+            case .code: put(field, property.code)
+            case .name: put(field, property.name)
+            case .sort: put(field, property.sort)
+            case .value: put(field, property.value)
+            }
+        }
         close()
     }
 
     mutating func write(_ shipment: Shipment) {
         open()
-        optional("accountNumber", shipment.accountNumber)
-        stored("allowDelivery", shipment.allowDelivery)
-        stored("basePriceDelivery", shipment.basePriceDelivery)
-        stored("canceled", shipment.canceled)
-        stored("code", shipment.code)
-        stored("customPriceDelivery", shipment.customPriceDelivery)
-        stored("deducted", shipment.deducted)
-        stored("deliveryId", shipment.deliveryId)
-        stored("deliveryName", shipment.deliveryName)
-        stored("discountPrice", shipment.discountPrice)
-        optional("id", shipment.id)
-        storedArray("items", shipment.items) { writer, item in
-            writer.open()
-            writer.stored("basketCode", item.basketCode)
-            writer.optional("id", item.id)
-            writer.stored("quantity", item.quantity)
-            writer.close()
+        for field in ShipmentField.schema.fields {
+            switch field {
+            case .accountNumber: put(field, shipment.accountNumber)
+            case .allowDelivery: put(field, shipment.allowDelivery)
+            case .basePriceDelivery: put(field, shipment.basePriceDelivery)
+            case .canceled: put(field, shipment.canceled)
+            case .code: put(field, shipment.code)
+            case .customPriceDelivery: put(field, shipment.customPriceDelivery)
+            case .deducted: put(field, shipment.deducted)
+            case .deliveryId: put(field, shipment.deliveryId)
+            case .deliveryName: put(field, shipment.deliveryName)
+            case .discountPrice: put(field, shipment.discountPrice)
+            case .id: put(field, shipment.id)
+            case .items: put(field, shipment.items) { $0.write($1) }
+            case .marked: put(field, shipment.marked)
+            case .otherFields: put(field, shipment.otherFields)
+            case .priceDelivery: put(field, shipment.priceDelivery)
+            case .priceSetByHand: put(field, shipment.priceSetByHand)
+            case .reasonMarked: put(field, shipment.reasonMarked)
+            case .statusId: put(field, shipment.statusId)
+            case .xmlId: put(field, shipment.xmlId)
+            }
         }
-        stored("marked", shipment.marked)
-        stored("otherFields", shipment.otherFields)
-        stored("priceDelivery", shipment.priceDelivery)
-        stored("priceSetByHand", shipment.priceSetByHand)
-        optional("reasonMarked", shipment.reasonMarked)
-        stored("statusId", shipment.statusId)
-        stored("xmlId", shipment.xmlId)
+        close()
+    }
+
+    mutating func write(_ item: ShipmentItem) {
+        open()
+        for field in ShipmentItemField.schema.fields {
+            switch field {
+            case .basketCode: put(field, item.basketCode)
+            case .id: put(field, item.id)
+            case .quantity: put(field, item.quantity)
+            }
+        }
         close()
     }
 
     mutating func write(_ payment: Payment) {
         open()
-        optional("accountNumber", payment.accountNumber)
-        stored("code", payment.code)
-        optional("currency", payment.currency)
-        optional("datePaid", payment.datePaid)
-        optional("id", payment.id)
-        stored("isReturn", payment.isReturn)
-        stored("otherFields", payment.otherFields)
-        stored("paid", payment.paid)
-        stored("paySystemId", payment.paySystemId)
-        optional("paySystemName", payment.paySystemName)
-        stored("sum", payment.sum)
-        stored("sumChangedByHand", payment.sumChangedByHand)
-        stored("xmlId", payment.xmlId)
+        for field in PaymentField.schema.fields {
+            switch field {
+            case .accountNumber: put(field, payment.accountNumber)
+            case .code: put(field, payment.code)
+            case .currency: put(field, payment.currency)
+            case .datePaid: put(field, payment.datePaid)
+            case .id: put(field, payment.id)
+            case .isReturn: put(field, payment.isReturn)
+            case .otherFields: put(field, payment.otherFields)
+            case .paid: put(field, payment.paid)
+            case .paySystemId: put(field, payment.paySystemId)
+            case .paySystemName: put(field, payment.paySystemName)
+            case .sum: put(field, payment.sum)
+            case .sumChangedByHand: put(field, payment.sumChangedByHand)
+            case .xmlId: put(field, payment.xmlId)
+            }
+        }
         close()
     }
 
     mutating func write(_ value: PropertyValue) {
         open()
-        stored("code", value.code)
-        optional("id", value.id)
-        stored("propertyId", value.propertyId)
-        optional("value", value.value)
+        for field in PropertyValueField.schema.fields {
+            switch field {
+            case .code: put(field, value.code)
+            case .id: put(field, value.id)
+            case .name: break  // never written (`StoredPresence.ignored`)
+            case .propertyId: put(field, value.propertyId)
+            case .value: put(field, value.value)
+            }
+        }
         close()
     }
 
     mutating func write(_ record: IdempotencyRecord) {
         open()
-        member("fingerprint", record.fingerprint.text)
-        member("key", record.key)
-        member("orderId", record.orderId)
+        for field in IdempotencyRecordField.schema.fields {
+            switch field {
+            case .fingerprint: put(field, record.fingerprint.text)
+            case .key: put(field, record.key)
+            case .orderId: put(field, record.orderId)
+            }
+        }
         close()
     }
 
     mutating func write(_ user: UserAccount) {
         open()
-        optional("email", user.email)
-        member("id", user.id)
-        optional("login", user.login)
-        member("name", user.name)
-        member("phone", user.phone)
+        for field in UserAccountField.schema.fields {
+            switch field {
+            case .email: put(field, user.email)
+            case .id: put(field, user.id)
+            case .login: put(field, user.login)
+            case .name: put(field, user.name)
+            case .phone: put(field, user.phone)
+            }
+        }
         close()
     }
 
     mutating func write(_ product: Product) {
         open()
-        member("active", product.active)
-        member("currency", product.currency)
-        member("id", product.id)
-        key("imagesUrls")
-        array(product.imagesUrls) { $0.write($1) }
-        member("name", product.name)
-        optional("owner", product.owner)
-        member("price", product.price)
-        member("properties", product.properties)
+        for field in ProductField.schema.fields {
+            switch field {
+            case .active: put(field, product.active)
+            case .currency: put(field, product.currency)
+            case .id: put(field, product.id)
+            case .imagesUrls: put(field, product.imagesUrls) { $0.write($1) }
+            case .name: put(field, product.name)
+            case .owner: put(field, product.owner)
+            case .price: put(field, product.price)
+            case .properties: put(field, product.properties)
+            }
+        }
         close()
     }
 
@@ -334,6 +372,25 @@ struct FastStateWriter {
         out.append(UInt8(ascii: ":"))
     }
 
+    /// The member's precomputed `"name":` (with a comma unless it is the object's first member).
+    @inline(__always) private mutating func key<Field: StoredField>(_ field: Field) {
+        let schema = Field.schema
+        if out.last != UInt8(ascii: "{") {
+            out.append(contentsOf: schema.commaKeyBytes[field.rawValue])
+        } else {
+            out.append(contentsOf: schema.keyBytes[field.rawValue])
+        }
+    }
+
+    /// Whether a non-optional value is written: not when its presence is `defaulted` and it holds the default.
+    @inline(__always) private func writes<Field: StoredField>(_ field: Field, isDefault: Bool) -> Bool {
+        switch field.presence {
+        case .defaulted: !isDefault
+        case .ignored: false
+        case .optional, .optionalNonEmpty, .always: true
+        }
+    }
+
     private mutating func array<Element>(_ elements: [Element], _ body: (inout FastStateWriter, Element) -> Void) {
         out.append(UInt8(ascii: "["))
         for element in elements {
@@ -343,60 +400,67 @@ struct FastStateWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    private mutating func member(_ name: String, _ value: String) {
-        key(name)
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: String) {
+        guard writes(field, isDefault: value.isEmpty) else { return }
+        key(field)
         write(value)
     }
-    private mutating func member(_ name: String, _ value: Int) {
-        key(name)
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Int) {
+        guard writes(field, isDefault: value == 0) else { return }
+        key(field)
         write(value)
     }
-    private mutating func member(_ name: String, _ value: Bool) {
-        key(name)
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Bool) {
+        guard writes(field, isDefault: !value) else { return }
+        key(field)
         write(value)
     }
-    private mutating func member(_ name: String, _ value: Decimal) {
-        key(name)
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Decimal) {
+        guard writes(field, isDefault: value.isZero || value.isNaN) else { return }  // both are written `0`
+        key(field)
         write(value)
     }
-    private mutating func member(_ name: String, _ value: [String: String]) {
-        key(name)
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: [String: String]) {
+        guard writes(field, isDefault: value.isEmpty) else { return }
+        key(field)
         open()
-        for (field, text) in value.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            key(field)
+        for (name, text) in value.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            key(name)
             write(text)
         }
         close()
     }
-    /// Members of an order and its parts: left out at their default (`false`, `0`, `""`, `[]`, `{}`), like
-    /// ``StoredShape``.
-    private mutating func stored(_ name: String, _ value: String) { if !value.isEmpty { member(name, value) } }
-    private mutating func stored(_ name: String, _ value: Int) { if value != 0 { member(name, value) } }
-    private mutating func stored(_ name: String, _ value: Bool) { if value { member(name, value) } }
-    private mutating func stored(_ name: String, _ value: Decimal) {
-        if !value.isZero, !value.isNaN { member(name, value) }  // both are written `0`
-    }
-    private mutating func stored(_ name: String, _ value: [String: String]) {
-        if !value.isEmpty { member(name, value) }
-    }
-    private mutating func storedArray<Element>(
-        _ name: String,
+    private mutating func put<Field: StoredField, Element>(
+        _ field: Field,
         _ elements: [Element],
         _ body: (inout FastStateWriter, Element) -> Void
     ) {
-        guard !elements.isEmpty else { return }
-        key(name)
+        guard writes(field, isDefault: elements.isEmpty) else { return }
+        key(field)
         array(elements, body)
     }
-
-    private mutating func optional(_ name: String, _ value: String?) { if let value { member(name, value) } }
-    private mutating func optional(_ name: String, _ value: Int?) { if let value { member(name, value) } }
-    private mutating func optional(_ name: String, _ value: Decimal?) { if let value { member(name, value) } }
-    private mutating func optional(_ name: String, _ value: Date?) {
-        if let value {
-            key(name)
-            write(value)
-        }
+    private mutating func put<Field: StoredField, Element>(
+        _ field: Field,
+        _ elements: [Element]?,
+        _ body: (inout FastStateWriter, Element) -> Void
+    ) {
+        guard let elements, field.presence != .optionalNonEmpty || !elements.isEmpty else { return }
+        key(field)
+        array(elements, body)
+    }
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: String?) {
+        if let value { put(field, value) }
+    }
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Int?) {
+        if let value { put(field, value) }
+    }
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Decimal?) {
+        if let value { put(field, value) }
+    }
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Date?) {
+        guard let value, field.presence != .ignored else { return }
+        key(field)
+        write(value)
     }
 
     // MARK: Values
@@ -431,35 +495,35 @@ struct FastStateWriter {
         if !DecimalText.append(value, to: &out) { out.append(contentsOf: JSONNumber(value).literal.utf8) }
     }
 
-    /// `2025-10-20T05:00:00.000Z`: whole seconds written directly, anything else by Foundation's formatter
-    /// (the one ``SaleJSON/JSONValueEncoder`` uses).
+    /// `2025-10-20T05:00:00.123Z`, written in place to the nearest millisecond exactly as
+    /// ``SaleJSON/JSONDates/text(_:)`` spells it (1970 … 9999; anything else by that function).
     mutating func write(_ date: Date) {
-        let seconds = date.timeIntervalSince1970
-        if seconds.rounded(.down) == seconds, seconds >= 0, seconds < 253_402_300_800 {  // 1970 … 9999
-            let total = Int(seconds)
-            let (year, month, day) = Self.civil(days: total / 86_400)
-            let time = total % 86_400
-            out.append(UInt8(ascii: "\""))
-            pad(year, 4)
-            out.append(UInt8(ascii: "-"))
-            pad(month, 2)
-            out.append(UInt8(ascii: "-"))
-            pad(day, 2)
-            out.append(UInt8(ascii: "T"))
-            pad(time / 3600, 2)
-            out.append(UInt8(ascii: ":"))
-            pad(time / 60 % 60, 2)
-            out.append(UInt8(ascii: ":"))
-            pad(time % 60, 2)
-            out.append(contentsOf: Self.wholeSecondTail)
-        } else {
+        let millis = (date.timeIntervalSince1970 * 1000).rounded()
+        guard millis >= 0, millis < 253_402_300_800_000 else {  // 1970 … 9999
             write(JSONDates.text(date))
+            return
         }
+        let whole = Int(millis)
+        let total = whole / 1000
+        let (year, month, day) = Self.civil(days: total / 86_400)
+        let time = total % 86_400
+        out.append(UInt8(ascii: "\""))
+        pad(year, 4)
+        out.append(UInt8(ascii: "-"))
+        pad(month, 2)
+        out.append(UInt8(ascii: "-"))
+        pad(day, 2)
+        out.append(UInt8(ascii: "T"))
+        pad(time / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        pad(time / 60 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        pad(time % 60, 2)
+        out.append(UInt8(ascii: "."))
+        pad(whole % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
+        out.append(UInt8(ascii: "\""))
     }
-
-    private static let wholeSecondTail = Array(".000Z\"".utf8)
-    static let iso8601: Date.ISO8601FormatStyle = .iso8601.year().month().day().time(includingFractionalSeconds: true)
-        .timeZone(separator: .omitted)
 
     private mutating func pad(_ value: Int, _ width: Int) {
         var divisor = 1

@@ -147,8 +147,8 @@ public struct StateCodecError: Error, Sendable, Hashable, CustomStringConvertibl
 ///
 /// Optional members keep their own rule (nil is left out, anything else, zero included, is written).
 ///
-/// ``FastStateWriter`` and ``FastStateReader`` implement the same rule member by member; this table is the
-/// reference the `Codable` path applies to the ``SaleJSON/JSONValue`` it encodes and decodes.
+/// Built from the stored types' schemas (``StoredField``), which ``FastStateWriter`` and ``FastStateReader`` follow
+/// too; this is the reference the `Codable` path applies to the ``SaleJSON/JSONValue`` it encodes and decodes.
 struct StoredShape: Sendable {
     /// The members that are left out at their default, with the default read for a missing one.
     let defaults: [String: JSONValue]
@@ -202,35 +202,36 @@ struct StoredShape: Sendable {
         }
     }
 
-    private static let zero: JSONValue = .int(0)
+    /// The shape a schema declares: its ``StoredPresence/defaulted`` members with the value a missing one reads as,
+    /// and its arrays of objects whose type has a shape.
+    init<Field: StoredField>(_: Field.Type) { self.init(fields: Field.self, known: Self.shapes) }
 
-    static let propertyValue = StoredShape(["code": "", "propertyId": zero])
-    static let shipmentItem = StoredShape(["basketCode": zero, "quantity": zero])
-    static let payment = StoredShape([
-        "code": zero, "isReturn": false, "otherFields": [:], "paid": false, "paySystemId": zero, "sum": zero,
-        "sumChangedByHand": false, "xmlId": "",
-    ])
-    static let basketItem = StoredShape([
-        "basePrice": zero, "canBuy": false, "code": zero, "customPrice": false, "delay": false, "discountPrice": zero,
-        "moduleId": "", "name": "", "otherFields": [:], "price": zero, "priceSetByHand": false, "productId": zero,
-        "quantity": zero, "sort": zero, "xmlId": "",
-    ])
-    static let shipment = StoredShape(
-        [
-            "allowDelivery": false, "basePriceDelivery": zero, "canceled": false, "code": zero,
-            "customPriceDelivery": false, "deducted": false, "deliveryId": zero, "deliveryName": "",
-            "discountPrice": zero, "items": [], "marked": false, "otherFields": [:], "priceDelivery": zero,
-            "priceSetByHand": false, "statusId": "", "xmlId": "",
-        ],
-        children: ["items": shipmentItem]
-    )
-    static let order = StoredShape(
-        [
-            "basket": [], "canceled": false, "marked": false, "nextCode": zero, "otherFields": [:], "payments": [],
-            "shipments": [], "siteId": "", "statusId": "", "version": zero, "xmlId": "",
-        ],
-        children: ["basket": basketItem, "shipments": shipment, "payments": payment, "properties": propertyValue]
-    )
+    /// The shapes of an order's parts by type name, children before their parents.
+    private static let shapes: [String: StoredShape] = {
+        var shapes: [String: StoredShape] = [:]
+        func add<Field: StoredField>(_ type: Field.Type) {
+            shapes[Field.typeName] = StoredShape(fields: type, known: shapes)
+        }
+        add(PropertyValueField.self)
+        add(ShipmentItemField.self)
+        add(PaymentField.self)
+        add(BasketItemPropertyField.self)
+        add(BasketItemField.self)
+        add(ShipmentField.self)
+        return shapes
+    }()
+
+    private init<Field: StoredField>(fields _: Field.Type, known: [String: StoredShape]) {
+        var defaults: [String: JSONValue] = [:]
+        var children: [String: StoredShape] = [:]
+        for field in Field.allCases {
+            if field.presence == .defaulted { defaults[field.jsonKey] = field.kind.defaultValue }
+            if case .objects(let type) = field.kind, let child = known[type] { children[field.jsonKey] = child }
+        }
+        self.init(defaults, children: children)
+    }
+
+    static let order = StoredShape(OrderField.self)
     /// The snapshot payload: only `orders` is shaped.
     static let payload = StoredShape([:], children: ["orders": order])
     /// A journal record: only `orders` is shaped.
