@@ -25,12 +25,24 @@ import Testing
     /// reflection finds, in declaration order, so an argument cannot be parsed or shown without being a property.
     @Test func declaredCommandsListExactlyTheirProperties() {
         let declared = Self.leafPaths.compactMap { $0.last as? any DeclaredCommand.Type }
-        #expect(declared.count >= 2)
+        #expect(declared.count == Self.leafPaths.count, "every leaf command declares its arguments as properties")
         for command in declared {
             let fromProperties = command.declaredArguments.map(\.spec.key)
             #expect(command.configuration.specs.map(\.key) == fromProperties, "\(command)")
-            #expect(!fromProperties.isEmpty)
         }
+        let load = LoadCommand.declaredArguments.map(\.spec.key)
+        #expect(load == ["--state", "--init", "--count", "--seed", "--start-railway-id"])
+    }
+
+    /// A required or defaulted option is read without the optional, as the parser guarantees it.
+    @Test func requiredAndDefaultedOptionsAreReadThroughTheProjectedValue() throws {
+        let load = try parseCommand(LoadCommand.self, ["load", "--count", "7"])
+        #expect(load.$count == 7)
+        let bench = try parseCommand(BenchCommand.self, ["bench", "--budget", "3"])
+        #expect(bench.$orders == 100_000)
+        #expect(bench.$budget == 3)
+        let compact = try parseCommand(StateCompactCommand.self, ["state", "compact", "--state", "folder"])
+        #expect(compact.$state == "folder")
     }
 
     @Test(arguments: allPaths().map(\.commandLine))

@@ -67,6 +67,35 @@ import Testing
             }
         }
     }
+
+    /// Deletes across several id chunks (a whole chunk's worth in a row, and scattered ones) leave every page and
+    /// total as the walk gives them, and the state equal to one built from the remaining orders alone.
+    @Test func deletesAcrossChunksKeepPagesExact() {
+        var state = FastStateCodecTests.variedState(seed: 5, orders: 1500, wholeSecondDates: true)
+        let ids = state.orderIds
+        var change = StoreTransaction()
+        change.deletedOrderIds = Array(ids[200..<900]) + ids.filter { $0 % 7 == 0 } + [ids[0], ids[ids.count - 1]]
+        state.apply(change)
+        let remaining = Set(ids).subtracting(change.deletedOrderIds)
+        #expect(state.orderIds == remaining.sorted())
+        #expect(state.orderIdsByStatus.values.reduce(0) { $0 + $1.count } == remaining.count)
+        let filters: [Set<String>?] = [nil, ["N"], ["AP", "CO"], ["N", "AP", "CO", "DE"]]
+        for statuses in filters {
+            for sort in [OrderQuery.Sort.idAscending, .idDescending] {
+                for (offset, limit) in [(0, 20), (150, 30), (490, 40), (700, nil), (5000, 10)] as [(Int, Int?)] {
+                    let query = OrderQuery(statusIds: statuses, sort: sort, offset: offset, limit: limit)
+                    #expect(state.orders(matching: query) == Self.bruteForce(state, query), "\(query)")
+                }
+            }
+        }
+        var rebuilt = StoreState()
+        var load = StoreTransaction()
+        load.orders = remaining.sorted(by: >).compactMap { state.orders[$0] }  // descending: other chunk boundaries
+        rebuilt.apply(load)
+        #expect(rebuilt.orderIds == state.orderIds)
+        #expect(rebuilt.orderIdList == state.orderIdList)
+        #expect(rebuilt.orderIdListsByStatus == state.orderIdListsByStatus)
+    }
 }
 
 /// The key index that lets a delete drop its order's idempotency keys without scanning every key.

@@ -107,6 +107,40 @@ import Testing
         #expect(ascending.total == 7)
     }
 
+    /// Deletes spread over many id chunks (a run of 600 and every fifth id) leave exactly the pages and totals that
+    /// walking the remaining orders gives, before and after a reopen.
+    @Test(arguments: subjects)
+    func deletesAcrossManyOrdersKeepListPagesExact(_ subject: Subject) throws {
+        let (store, reopen) = try subject.make()
+        var reference = FastStateCodecTests.variedState(seed: 3, orders: 1300, wholeSecondDates: true)
+        var load = StoreTransaction()
+        load.orders = reference.orderIds.compactMap { reference.orders[$0] }
+        try store.commit(load)
+        let ids = reference.orderIds
+        var delete = StoreTransaction()
+        delete.deletedOrderIds = Array(ids[100..<700]) + ids.filter { $0 % 5 == 0 }
+        try store.commit(delete)
+        reference.apply(delete)
+        #expect(
+            reference.orderIds.count == 1300 - 600 - ids.filter { $0 % 5 == 0 && !(ids[100..<700]).contains($0) }.count
+        )
+        for current in [store, try reopen()] {
+            for statuses in [nil, ["N"], ["AP", "CO"]] as [Set<String>?] {
+                for sort in [OrderQuery.Sort.idAscending, .idDescending] {
+                    for (offset, limit) in [(0, 25), (95, 10), (400, 50), (2000, 5)] as [(Int, Int?)] {
+                        let query = OrderQuery(statusIds: statuses, sort: sort, offset: offset, limit: limit)
+                        let page = current.orders(matching: query)
+                        let expected = StatusIndexTests.bruteForce(reference, query)
+                        #expect(page.total == expected.total, "\(query)")
+                        #expect(page.orders.compactMap(\.id) == expected.orders.compactMap(\.id), "\(query)")
+                    }
+                }
+            }
+            #expect(current.order(id: ids[150]) == nil)
+            #expect(current.order(id: try #require(reference.orderIds.last)) != nil)
+        }
+    }
+
     @Test(arguments: subjects)
     func idempotencyKeysCustomersAndProductsSurviveAndGoWithTheirOrder(_ subject: Subject) throws {
         let (store, reopen) = try subject.make()

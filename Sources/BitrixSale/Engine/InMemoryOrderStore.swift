@@ -7,8 +7,8 @@ import Synchronization
 public struct StoreState: Sendable, Hashable {
     /// Orders by id.
     public private(set) var orders: [Int: OrderData] = [:]
-    /// Order ids in ascending order.
-    public private(set) var orderIds: [Int] = []
+    /// Order ids in ascending order, chunked so that a delete costs O(log n), not a shift of every id.
+    public private(set) var orderIdList = SortedIdList()
     /// Account number → order id.
     public private(set) var accountNumbers: [String: Int] = [:]
     /// Customer accounts by id.
@@ -25,10 +25,16 @@ public struct StoreState: Sendable, Hashable {
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
     /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered page
-    /// and its total cost O(statuses + offset + limit), not O(orders).
+    /// and its total cost O(statuses + offset + limit), not O(orders), and a delete O(log n).
     ///
     /// Derived from ``orders`` by ``apply(_:)``.
-    public private(set) var orderIdsByStatus: [String: [Int]] = [:]
+    public private(set) var orderIdListsByStatus: [String: SortedIdList] = [:]
+
+    /// Order ids in ascending order, as an array (O(n): for snapshots and checks, not for queries).
+    public var orderIds: [Int] { Array(orderIdList) }
+
+    /// Order ids by status, each ascending, as arrays (O(n): for checks and tests, not for queries).
+    public var orderIdsByStatus: [String: [Int]] { orderIdListsByStatus.mapValues { Array($0) } }
 
     /// An empty state.
     public init() {}
@@ -37,7 +43,7 @@ public struct StoreState: Sendable, Hashable {
     public mutating func apply(_ transaction: StoreTransaction) {
         if transaction.orders.count > 64 {  // a bulk load (a snapshot): grow the tables once, not by doubling
             orders.reserveCapacity(orders.count + transaction.orders.count)
-            orderIds.reserveCapacity(orderIds.count + transaction.orders.count)
+            orderIdList.reserveCapacity(transaction.orders.count)
             accountNumbers.reserveCapacity(accountNumbers.count + transaction.orders.count)
         }
         if transaction.users.count > 64 {
@@ -52,9 +58,8 @@ public struct StoreState: Sendable, Hashable {
         for id in transaction.deletedOrderIds {
             guard let old = orders.removeValue(forKey: id) else { continue }
             if let number = old.accountNumber { accountNumbers[number] = nil }
-            let position = Self.insertionPoint(id, in: orderIds)
-            if position < orderIds.count, orderIds[position] == id { orderIds.remove(at: position) }
-            Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
+            orderIdList.remove(id)
+            Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
         }
         for id in transaction.deletedOrderIds {
             // A deleted order's idempotency keys go with it.
@@ -92,7 +97,7 @@ public struct StoreState: Sendable, Hashable {
     public mutating func reserveOrders(_ count: Int) {
         guard count > 0 else { return }
         orders.reserveCapacity(orders.count + count)
-        orderIds.reserveCapacity(orderIds.count + count)
+        orderIdList.reserveCapacity(count)
         accountNumbers.reserveCapacity(accountNumbers.count + count)
     }
 
@@ -103,44 +108,27 @@ public struct StoreState: Sendable, Hashable {
         if let old = orders[id] {
             if let number = old.accountNumber { accountNumbers[number] = nil }
             if old.statusId != order.statusId {
-                Self.remove(id, from: &orderIdsByStatus, status: old.statusId)
-                Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
+                Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
+                orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
             }
         } else {
-            Self.insert(id, into: &orderIds)
-            Self.insert(id, into: &orderIdsByStatus[order.statusId, default: []])
+            orderIdList.insert(id)
+            orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
         }
         if let number = order.accountNumber { accountNumbers[number] = id }
         orders[id] = order
     }
 
-    private static func insertionPoint(_ id: Int, in ids: [Int]) -> Int {
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Inserts `id` into an ascending list (appending when it is the largest, as new ids are).
-    private static func insert(_ id: Int, into ids: inout [Int]) {
-        let position = ids.last.map { $0 > id } ?? false ? insertionPoint(id, in: ids) : ids.endIndex
-        ids.insert(id, at: position)
-    }
-
-    private static func remove(_ id: Int, from index: inout [String: [Int]], status: String) {
-        guard var ids = index.removeValue(forKey: status) else { return }
-        let position = insertionPoint(id, in: ids)
-        if position < ids.count, ids[position] == id { ids.remove(at: position) }
-        if !ids.isEmpty { index[status] = ids }
+    /// Removes `id` from the status's list, dropping the list when it empties (in place: no copy of the list).
+    private static func remove(_ id: Int, from index: inout [String: SortedIdList], status: String) {
+        guard index[status]?.remove(id) == true, index[status]?.isEmpty == true else { return }
+        index[status] = nil
     }
 
     /// Answers a list query: from the status index when the filter is statuses only, else by walking the ids.
     public func orders(matching query: OrderQuery) -> OrderPage {
         if query.userId == nil, query.property == nil {
-            let lists = query.statusIds.map { $0.compactMap { orderIdsByStatus[$0] } } ?? [orderIds]
+            let lists = query.statusIds.map { $0.compactMap { orderIdListsByStatus[$0] } } ?? [orderIdList]
             let total = lists.reduce(0) { $0 + $1.count }
             let ids = Self.page(
                 lists,
@@ -154,35 +142,36 @@ public struct StoreState: Sendable, Hashable {
     }
 
     /// Ids `offset ..< offset + limit` of the merge of ascending lists, in the requested direction.
-    private static func page(_ lists: [[Int]], descending: Bool, offset: Int, limit: Int?) -> [Int] {
+    private static func page(_ lists: [SortedIdList], descending: Bool, offset: Int, limit: Int?) -> [Int] {
         let limit = limit ?? Int.max
-        if lists.count == 1 {
-            let ids = lists[0]
-            guard offset < ids.count, limit > 0 else { return [] }
-            let count = min(limit, ids.count - offset)
-            return descending
-                ? Array(ids[(ids.count - offset - count)..<(ids.count - offset)].reversed())
-                : Array(ids[offset..<(offset + count)])
+        if lists.count == 1 { return lists[0].page(offset: offset, limit: limit, descending: descending) }
+        // A k-way merge: the next id is the largest (or smallest) head among the lists; nil marks a spent list.
+        var heads: [SortedIdList.Index?] = lists.map { list in
+            list.isEmpty ? nil : (descending ? list.index(before: list.endIndex) : list.startIndex)
         }
-        // A k-way merge: the next id is the largest (or smallest) head among the lists.
-        var heads = lists.map { descending ? $0.count - 1 : 0 }
         var skipped = 0
         var page: [Int] = []
         while page.count < limit {
             var best: Int?
-            for (list, head) in heads.enumerated() where lists[list].indices.contains(head) {
-                if let current = best {
+            for (list, head) in heads.enumerated() {
+                guard let head else { continue }
+                if let current = best, let chosenHead = heads[current] {
                     let candidate = lists[list][head]
-                    let chosen = lists[current][heads[current]]
+                    let chosen = lists[current][chosenHead]
                     if descending ? candidate > chosen : candidate < chosen { best = list }
                 } else {
                     best = list
                 }
             }
-            guard let best else { break }
-            let id = lists[best][heads[best]]
-            heads[best] += descending ? -1 : 1
-            if skipped < offset { skipped += 1 } else { page.append(id) }
+            guard let best, let head = heads[best] else { break }
+            let ids = lists[best]
+            if descending {
+                heads[best] = head == ids.startIndex ? nil : ids.index(before: head)
+            } else {
+                let next = ids.index(after: head)
+                heads[best] = next == ids.endIndex ? nil : next
+            }
+            if skipped < offset { skipped += 1 } else { page.append(ids[head]) }
         }
         return page
     }
@@ -198,8 +187,8 @@ public struct StoreState: Sendable, Hashable {
             total += 1
         }
         switch query.sort {
-        case .idAscending: for id in orderIds { visit(id) }
-        case .idDescending: for id in orderIds.reversed() { visit(id) }
+        case .idAscending: for id in orderIdList { visit(id) }
+        case .idDescending: for id in orderIdList.reversed() { visit(id) }
         }
         return OrderPage(orders: page, total: total)
     }

@@ -1,7 +1,8 @@
 /// The type-erased description of one declared argument, as the parser and the help generator see it.
 ///
-/// Commands do not build these by hand: they declare ``Option``, ``RepeatingOption``, ``Flag``,
-/// ``Argument`` or ``VariadicArgument`` values and list them in ``CommandConfiguration/arguments``.
+/// Commands do not build these by hand: they declare ``Option``, ``RepeatingOption``, ``Flag``, ``Argument`` or
+/// ``VariadicArgument`` properties, which ``DeclaredCommand/declaredArguments`` lists in
+/// ``CommandConfiguration/arguments``.
 struct ArgumentSpec: Sendable {
     /// How an argument consumes the command line.
     enum Kind: Sendable, Hashable {

@@ -55,7 +55,10 @@ struct CommandParser: Sendable {
         }
         do throws(UsageError) {
             let values = try Self.parseArguments(words, specs: path.configuration.specs)
-            let command = try path.last.init(from: values)
+            guard let leaf = path.last as? any DeclaredCommand.Type else {
+                throw UsageError.validation("'\(path.commandLine)' declares no arguments to parse")
+            }
+            let command = try leaf.init(from: values)
             do throws(ValidationError) {
                 try command.validate()
             } catch {

@@ -17,10 +17,15 @@ protocol BindableArgument: ArgumentDeclaration {
 ///
 /// The parser and the help screen read ``declaredArguments`` (found by reflection on a fresh instance, in
 /// declaration order), and ``init(from:)`` binds each property from the parsed values: there is no second list of
-/// arguments and no hand-written reading of values to keep in step with the declarations.
+/// arguments and no hand-written reading of values to keep in step with the declarations. Every leaf command of
+/// `bitrix-emu` is one (the parser runs nothing else). A required or defaulted ``Option`` is read without the
+/// optional through its projected value: `command.$count`.
 protocol DeclaredCommand: ParsableCommand {
     /// A command with nothing bound yet: every property is a declaration.
     init()
+
+    /// A fresh command with each property bound from `values` (provided: a command does not write it).
+    init(from values: ParsedValues) throws(UsageError)
 }
 
 extension DeclaredCommand {

@@ -1,8 +1,8 @@
 /// An option that takes one value: `--state DIR` or `--state=DIR`; when repeated, the last one wins.
 ///
-/// Declared as a static value and read with ``ParsedValues``, or as a property wrapper of a ``DeclaredCommand``
-/// (`@Option("state", valueName: "dir", help: "…") var state: String?`), whose property is then the value (its
-/// default when absent, nil when it has none).
+/// Declared as a property wrapper of a ``DeclaredCommand`` (`@Option("state", valueName: "dir", help: "…") var
+/// state: String?`), whose property is then the value (its default when absent, nil when it has none); a required or
+/// defaulted option is also read without the optional as the projected value, `command.$state`.
 @propertyWrapper
 struct Option<Value: Sendable>: BindableArgument {
     /// The erased description used for parsing and help.
@@ -14,6 +14,16 @@ struct Option<Value: Sendable>: BindableArgument {
 
     /// The parsed value, its default when absent, or nil.
     var wrappedValue: Value? { box.value as? Value ?? defaultValue }
+
+    /// The value of a required option or of one with a default (`command.$count`), which parsing guarantees.
+    ///
+    /// Reading it for an optional option without a default, or before parsing, is a programming error and stops.
+    var projectedValue: Value {
+        guard let value = wrappedValue else {
+            preconditionFailure("\(spec.synopsis) is read as always present but is neither required nor defaulted")
+        }
+        return value
+    }
 
     /// Declares a property with the same declaration as `other` (a shared one such as `SharedOptions.site`).
     init(_ other: Option<Value>) {

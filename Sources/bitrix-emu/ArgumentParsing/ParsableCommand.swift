@@ -1,15 +1,12 @@
-/// A command of the command line, as a type: declared arguments, then `validate()`, then `run(_:)`.
+/// A command of the command line, as a type: its configuration, then `validate()`, then `run(_:)`.
 ///
-/// In the spirit of swift-argument-parser's `ParsableCommand`, without property wrappers: a command
-/// declares its arguments as static values, lists them in ``configuration``, and reads them back in
-/// ``init(from:)``. A command with ``CommandConfiguration/subcommands`` is a group; it is never
-/// instantiated, and naming it without a subcommand prints its help.
+/// In the spirit of swift-argument-parser's `ParsableCommand`. A leaf command is a ``DeclaredCommand``: its
+/// arguments are its properties, declared once as property wrappers, and the parser builds it from them (there is no
+/// other way to declare an argument). A command with ``CommandConfiguration/subcommands`` is a ``CommandGroup``; it
+/// is never instantiated, and naming it without a subcommand prints its help.
 protocol ParsableCommand: Sendable {
     /// The name, help texts, arguments and subcommands.
     static var configuration: CommandConfiguration { get }
-
-    /// Reads the typed values of a parsed command line; throws ``UsageError`` for what the parser could not check.
-    init(from values: ParsedValues) throws(UsageError)
 
     /// Rejects combinations of arguments that parse but do not fit together; runs before ``run(_:)``.
     ///
@@ -29,11 +26,6 @@ extension ParsableCommand {
 protocol CommandGroup: ParsableCommand {}
 
 extension CommandGroup {
-    /// Groups have nothing to read; the parser never reaches this.
-    init(from values: ParsedValues) throws(UsageError) {
-        throw .validation("'\(Self.configuration.commandName)' needs a subcommand")
-    }
-
     /// Groups are never run: naming one without a subcommand prints its help instead.
     func run(_ context: CommandContext) async throws -> ExitCode {
         context.standardOutput.write(HelpGenerator.help(for: CommandPath([Self.self])))

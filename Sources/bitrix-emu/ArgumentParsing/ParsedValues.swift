@@ -1,10 +1,5 @@
-/// The typed values of one command line, read back through the declarations that produced them.
-///
-/// ```swift
-/// let count = try values.require(Load.count)   // Int
-/// let headers = values[Request.header]         // [String]
-/// let include = values[Request.include]        // Bool
-/// ```
+/// The typed values of one command line, keyed by declaration: each declaration of a ``DeclaredCommand`` reads its
+/// own value back from here when the command is bound (`values[self]` in its `bind(_:)`).
 struct ParsedValues: Sendable {
     private var storage: [String: [any Sendable]] = [:]
 
@@ -53,12 +48,6 @@ struct ParsedValues: Sendable {
     /// Every word of a variadic positional argument, in order.
     subscript<Value>(argument: VariadicArgument<Value>) -> [Value] {
         all(argument.spec.key, as: Value.self)
-    }
-
-    /// The value of a required option (or one with a default), throwing ``UsageError/missingArgument(_:)``.
-    func require<Value>(_ option: Option<Value>) throws(UsageError) -> Value {
-        guard let value = self[option] else { throw .missingArgument(option.spec.synopsis) }
-        return value
     }
 
     /// The value of a required positional argument, throwing ``UsageError/missingArgument(_:)``.

@@ -10,26 +10,18 @@ struct StateCommand: CommandGroup {
 }
 
 /// `bitrix-emu state verify --state DIR [--site FILE]`.
-struct StateVerifyCommand: ParsableCommand {
-    static let state = SharedOptions.state(isRequired: true)
-    static let site = SharedOptions.site
-
+struct StateVerifyCommand: DeclaredCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Replay the snapshot and journal and check every invariant.",
         discussion: "Exits 0 when the state is sound, 1 when it is not.",
-        arguments: [state, site]
+        arguments: declaredArguments
     )
 
-    /// The state folder.
-    let state: String
+    /// The state folder (required: `$state` is the value).
+    @Option(SharedOptions.state(isRequired: true)) var state: String?
     /// The site configuration file, or `nil` for the built-in default site.
-    let site: String?
-
-    init(from values: ParsedValues) throws(UsageError) {
-        state = try values.require(Self.state)
-        site = values[Self.site]
-    }
+    @Option(SharedOptions.site) var site: String?
 
     func run(_ context: CommandContext) async throws -> ExitCode {
         try await Wiring.stateVerify(self, context)
@@ -37,21 +29,15 @@ struct StateVerifyCommand: ParsableCommand {
 }
 
 /// `bitrix-emu state compact --state DIR`.
-struct StateCompactCommand: ParsableCommand {
-    static let state = SharedOptions.state(isRequired: true)
-
+struct StateCompactCommand: DeclaredCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
         abstract: "Write a new snapshot and truncate the journal.",
-        arguments: [state]
+        arguments: declaredArguments
     )
 
-    /// The state folder.
-    let state: String
-
-    init(from values: ParsedValues) throws(UsageError) {
-        state = try values.require(Self.state)
-    }
+    /// The state folder (required: `$state` is the value).
+    @Option(SharedOptions.state(isRequired: true)) var state: String?
 
     func run(_ context: CommandContext) async throws -> ExitCode {
         try await Wiring.stateCompact(self, context)
@@ -59,30 +45,18 @@ struct StateCompactCommand: ParsableCommand {
 }
 
 /// `bitrix-emu state export --state DIR [--output FILE]`.
-struct StateExportCommand: ParsableCommand {
-    static let state = SharedOptions.state(isRequired: true)
-    static let output = Option<String>(
-        "output",
-        short: "o",
-        valueName: "file",
-        help: "Write the export to this file instead of standard output."
-    )
-
+struct StateExportCommand: DeclaredCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print the current state as one JSON document.",
-        arguments: [state, output]
+        arguments: declaredArguments
     )
 
-    /// The state folder.
-    let state: String
+    /// The state folder (required: `$state` is the value).
+    @Option(SharedOptions.state(isRequired: true)) var state: String?
     /// The output file, or `nil` for standard output.
-    let output: String?
-
-    init(from values: ParsedValues) throws(UsageError) {
-        state = try values.require(Self.state)
-        output = values[Self.output]
-    }
+    @Option("output", short: "o", valueName: "file", help: "Write the export to this file instead of standard output.")
+    var output: String?
 
     func run(_ context: CommandContext) async throws -> ExitCode {
         try await Wiring.stateExport(self, context)

@@ -1,14 +1,13 @@
 /// `bitrix-emu version`: prints the tool's version.
-struct VersionCommand: ParsableCommand {
+struct VersionCommand: DeclaredCommand {
     /// The version printed by `bitrix-emu version`.
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print the version of bitrix-emu."
+        abstract: "Print the version of bitrix-emu.",
+        arguments: declaredArguments
     )
-
-    init(from values: ParsedValues) throws(UsageError) {}
 
     func run(_ context: CommandContext) async throws -> ExitCode {
         context.standardOutput.write("bitrix-emu \(Self.version)\n")

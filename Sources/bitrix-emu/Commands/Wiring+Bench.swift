@@ -42,7 +42,7 @@ extension Wiring {
     static let benchNow = Date(timeIntervalSince1970: 1_760_936_400)
 
     static func bench(_ command: BenchCommand, _ context: CommandContext) async throws -> ExitCode {
-        let count = command.orders
+        let count = command.$orders
         let site = SiteConfiguration.defaultSite
         let progress = { (text: String) in context.standardError.write(text + "\n") }
         removeAbandonedFolders()
@@ -70,7 +70,7 @@ extension Wiring {
 
         // 5. Durable creates from one client on a fresh state folder.
         progress("durable create, one client")
-        let budget = Double(command.budget)
+        let budget = Double(command.$budget)
         try durableOneClient(
             &figures,
             bodies: bodies,

@@ -27,7 +27,7 @@ extension Wiring {
         var created = 0
         var failed = 0
         let writer = JSONWriter()
-        for index in 0..<command.count {
+        for index in 0..<command.$count {
             let railwayId = start + index
             let body = writer.bytes(generator.payload(railwayOrderId: railwayId))
             let response = api.handle(
@@ -51,7 +51,7 @@ extension Wiring {
                     "failed \(railwayId): \(response.status) \(String(decoding: response.body, as: UTF8.self))\n"
                 )
             }
-            if (index + 1) % 1000 == 0 { context.standardError.write("\(index + 1)/\(command.count)\n") }
+            if (index + 1) % 1000 == 0 { context.standardError.write("\(index + 1)/\(command.$count)\n") }
         }
         context.standardError.write("\(created) orders created, \(failed) failed\n")
         if let error = store?.statistics.lastCompactionError {

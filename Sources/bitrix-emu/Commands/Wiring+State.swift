@@ -32,7 +32,7 @@ extension Wiring {
 
     static func stateVerify(_ command: StateVerifyCommand, _ context: CommandContext) async throws -> ExitCode {
         guard let site = loadSite(command.site, context) else { return .usage }
-        guard let store = openExisting(command.state, readOnly: true, context) else { return .failure }
+        guard let store = openExisting(command.$state, readOnly: true, context) else { return .failure }
         defer { store.close() }
         for warning in store.openingWarnings { context.standardError.write("warning: \(warning)\n") }
         let state = store.snapshot
@@ -47,7 +47,7 @@ extension Wiring {
     }
 
     static func stateCompact(_ command: StateCompactCommand, _ context: CommandContext) async throws -> ExitCode {
-        guard let store = openExisting(command.state, context) else { return .failure }
+        guard let store = openExisting(command.$state, context) else { return .failure }
         defer { store.close() }
         let before = store.statistics.journalBytes
         do {
@@ -57,14 +57,14 @@ extension Wiring {
             return .failure
         }
         context.standardOutput.write(
-            "compacted \(command.state): journal \(before) → \(store.statistics.journalBytes) bytes, "
+            "compacted \(command.$state): journal \(before) → \(store.statistics.journalBytes) bytes, "
                 + "\(store.snapshot.orders.count) orders in the snapshot\n"
         )
         return .success
     }
 
     static func stateExport(_ command: StateExportCommand, _ context: CommandContext) async throws -> ExitCode {
-        guard let store = openExisting(command.state, readOnly: true, context) else { return .failure }
+        guard let store = openExisting(command.$state, readOnly: true, context) else { return .failure }
         defer { store.close() }
         let bytes: [UInt8]
         do {
