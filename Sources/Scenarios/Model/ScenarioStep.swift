@@ -16,7 +16,7 @@ public struct ScenarioStep: Sendable {
         /// `{"advance_clock": "P1D"}`: moves the scenario clock forward.
         case advanceClock(ScenarioDuration)
         /// `{"fault": {…rule…}}`: adds a fault rule to the emulated site (`POST /__emu/faults` with the rule as
-        /// its body; docs/SCENARIOS-control-plane.md).
+        /// its body; docs/SCENARIOS.md, Control plane steps).
         case fault(JSONValue)
     }
 

@@ -126,7 +126,7 @@ struct ScenarioParser {
             let rule = step["fault"] ?? .null
             guard case .object = rule else {
                 throw ScenarioIssue.expected(
-                    "a fault rule object (docs/SCENARIOS-control-plane.md)",
+                    "a fault rule object (docs/SCENARIOS.md, Control plane steps)",
                     at: path.key("fault"),
                     found: rule
                 )
