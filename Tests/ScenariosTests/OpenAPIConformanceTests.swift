@@ -19,7 +19,7 @@ import Testing
 
     @Test func theCommittedCopyIsTheServedDocument() throws {
         let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/openapi.json"), encoding: .utf8)
-        #expect(committed == OpenAPIDocument.json + "\n", "run Scripts/openapi.py")
+        #expect(committed == OpenAPIDocument.json + "\n", "run .ci/openapi.py")
         #expect(Self.document["openapi"] == "3.1.0")
         let site = try EmulatedSite()
         let served = site.handle(APIRequest(method: "GET", target: "/__emu/openapi.json"))

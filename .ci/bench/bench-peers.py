@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peers for `bitrix-emu bench`, on the bench's own snapshot file (docs/BENCHMARKS.md, "Peers beside the bench").
 
-    python3 scripts/bench-peers.py SNAPSHOT.json [--runs 3]
+    python3 .ci/bench/bench-peers.py SNAPSHOT.json [--runs 3]
 
 Prints one JSON object:
 - orjson_loads_s / orjson_dumps_s: `orjson.loads` of the whole file and `orjson.dumps` of the result, with the

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Load figures for docs/BENCHMARKS.md ("The server on a port"): wrk on loopback against a release build of
 # bitrix-emu-server, each figure next to GET /__emu/ping on the same server as the ceiling.
-#   Scripts/bench-server.sh STATE_FOLDER_WITH_20000_ORDERS [DURATION_SECONDS]
+#   .ci/bench/bench-server.sh STATE_FOLDER_WITH_20000_ORDERS [DURATION_SECONDS]
 # Make the state with:  swift run -c release bitrix-emu load --state /tmp/bench/state20k --count 20000 --seed 7
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 SOURCE_STATE=$1
 DURATION=${2:-10}
 TOKEN=dev-token-NOT-A-SECRET
@@ -40,8 +40,8 @@ rate "GET /__emu/ping (ceiling)" -t2 -c32 "$BASE/__emu/ping"
 rate "GET /api/v2/orders/$ID" -t2 -c32 "$BASE/api/v2/orders/$ID?access_token=$TOKEN"
 rate "GET /api/v2/orders?limit=20" -t2 -c32 "$BASE/api/v2/orders?limit=20&access_token=$TOKEN"
 rate "GET /__emu/ping (ceiling, again)" -t2 -c32 "$BASE/__emu/ping"
-rate "durable POST create, 1 connection" -t1 -c1 -s Scripts/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
-rate "durable POST create, 32 connections" -t2 -c32 -s Scripts/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
+rate "durable POST create, 1 connection" -t1 -c1 -s .ci/bench/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
+rate "durable POST create, 32 connections" -t2 -c32 -s .ci/bench/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
 curl -s "$BASE/__emu/state" -o "$WORK/snapshot.json"
 kill -TERM "$PID"; wait "$PID" || true
 
@@ -49,6 +49,6 @@ start "$WORK/b.out"
 curl -s -X POST --data-binary @"$WORK/snapshot.json" "$BASE/__emu/reset" >/dev/null
 echo "in-memory server, $(curl -s "$BASE/__emu/health")"
 rate "GET /__emu/ping (ceiling)" -t2 -c32 "$BASE/__emu/ping"
-rate "in-memory POST create, 32 connections" -t2 -c32 -s Scripts/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
-rate "in-memory POST create, 1 connection" -t1 -c1 -s Scripts/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
+rate "in-memory POST create, 32 connections" -t2 -c32 -s .ci/bench/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
+rate "in-memory POST create, 1 connection" -t1 -c1 -s .ci/bench/create.lua "$BASE/api/v2/orders/create?access_token=$TOKEN"
 kill -TERM "$PID"; wait "$PID" || true

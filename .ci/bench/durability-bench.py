@@ -8,7 +8,7 @@ one file (the disk's floor for one durable append). Every figure is orders (or a
 --budget seconds (the bench gets the same budget for each of its durable measurements). Usage:
 
     swift build -c release --product bitrix-emu
-    python3 Scripts/durability-bench.py --binary .build/release/bitrix-emu --orders 20000 --rounds 2
+    python3 .ci/bench/durability-bench.py --binary .build/release/bitrix-emu --orders 20000 --rounds 2
 """
 
 import argparse

@@ -2,7 +2,7 @@
 # Runs `bitrix-emu bench` (release build) and its peers on the bench's own snapshot, one after the other in one run,
 # so that the figures share the machine's load (docs/BENCHMARKS.md, "Peers beside the bench").
 #
-#     scripts/bench-with-peers.sh [ORDERS]      (default 100000)
+#     .ci/bench/bench-with-peers.sh [ORDERS]      (default 100000)
 set -eu
 orders="${1:-100000}"
 snapshot="$(mktemp -d)/bench-snapshot.json"
