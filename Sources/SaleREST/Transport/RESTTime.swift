@@ -1,26 +1,19 @@
+import BitrixSale
 import Foundation
-import Synchronization
 
 /// Dates as the REST surface writes and reads them: ISO 8601 with the site's offset (`2024-03-01T13:00:00+02:00`);
 /// input without an offset is read in the site's zone, as PHP's `strtotime` reads it on a server set to that zone.
 struct RESTTime: Sendable {
     let timeZone: TimeZone
-    private let offsets = OffsetCache()
+    private let offsets: ZoneOffsets
 
-    init(timeZone: TimeZone) { self.timeZone = timeZone }
-
-    /// The zone's offset at an instant, in seconds: cached per UTC day whose first and last second agree (a day
-    /// holding a transition always asks the zone, whose answer is an ICU call and slow).
-    func offset(at seconds: Int) -> Int {
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        if let cached = offsets.offset(day: day) {
-            return cached ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
-        }
-        let first = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400))
-        let last = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 86_399))
-        offsets.store(day: day, offset: first == last ? first : nil)
-        return first == last ? first : timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        offsets = ZoneOffsets(timeZone: timeZone)
     }
+
+    /// The zone's offset at an instant, in seconds (cached per UTC day, lock-free: ``ZoneOffsets``).
+    func offset(at seconds: Int) -> Int { offsets.offset(atSeconds: seconds) }
 
     /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`), by arithmetic: no calendar or formatter per call.
     func iso(_ date: Date) -> String {
@@ -157,19 +150,5 @@ struct RESTTime: Sendable {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let value = micros / 1_000_000
         return "\(value)"
-    }
-}
-
-/// Offsets per UTC day (nil: the day holds a transition).
-final class OffsetCache: Sendable {
-    private let days = Mutex<[Int: Int?]>([:])
-
-    func offset(day: Int) -> Int?? { days.withLock { $0[day] } }
-
-    func store(day: Int, offset: Int?) {
-        days.withLock { days in
-            if days.count > 10_000 { days.removeAll() }
-            days[day] = .some(offset)
-        }
     }
 }

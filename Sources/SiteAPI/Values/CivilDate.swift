@@ -1,5 +1,5 @@
+import BitrixSale
 import Foundation
-import Synchronization
 
 /// A calendar date (`YYYY-MM-DD`) and the arithmetic the API needs, without `Calendar` (fast and deterministic).
 struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -69,28 +69,15 @@ struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// Timestamps in a site's time zone.
 struct SiteTime: Sendable {
     let timeZone: TimeZone
-    private let offsets: OffsetCache
+    private let offsets: ZoneOffsets
 
     init(timeZone: TimeZone) {
         self.timeZone = timeZone
-        offsets = OffsetCache()
+        offsets = ZoneOffsets(timeZone: timeZone)
     }
 
-    /// The zone's UTC offset at an instant, in seconds.
-    ///
-    /// `TimeZone.secondsFromGMT(for:)` is slow (an ICU call), so the offset is cached per UTC day, but only for a
-    /// day whose first and last second have the same offset: a day holding a transition (a DST change, or a change
-    /// of the standard offset such as Asia/Almaty's UTC+6 → UTC+5 in 2024) always asks the zone.
-    func offset(at instant: Date) -> Int {
-        let seconds = instant.timeIntervalSince1970
-        guard seconds.isFinite, abs(seconds) < 1e15 else { return timeZone.secondsFromGMT(for: instant) }
-        let day = Int((seconds / 86_400).rounded(.down))
-        if let cached = offsets.offset(day: day) { return cached ?? timeZone.secondsFromGMT(for: instant) }
-        let first = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400))
-        let last = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 86_399.999))
-        offsets.store(day: day, offset: first == last ? first : nil)
-        return first == last ? first : timeZone.secondsFromGMT(for: instant)
-    }
+    /// The zone's UTC offset at an instant, in seconds (cached per UTC day, lock-free: ``ZoneOffsets``).
+    func offset(at instant: Date) -> Int { offsets.offset(at: instant) }
 
     /// The local date of an instant.
     func date(of instant: Date) -> CivilDate {
@@ -135,23 +122,6 @@ struct SiteTime: Sendable {
             buffer[22] = UInt8(ascii: ":")
             two(magnitude % 60, at: 23)
             return 25
-        }
-    }
-}
-
-/// UTC day → the zone's offset for the whole day (nil: the day holds a transition).
-///
-/// Bounded: cleared past 4096 days.
-private final class OffsetCache: Sendable {
-    private let days = Mutex<[Int: Int?]>([:])
-
-    /// `.some(offset)` when the day is known (`.some(nil)`: it holds a transition), nil when not cached.
-    func offset(day: Int) -> Int?? { days.withLock { $0[day] } }
-
-    func store(day: Int, offset: Int?) {
-        days.withLock { table in
-            if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
-            table[day] = .some(offset)
         }
     }
 }
