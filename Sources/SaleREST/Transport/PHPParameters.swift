@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import SaleHTTP
 
 /// Request parameters as PHP sees them: `parse_str` of a query or form body (nested arrays such as
 /// `fields[lid]=s1`, `filter[@statusId][]=N`, `select[]=id`), multipart form fields, and JSON bodies.
@@ -73,36 +74,8 @@ enum PHPParameters {
     private static func nextIndex(_ members: [(key: String, value: JSONValue)]) -> Int {
         (members.compactMap { Int($0.key) }.max() ?? -1) + 1
     }
-
     /// `urldecode`: `%XX` escapes (an invalid one kept as written) and `+` as a space.
-    static func percentDecode(_ text: Substring) -> String {
-        guard text.contains("%") || text.contains("+") else { return String(text) }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30...0x39: byte - 0x30
-            case 0x41...0x46: byte - 0x41 + 10
-            case 0x61...0x66: byte - 0x61 + 10
-            default: nil
-            }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]),
-                let low = hex(bytes[index + 2])
-            {
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(byte == UInt8(ascii: "+") ? 0x20 : byte)
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func percentDecode(_ text: Substring) -> String { PercentDecoding.decode(text, plusIsSpace: true) }
 
     /// The fields of a `multipart/form-data` body (file parts as their content text), or nil when the boundary is
     /// missing or the body is not multipart.
