@@ -49,6 +49,62 @@ public final class ZoneOffsets: Sendable {
         return offset(atSeconds: Int(seconds.rounded(.down)))
     }
 
+    /// ISO 8601 with the zone's offset at that instant, `2025-10-20T10:00:00+05:00` (PHP `date('c')`), by arithmetic:
+    /// no calendar or formatter per call. The one writer of the site's local times for `/api/v2` and REST.
+    public func iso8601(_ instant: Date) -> String {
+        let offset = offset(at: instant)
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        let (year, month, day) = Self.civil(fromDays: days)
+        let magnitude = abs(offset) / 60
+        guard (0...9999).contains(year), magnitude < 6000 else {
+            func pad(_ value: Int, _ width: Int = 2) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(width - text.count, 0)) + text
+            }
+            return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):"
+                + "\(pad(seconds % 60))\(offset < 0 ? "-" : "+")\(pad(magnitude / 60)):\(pad(magnitude % 60))"
+        }
+        // `YYYY-MM-DDTHH:MM:SS+HH:MM`: 25 ASCII bytes written in place.
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            func two(_ value: Int, at index: Int) {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value / 10)
+                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            }
+            two(year / 100, at: 0)
+            two(year % 100, at: 2)
+            buffer[4] = UInt8(ascii: "-")
+            two(month, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            two(day, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            two(seconds / 3600, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            two(seconds / 60 % 60, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            two(seconds % 60, at: 17)
+            buffer[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            two(magnitude / 60, at: 20)
+            buffer[22] = UInt8(ascii: ":")
+            two(magnitude % 60, at: 23)
+            return 25
+        }
+    }
+
+    /// Year, month and day of a day count since 1970-01-01, proleptic Gregorian (Howard Hinnant's `civil_from_days`).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     // One word: bit 63 set when filled, bit 62 set when the day holds a transition, bits 24…55 the day (32 bits,
     // two's complement), bits 0…23 the offset + 2^23 (offsets are within ±18 h = ±64,800 s).
     private static func pack(day: Int, offset: Int?) -> UInt64 {

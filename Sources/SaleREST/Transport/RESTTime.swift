@@ -12,56 +12,11 @@ struct RESTTime: Sendable {
         offsets = ZoneOffsets(timeZone: timeZone)
     }
 
-    /// The zone's offset at an instant, in seconds (cached per UTC day, lock-free: ``ZoneOffsets``).
-    func offset(at seconds: Int) -> Int { offsets.offset(atSeconds: seconds) }
-
-    /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`), by arithmetic: no calendar or formatter per call.
+    /// `2024-03-01T13:00:00+02:00` (PHP `date('c')`; ``ZoneOffsets/iso8601(_:)``); "" for a non-finite instant.
     func iso(_ date: Date) -> String {
         let interval = date.timeIntervalSince1970
         guard interval.isFinite, abs(interval) < 1e12 else { return "" }
-        let seconds = Int(interval.rounded(.down))
-        let offset = offset(at: seconds)
-        let local = seconds + offset
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let second = local - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        var out: [UInt8] = []
-        out.reserveCapacity(25)
-        func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(UInt8(48 + rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        digits(year, 4)
-        out.append(UInt8(ascii: "-"))
-        digits(month, 2)
-        out.append(UInt8(ascii: "-"))
-        digits(day, 2)
-        out.append(UInt8(ascii: "T"))
-        digits(second / 3600, 2)
-        out.append(UInt8(ascii: ":"))
-        digits(second % 3600 / 60, 2)
-        out.append(UInt8(ascii: ":"))
-        digits(second % 60, 2)
-        out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
-        digits(abs(offset) / 3600, 2)
-        out.append(UInt8(ascii: ":"))
-        digits(abs(offset) % 3600 / 60, 2)
-        return String(decoding: out, as: UTF8.self)
+        return offsets.iso8601(date)
     }
 
     /// Reads `2024-03-01T14:00:00`, `2024-03-01 14:00:00`, `2024-03-01T14:00:00+02:00` / `Z`, `2024-03-01`,

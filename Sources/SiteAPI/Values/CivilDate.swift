@@ -32,17 +32,10 @@ struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    /// The date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The date of a day count since 1970-01-01 (``ZoneOffsets/civil(fromDays:)``).
     init(daysSinceEpoch days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let (year, month, day) = ZoneOffsets.civil(fromDays: days)
+        self.init(year: year, month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -85,43 +78,6 @@ struct SiteTime: Sendable {
         return CivilDate(daysSinceEpoch: Int((Double(local) / 86_400).rounded(.down)))
     }
 
-    /// ISO 8601 with the zone's UTC offset at that instant: `2025-10-20T10:00:00+05:00`.
-    func iso8601(_ instant: Date) -> String {
-        let offset = offset(at: instant)
-        let local = Int((instant.timeIntervalSince1970).rounded(.down)) + offset
-        let days = Int((Double(local) / 86_400).rounded(.down))
-        let seconds = local - days * 86_400
-        let date = CivilDate(daysSinceEpoch: days)
-        let magnitude = abs(offset) / 60
-        guard (0...9999).contains(date.year), magnitude < 6000 else {
-            func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-            let sign = offset < 0 ? "-" : "+"
-            return "\(date)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))"
-                + "\(sign)\(pad(magnitude / 60)):\(pad(magnitude % 60))"
-        }
-        // `YYYY-MM-DDTHH:MM:SS+HH:MM`: 25 ASCII bytes written in place (no interpolation, no padding strings).
-        return String(unsafeUninitializedCapacity: 25) { buffer in
-            func two(_ value: Int, at index: Int) {
-                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value / 10)
-                buffer[index + 1] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-            }
-            two(date.year / 100, at: 0)
-            two(date.year % 100, at: 2)
-            buffer[4] = UInt8(ascii: "-")
-            two(date.month, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            two(date.day, at: 8)
-            buffer[10] = UInt8(ascii: "T")
-            two(seconds / 3600, at: 11)
-            buffer[13] = UInt8(ascii: ":")
-            two(seconds / 60 % 60, at: 14)
-            buffer[16] = UInt8(ascii: ":")
-            two(seconds % 60, at: 17)
-            buffer[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            two(magnitude / 60, at: 20)
-            buffer[22] = UInt8(ascii: ":")
-            two(magnitude % 60, at: 23)
-            return 25
-        }
-    }
+    /// ISO 8601 with the zone's UTC offset at that instant: `2025-10-20T10:00:00+05:00` (``ZoneOffsets/iso8601(_:)``).
+    func iso8601(_ instant: Date) -> String { offsets.iso8601(instant) }
 }
