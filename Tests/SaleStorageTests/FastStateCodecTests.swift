@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 import TestSupport
 import Testing
 
@@ -21,12 +22,8 @@ import Testing
             "emoji 🌹", "a very long text that is longer than fifteen bytes",
         ]
         func text() -> String { pick(texts) }
-        func money() -> Decimal {
-            pick([
-                Decimal(0), Decimal(15000), Decimal(string: "12500.5")!, Decimal(string: "-0.01")!,
-                Decimal(string: "0.000123")!, Decimal(string: "123456789012.34")!, Decimal(1) / Decimal(3),
-                Decimal(string: "1e20")!,
-            ])
+        func money() -> Amount {
+            pick([0, 15000, 12500.5, -0.01, 0.0001, 123456789012.34, 0.3333, .max, .min])
         }
         func date() -> Date {
             let seconds = Double(random.next() % 4_000_000_000)
@@ -50,7 +47,7 @@ import Testing
                         moduleId: pick(["catalog", ""]),
                         productId: code + 5,
                         name: text(),
-                        quantity: pick([Decimal(1), Decimal(string: "2.5")!]),
+                        quantity: pick([1, 2.5]),
                         price: money(),
                         basePrice: money(),
                         discountPrice: money(),
