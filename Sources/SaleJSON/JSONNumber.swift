@@ -122,7 +122,6 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// A decimal written without exponent, `-` for negatives, no trailing zeros after the point.
     public static func plainText(_ value: Decimal) -> String {
-        if let fast = DecimalText.text(value) { return fast }
         if value.isNaN { return "0" }
         if value.isZero { return "0" }
         let negative = value < 0

@@ -307,21 +307,6 @@ import Testing
         return tampered
     }
 
-    @Test func decimalTextMatchesDescriptionBasedText() {
-        #expect(DecimalText.isLayoutKnown)
-        var random = SeededGenerator(seed: 9)
-        for _ in 0..<2000 {
-            let digits = String(random.next() % 1_000_000_000_000)
-            let scale = Int(random.next() % 12)
-            let negative = random.next() % 2 == 0 ? "-" : ""
-            let value = Decimal(string: negative + digits)! / pow(Decimal(10), scale)
-            var fast: [UInt8] = []
-            if DecimalText.append(value, to: &fast) {
-                #expect(String(decoding: fast, as: UTF8.self) == Money.plainText(value), "\(value)")
-            }
-        }
-    }
-
     @Test func aStoreReopensFromAFastSnapshotAndJournal() throws {
         try withTemporaryFolder { folder in
             let store = try DurableOrderStore.open(folder: folder, options: .init(create: true))
@@ -348,5 +333,27 @@ import Testing
 extension String {
     fileprivate func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}
+
+extension FastStateCodecTests {
+    /// Amounts are `decimal(18,4)`: a stored number with more than four places (or beyond the range) is not read as
+    /// something else — both roads refuse the file, and the error names it.
+    @Test(arguments: ["1.00001", "1e20"])
+    func aStoredAmountThatIsNotDecimal184IsAnErrorNamingTheFile(literal: String) throws {
+        let state = Self.variedState(seed: 11, orders: 5, wholeSecondDates: true)
+        let text = String(decoding: JSONWriter().bytes(try StateCodec.payload(of: state)), as: UTF8.self)
+        let range = try #require(text.range(of: #""quantity":"#), "the payload has no quantity")
+        let end = try #require(text[range.upperBound...].firstIndex { $0 == "," || $0 == "}" })
+        let changed = text.replacingCharacters(in: range.upperBound..<end, with: literal)
+        let payload = try JSONParser().parse(Array(changed.utf8))
+        let file = try SnapshotFormat.encode(sequence: 1, payload: payload, maxDepth: 128)
+        #expect(FastStateReader.snapshot(file) == nil)
+        #expect {
+            try SnapshotFile.state(from: file, path: "/state/snapshot.json")
+        } throws: { error in
+            let description = "\(error)"
+            return description.contains("/state/snapshot.json") && description.contains("decimal(18,4)")
+        }
     }
 }
