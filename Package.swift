@@ -22,7 +22,7 @@ let package = Package(
     ],
     targets: [
         // Ground floor: a small exact JSON value, parser and deterministic writer.
-        .target(name: "SaleJSON"),
+        .target(name: "SaleJSON", dependencies: ["SaleMoney"]),
         // Ground floor: HTTP-shaped request and response values (no socket), shared by every surface.
         .target(name: "SaleHTTP"),
         // Ground floor: the exact amount (Int64 minor units at scale 4), its one parser and one writer.
@@ -31,36 +31,36 @@ let package = Package(
         // portable code is Swift in SiteAPI).
         .target(name: "CSHA256"),
         // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
-        .target(name: "BitrixSale"),
+        .target(name: "BitrixSale", dependencies: ["SaleMoney"]),
         // Persistence: the in-memory store and the durable snapshot + journal store.
-        .target(name: "SaleStorage", dependencies: ["BitrixSale", "SaleJSON"]),
+        .target(name: "SaleStorage", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON"]),
         // The /api/v2 surface as a pure function of an engine.
-        .target(name: "SiteAPI", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
+        .target(name: "SiteAPI", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
         // Bitrix's own REST API (the `sale` scope under /rest/…) as a pure function of an engine.
-        .target(name: "SaleREST", dependencies: ["BitrixSale", "SaleJSON", "SaleHTTP"]),
+        .target(name: "SaleREST", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // The site façade and the control plane: routes /api/v2, /rest and /__emu; journal, faults, clock, reset.
         .target(name: "EmulatedSite", dependencies: ["SiteAPI", "SaleREST", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // QA scenario files: parsing, running, matching, reports.
         .target(name: "Scenarios", dependencies: ["EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]),
         // For users' test targets: test engines, order and site builders, Swift Testing helpers, scenario cases.
-        .target(name: "BitrixSaleTesting", dependencies: ["BitrixSale", "SiteAPI", "Scenarios", "SaleJSON"]),
+        .target(name: "BitrixSaleTesting", dependencies: ["SaleMoney", "BitrixSale", "SiteAPI", "Scenarios", "SaleJSON"]),
         // The command line.
         .executableTarget(
             name: "bitrix-emu",
-            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP"]
+            dependencies: ["Scenarios", "EmulatedSite", "SiteAPI", "SaleStorage", "BitrixSale", "SaleJSON", "SaleHTTP", "SaleMoney"]
         ),
         // Test support shared by the test targets: running the built binary as a child process.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON", "TestSupport"]),
         .testTarget(name: "SaleMoneyTests", dependencies: ["SaleMoney", "SaleJSON", "TestSupport"]),
-        .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale"], exclude: ["NOT_EMULATED.md"]),
+        .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale", "SaleMoney"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
             name: "SaleStorageTests",
-            dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "TestSupport", "bitrix-emu"]
+            dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "SaleMoney", "TestSupport", "bitrix-emu"]
         ),
         .testTarget(
             name: "SiteAPITests",
-            dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "TestSupport"]
+            dependencies: ["SiteAPI", "BitrixSale", "SaleStorage", "SaleJSON", "SaleHTTP", "SaleMoney", "TestSupport"]
         ),
         .testTarget(
             name: "SaleRESTTests",
@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BitrixSaleTestingTests",
-            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleStorage", "SaleJSON", "SaleHTTP"]
+            dependencies: ["BitrixSaleTesting", "BitrixSale", "SiteAPI", "SaleStorage", "SaleJSON", "SaleHTTP", "SaleMoney"]
         ),
         .testTarget(name: "BitrixEmuTests", dependencies: ["bitrix-emu", "TestSupport", "SaleStorage", "BitrixSale"]),
     ],

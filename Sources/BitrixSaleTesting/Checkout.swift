@@ -1,5 +1,6 @@
 import BitrixSale
 import Foundation
+import SaleMoney
 
 /// What a checkout form sends: the buyer, the lines, the delivery, the payment and the properties.
 ///
@@ -11,12 +12,12 @@ public struct Checkout: Sendable, Hashable {
         /// The catalog product id.
         public var productId: Int
         /// The quantity.
-        public var quantity: Decimal
+        public var quantity: Amount
         /// A price set by hand (`CUSTOM_PRICE = Y`), or nil to take the catalog's.
-        public var price: Decimal?
+        public var price: Amount?
 
         /// Makes a line.
-        public init(productId: Int, quantity: Decimal = 1, price: Decimal? = nil) {
+        public init(productId: Int, quantity: Amount = 1, price: Amount? = nil) {
             self.productId = productId
             self.quantity = quantity
             self.price = price
@@ -34,7 +35,7 @@ public struct Checkout: Sendable, Hashable {
     /// The delivery service.
     public var deliveryId: Int
     /// A delivery price set by hand (`CUSTOM_PRICE_DELIVERY = Y`), or nil for the service's.
-    public var deliveryPrice: Decimal?
+    public var deliveryPrice: Amount?
     /// The pay system of the one payment, for the whole price.
     public var paySystemId: Int
     /// Order property values by code (applied sorted by code).
@@ -50,7 +51,7 @@ public struct Checkout: Sendable, Hashable {
         personTypeId: Int = 1,
         lines: [Line],
         deliveryId: Int = 1,
-        deliveryPrice: Decimal? = nil,
+        deliveryPrice: Amount? = nil,
         paySystemId: Int = 3,
         properties: [String: String] = [:],
         deliveryDate: String? = nil

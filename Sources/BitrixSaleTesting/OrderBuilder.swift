@@ -95,7 +95,7 @@ public struct OrderBuilder: Sendable {
         var early: Int?
         if mistakes.contains(.paymentBeforeBasket) {
             let payment = order.createPayment(paySystemId: checkout.paySystemId)
-            _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
+            _ = try order.setPaymentField(payment, "SUM", .amount(order.price))
             early = payment
         }
         var codes: [Int] = []
@@ -118,7 +118,7 @@ public struct OrderBuilder: Sendable {
         if let price = checkout.deliveryPrice {
             _ = try order.setShipmentFields(
                 shipment,
-                ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": .decimal(price)]
+                ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": .amount(price)]
             )
         }
         if !mistakes.contains(.itemsInSystemShipment) {
@@ -136,7 +136,7 @@ public struct OrderBuilder: Sendable {
         }
         if early == nil, !mistakes.contains(.noPayment) {
             let payment = order.createPayment(paySystemId: checkout.paySystemId)
-            _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
+            _ = try order.setPaymentField(payment, "SUM", .amount(order.price))
         }
         return order
     }
@@ -151,12 +151,12 @@ public struct OrderBuilder: Sendable {
     private func fields(for line: Checkout.Line) -> KeyValuePairs<String, FieldValue> {
         let provider: FieldValue =
             mistakes.contains(.noProviderClass) ? .null : .string(BasketItem.catalogProviderClass)
-        let quantity = FieldValue.decimal(line.quantity)
+        let quantity = FieldValue.amount(line.quantity)
         guard let price = line.price else { return ["PRODUCT_PROVIDER_CLASS": provider, "QUANTITY": quantity] }
         let custom: FieldValue = mistakes.contains(.noCustomPrice) ? "N" : "Y"
         return [
-            "PRODUCT_PROVIDER_CLASS": provider, "CUSTOM_PRICE": custom, "PRICE": .decimal(price),
-            "BASE_PRICE": .decimal(price), "QUANTITY": quantity,
+            "PRODUCT_PROVIDER_CLASS": provider, "CUSTOM_PRICE": custom, "PRICE": .amount(price),
+            "BASE_PRICE": .amount(price), "QUANTITY": quantity,
         ]
     }
 

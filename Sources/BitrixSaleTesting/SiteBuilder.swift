@@ -1,5 +1,6 @@
 import BitrixSale
 import Foundation
+import SaleMoney
 
 /// Builds a ``SiteConfiguration`` for a test from the built-in default site (or another): extra order properties,
 /// person types, delivery services, pay systems, products and customers, each one call.
@@ -55,7 +56,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Adds a delivery service.
-    public func deliveryService(id: Int, name: String, price: Decimal = 0, isEmptyDelivery: Bool = false)
+    public func deliveryService(id: Int, name: String, price: Amount = 0, isEmptyDelivery: Bool = false)
         -> SiteBuilder
     {
         var copy = self
@@ -73,7 +74,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Adds a catalog product.
-    public func product(id: Int, name: String, price: Decimal) -> SiteBuilder {
+    public func product(id: Int, name: String, price: Amount) -> SiteBuilder {
         var copy = self
         copy.site.products.append(Product(id: id, name: name, price: price, currency: site.currency))
         return copy

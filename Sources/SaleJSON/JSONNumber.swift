@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A JSON number kept as its literal text, so that no digit is lost.
 ///
@@ -16,8 +17,15 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// A decimal, written in plain notation without exponent.
     public init(_ value: Decimal) { self.literal = JSONNumber.plainText(value) }
 
+    /// An exact amount, written as ``Amount/plainText``.
+    public init(_ value: Amount) { self.literal = value.plainText }
+
     /// The literal.
     public var description: String { literal }
+
+    /// The value as an exact ``Amount`` (nil when it has non-zero digits past the fourth place or is out of
+    /// `decimal(18,4)`'s range).
+    public var amount: Amount? { try? Amount(parsing: literal) }
 
     /// The exact value as a `Decimal` (nil when out of `Decimal`'s range or when it has more digits than it can hold).
     public var decimal: Decimal? {
@@ -114,7 +122,6 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// A decimal written without exponent, `-` for negatives, no trailing zeros after the point.
     public static func plainText(_ value: Decimal) -> String {
-        if let fast = DecimalText.text(value) { return fast }
         if value.isNaN { return "0" }
         if value.isZero { return "0" }
         let negative = value < 0

@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 
 // MARK: Decoding (see JSONValueDecoder)
 
@@ -13,6 +14,19 @@ struct DecodingBox: Decoder {
                 throw mismatch(type, value, codingPath)
             }
             return decimal as! T
+        }
+        if T.self == Amount.self {
+            guard case .number(let number) = value, let amount = number.amount else {
+                throw DecodingError.typeMismatch(
+                    type,
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription:
+                            "expected a number with at most 4 decimal places within decimal(18,4), found \(describe(value))"
+                    )
+                )
+            }
+            return amount as! T
         }
         if T.self == Date.self {
             guard case .string(let text) = value, let date = JSONDates.date(text) else {

@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 
 /// Encodes `Encodable` values into ``JSONValue`` without going through text or `Double`.
 ///
@@ -129,6 +130,7 @@ final class ValueBox {
     static func special(_ value: Any) -> JSONValue? {
         switch value {
         case let decimal as Decimal: .number(JSONNumber(decimal))
+        case let amount as Amount: .number(JSONNumber(amount))
         case let date as Date: .string(iso8601Text(date))
         case let url as URL: .string(url.absoluteString)
         default: nil

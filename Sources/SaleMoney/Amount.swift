@@ -166,38 +166,50 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The plain text.
     public var description: String { plainText }
 
+    /// The most bytes ``plainText`` takes: a sign, 14 whole digits, the point and 4 decimals.
+    public static let maxTextLength = 20
+
     /// Appends ``plainText``'s bytes to `out`.
     public func write(into out: inout [UInt8]) {
-        if minorUnits < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: Self.maxTextLength))
+        let written = out.withUnsafeMutableBufferPointer { write(to: $0.baseAddress! + start) }
+        out.removeLast(Self.maxTextLength - written)
+    }
+
+    /// Writes ``plainText``'s bytes at `buffer`, which has room for ``maxTextLength`` bytes; returns how many it wrote.
+    public func write(to buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
+        if minorUnits < 0 {
+            buffer[0] = UInt8(ascii: "-")
+            count = 1
+        }
         let magnitude = minorUnits.magnitude
-        let whole = magnitude / UInt64(Self.minorUnitsPerUnit)
+        var whole = magnitude / UInt64(Self.minorUnitsPerUnit)
         var fraction = magnitude % UInt64(Self.minorUnitsPerUnit)
         var digits = 1
         var power: UInt64 = 10
-        while digits < 20, whole >= power {
+        while whole >= power {  // whole < 10^14: the loop ends before power overflows
             digits += 1
-            power = power &* 10
+            power *= 10
         }
-        let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var rest = whole
-        for position in stride(from: start + digits - 1, through: start, by: -1) {
-            out[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-            rest /= 10
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: 0x30 + whole % 10)
+            whole /= 10
         }
-        guard fraction > 0 else { return }
+        count += digits
+        guard fraction > 0 else { return count }
         var places = Self.scale
         while fraction % 10 == 0 {
             fraction /= 10
             places -= 1
         }
-        out.append(UInt8(ascii: "."))
-        let fractionStart = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
-        for position in stride(from: fractionStart + places - 1, through: fractionStart, by: -1) {
-            out[position] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
+        buffer[count] = UInt8(ascii: ".")
+        for position in stride(from: count + places, through: count + 1, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
             fraction /= 10
         }
+        return count + 1 + places
     }
 
     // MARK: Arithmetic
@@ -264,6 +276,55 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Orders by value.
     public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.minorUnits < rhs.minorUnits }
 
+    // MARK: Saturating arithmetic (derived totals)
+
+    /// The sum, clamped to the range: for derived totals (a basket's price), which the save then refuses when they
+    /// reach a bound (``isAtBound``), as MySQL's strict mode refuses an out-of-range `decimal(18,4)`.
+    public func saturatingAdding(_ other: Amount) -> Amount {
+        Self.clamped(Int128(minorUnits) + Int128(other.minorUnits))
+    }
+
+    /// The difference, clamped to the range (see ``saturatingAdding(_:)``).
+    public func saturatingSubtracting(_ other: Amount) -> Amount {
+        Self.clamped(Int128(minorUnits) - Int128(other.minorUnits))
+    }
+
+    /// `self × quantity` rounded as ``multiplied(by:roundingTo:)`` does, clamped to the range (see
+    /// ``saturatingAdding(_:)``).
+    public func saturatingMultiplied(by quantity: Amount, roundingTo places: Int = Amount.scale) -> Amount {
+        let places = Swift.min(Swift.max(places, 0), Self.scale)
+        let product = Int128(minorUnits) * Int128(quantity.minorUnits)
+        let divisor = Self.powerOfTen(2 * Self.scale - places)
+        return Self.clamped(
+            Self.divideRoundingHalfAwayFromZero(product, by: divisor) * Self.powerOfTen(Self.scale - places)
+        )
+    }
+
+    /// Rounded as ``rounded(toPlaces:)`` does, clamped to the range.
+    public func saturatingRounded(toPlaces places: Int) -> Amount {
+        guard places < Self.scale else { return self }
+        let unit = Self.powerOfTen(Self.scale - Swift.max(places, 0))
+        return Self.clamped(Self.divideRoundingHalfAwayFromZero(Int128(minorUnits), by: unit) * unit)
+    }
+
+    /// Whether the amount is ``max`` or ``min``: a saturated total, or a value at the very edge of the range.
+    public var isAtBound: Bool { minorUnits.magnitude == UInt64(Self.maxMinorUnits) }
+
+    /// The whole units, the fraction dropped (toward zero): PHP `intval` of the amount.
+    public var truncatedUnits: Int64 { minorUnits / Self.minorUnitsPerUnit }
+
+    /// Whether the amount is zero.
+    public var isZero: Bool { minorUnits == 0 }
+
+    /// Whether the amount is below zero.
+    public var isNegative: Bool { minorUnits < 0 }
+
+    private static func clamped(_ value: Int128) -> Amount {
+        if value > Int128(maxMinorUnits) { return .max }
+        if value < -Int128(maxMinorUnits) { return .min }
+        return Amount(uncheckedMinorUnits: Int64(value))
+    }
+
     private static func powerOfTen(_ exponent: Int) -> Int128 {
         var result: Int128 = 1
         for _ in 0..<exponent { result *= 10 }
@@ -275,5 +336,57 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
         guard remainder.magnitude * 2 >= divisor.magnitude else { return quotient }
         return value < 0 ? quotient - 1 : quotient + 1
+    }
+}
+
+extension Amount: ExpressibleByIntegerLiteral {
+    /// A whole number of units; traps when out of range, as an integer literal that overflows its type does.
+    public init(integerLiteral value: Int) {
+        guard let amount = Amount(units: value) else { preconditionFailure("\(value) is out of range for an Amount") }
+        self = amount
+    }
+}
+
+extension Amount: ExpressibleByFloatLiteral {
+    /// A literal such as `12.5`; traps unless the literal has at most four decimal places and is in range (a
+    /// programmer's error, as an overflowing integer literal is). For values from outside, use ``init(parsing:)``.
+    public init(floatLiteral value: Double) {
+        // The shortest text that reads back as this Double is the literal as written (`12.5`, `123456789012.34`).
+        guard let amount = try? Amount(parsing: "\(value)") else {
+            preconditionFailure("\(value) is not an Amount literal (at most four decimal places, in range)")
+        }
+        self = amount
+    }
+}
+
+extension Amount: Codable {
+    /// Decodes the plain text (`"12.5"`) or a number; other coders than the package's own JSON codec (which reads and
+    /// writes amounts as exact JSON numbers) meet this path.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            guard let amount = try? Amount(parsing: text) else {
+                throw DecodingError.typeMismatch(
+                    Amount.self,
+                    .init(codingPath: decoder.codingPath, debugDescription: "expected a number, got \"\(text)\"")
+                )
+            }
+            self = amount
+            return
+        }
+        let value = try container.decode(Double.self)
+        guard let amount = try? Amount(parsing: "\(value)") else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "\(value) is not an amount (at most four decimal places, within decimal(18,4))"
+            )
+        }
+        self = amount
+    }
+
+    /// Encodes the plain text (see ``init(from:)``).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(plainText)
     }
 }

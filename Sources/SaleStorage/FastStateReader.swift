@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Reads a snapshot file written in the canonical layout straight into a ``BitrixSale/StoreState``, without
 /// building a ``SaleJSON/JSONValue``.
@@ -437,38 +438,37 @@ struct FastStateReader {
         return nil
     }
 
-    /// A number literal: `-?digits(.digits)?` with at most 18 significant digits directly, any other through
-    /// ``SaleJSON/JSONNumber`` exactly as the general road reads it.
-    private mutating func decimal() -> Decimal? {
+    /// An amount (money, quantity): a plain decimal (`-12.5`, `15000`) read in place; anything else (an exponent, a
+    /// leading zero) through the checked literal and ``SaleMoney/Amount/init(parsing:)``; nil when the number is not
+    /// an amount (more than four decimal places, beyond `decimal(18,4)`).
+    private mutating func amount() -> Amount? {
         let start = index
         let negative = consume(UInt8(ascii: "-"))
-        var significand: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var simple = true
+        let wholeStart = index
+        var minor: Int64 = 0
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            if digits < 18 { significand = significand * 10 + UInt64(bytes[index] - 0x30) } else { simple = false }
-            digits += 1
+            minor = minor &* 10 &+ Int64(bytes[index] - 0x30)  // wraps only past 18 digits, refused below
             index += 1
         }
+        let wholeDigits = index - wholeStart
+        var places = 0
         let sawPoint = consume(UInt8(ascii: "."))
         if sawPoint {
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                if digits < 18 { significand = significand * 10 + UInt64(bytes[index] - 0x30) } else { simple = false }
-                digits += 1
-                fraction += 1
+                minor = minor &* 10 &+ Int64(bytes[index] - 0x30)
+                places += 1
                 index += 1
             }
         }
-        let leadingZero = digits > 1 && bytes[negative ? start + 1 : start] == 0x30 && fraction != digits - 1
-        if simple, digits > 0, !leadingZero,
+        if (1...(18 - Amount.scale)).contains(wholeDigits), places <= Amount.scale, !(sawPoint && places == 0),
+            wholeDigits == 1 || bytes[wholeStart] != 0x30,
             index == bytes.count
-                || ![UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index]),
-            !(sawPoint && fraction == 0)
+                || ![UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index])
         {
-            return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
+            for _ in places..<Amount.scale { minor *= 10 }
+            return Amount(minorUnits: negative ? -minor : minor)
         }
-        return literal(from: start)?.decimal
+        return literal(from: start)?.amount
     }
 
     /// The number literal starting at `start` (the index moves past it), checked as JSON; nil when invalid.
@@ -580,7 +580,7 @@ struct FastStateReader {
     private mutating func product() -> Product? {
         var id: Int?
         var name: String?
-        var price: Decimal?
+        var price: Amount?
         var currency: String?
         var active: Bool?
         var images: [String]?
@@ -610,7 +610,7 @@ struct FastStateReader {
                 valid = owner != nil
                 return valid
             case .price:
-                price = reader.decimal()
+                price = reader.amount()
                 return price != nil
             case .properties:
                 properties = reader.fields()
@@ -655,14 +655,14 @@ struct FastStateReader {
     private mutating func shipmentItem() -> ShipmentItem? {
         var basketCode: Int = 0
         var id: Int?
-        var quantity: Decimal = 0
+        var quantity: Amount = 0
         let ok = object(ShipmentItemField.schema.keys) { reader, member in
             switch ShipmentItemField.schema.field(member) {
             case .basketCode: return reader.int().map { basketCode = $0 } != nil
             case .id:
                 id = reader.int()
                 return id != nil
-            case .quantity: return reader.decimal().map { quantity = $0 } != nil
+            case .quantity: return reader.amount().map { quantity = $0 } != nil
             }
         }
         guard ok else { return nil }
@@ -680,7 +680,7 @@ struct FastStateReader {
         var paid: Bool = false
         var paySystemId: Int = 0
         var paySystemName: String?
-        var sum: Decimal = 0
+        var sum: Amount = 0
         var sumChangedByHand: Bool = false
         var xmlId: String = ""
         let ok = object(PaymentField.schema.keys) { reader, member in
@@ -705,7 +705,7 @@ struct FastStateReader {
             case .paySystemName:
                 paySystemName = reader.sharedString()
                 return paySystemName != nil
-            case .sum: return reader.decimal().map { sum = $0 } != nil
+            case .sum: return reader.amount().map { sum = $0 } != nil
             case .sumChangedByHand: return reader.bool().map { sumChangedByHand = $0 } != nil
             case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
@@ -746,28 +746,28 @@ struct FastStateReader {
     }
 
     private mutating func basketItem() -> BasketItem? {
-        var basePrice: Decimal = 0
+        var basePrice: Amount = 0
         var canBuy: Bool = false
         var code: Int = 0
         var currency: String?
         var customPrice: Bool = false
         var delay: Bool = false
-        var discountPrice: Decimal = 0
+        var discountPrice: Amount = 0
         var id: Int?
         var moduleId: String = ""
         var name: String = ""
         var otherFields: [String: String] = [:]
-        var price: Decimal = 0
+        var price: Amount = 0
         var priceSetByHand: Bool = false
         var productId: Int = 0
         var productProviderClass: String?
         var properties: [BasketItemProperty]?
-        var quantity: Decimal = 0
+        var quantity: Amount = 0
         var sort: Int = 0
         var xmlId: String = ""
         let ok = object(BasketItemField.schema.keys) { reader, member in
             switch BasketItemField.schema.field(member) {
-            case .basePrice: return reader.decimal().map { basePrice = $0 } != nil
+            case .basePrice: return reader.amount().map { basePrice = $0 } != nil
             case .canBuy: return reader.bool().map { canBuy = $0 } != nil
             case .code: return reader.int().map { code = $0 } != nil
             case .currency:
@@ -775,14 +775,14 @@ struct FastStateReader {
                 return currency != nil
             case .customPrice: return reader.bool().map { customPrice = $0 } != nil
             case .delay: return reader.bool().map { delay = $0 } != nil
-            case .discountPrice: return reader.decimal().map { discountPrice = $0 } != nil
+            case .discountPrice: return reader.amount().map { discountPrice = $0 } != nil
             case .id:
                 id = reader.int()
                 return id != nil
             case .moduleId: return reader.sharedString().map { moduleId = $0 } != nil
             case .name: return reader.sharedString().map { name = $0 } != nil
             case .otherFields: return reader.fields().map { otherFields = $0 } != nil
-            case .price: return reader.decimal().map { price = $0 } != nil
+            case .price: return reader.amount().map { price = $0 } != nil
             case .priceSetByHand: return reader.bool().map { priceSetByHand = $0 } != nil
             case .productId: return reader.int().map { productId = $0 } != nil
             case .productProviderClass:
@@ -791,7 +791,7 @@ struct FastStateReader {
             case .properties:
                 properties = reader.array { $0.basketItemProperty() }
                 return properties != nil
-            case .quantity: return reader.decimal().map { quantity = $0 } != nil
+            case .quantity: return reader.amount().map { quantity = $0 } != nil
             case .sort: return reader.int().map { sort = $0 } != nil
             case .xmlId: return reader.string().map { xmlId = $0 } != nil
             }
@@ -823,19 +823,19 @@ struct FastStateReader {
     private mutating func shipment() -> Shipment? {
         var accountNumber: String?
         var allowDelivery: Bool = false
-        var basePriceDelivery: Decimal = 0
+        var basePriceDelivery: Amount = 0
         var canceled: Bool = false
         var code: Int = 0
         var customPriceDelivery: Bool = false
         var deducted: Bool = false
         var deliveryId: Int = 0
         var deliveryName: String = ""
-        var discountPrice: Decimal = 0
+        var discountPrice: Amount = 0
         var id: Int?
         var items: [ShipmentItem] = []
         var marked: Bool = false
         var otherFields: [String: String] = [:]
-        var priceDelivery: Decimal = 0
+        var priceDelivery: Amount = 0
         var priceSetByHand: Bool = false
         var reasonMarked: String?
         var statusId: String = ""
@@ -846,21 +846,21 @@ struct FastStateReader {
                 accountNumber = reader.string()
                 return accountNumber != nil
             case .allowDelivery: return reader.bool().map { allowDelivery = $0 } != nil
-            case .basePriceDelivery: return reader.decimal().map { basePriceDelivery = $0 } != nil
+            case .basePriceDelivery: return reader.amount().map { basePriceDelivery = $0 } != nil
             case .canceled: return reader.bool().map { canceled = $0 } != nil
             case .code: return reader.int().map { code = $0 } != nil
             case .customPriceDelivery: return reader.bool().map { customPriceDelivery = $0 } != nil
             case .deducted: return reader.bool().map { deducted = $0 } != nil
             case .deliveryId: return reader.int().map { deliveryId = $0 } != nil
             case .deliveryName: return reader.sharedString().map { deliveryName = $0 } != nil
-            case .discountPrice: return reader.decimal().map { discountPrice = $0 } != nil
+            case .discountPrice: return reader.amount().map { discountPrice = $0 } != nil
             case .id:
                 id = reader.int()
                 return id != nil
             case .items: return reader.array { $0.shipmentItem() }.map { items = $0 } != nil
             case .marked: return reader.bool().map { marked = $0 } != nil
             case .otherFields: return reader.fields().map { otherFields = $0 } != nil
-            case .priceDelivery: return reader.decimal().map { priceDelivery = $0 } != nil
+            case .priceDelivery: return reader.amount().map { priceDelivery = $0 } != nil
             case .priceSetByHand: return reader.bool().map { priceSetByHand = $0 } != nil
             case .reasonMarked:
                 reasonMarked = reader.string()
@@ -904,7 +904,7 @@ struct FastStateReader {
         var dateStatus: Date?
         var dateUpdate: Date?
         var id: Int?
-        var manualPrice: Decimal?
+        var manualPrice: Amount?
         var marked: Bool = false
         var nextCode: Int = 0
         var otherFields: [String: String] = [:]
@@ -950,7 +950,7 @@ struct FastStateReader {
                 id = reader.int()
                 return id != nil
             case .manualPrice:
-                manualPrice = reader.decimal()
+                manualPrice = reader.amount()
                 return manualPrice != nil
             case .marked: return reader.bool().map { marked = $0 } != nil
             case .nextCode: return reader.int().map { nextCode = $0 } != nil

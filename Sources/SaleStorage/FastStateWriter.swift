@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Writes state payloads and journal records straight to bytes, without building a ``SaleJSON/JSONValue``: the
 /// same bytes as ``StateCodec`` + ``SnapshotFormat`` (canonical: every object's keys sorted by their UTF-8 bytes,
@@ -415,8 +416,8 @@ struct FastStateWriter {
         key(field)
         write(value)
     }
-    private mutating func put<Field: StoredField>(_ field: Field, _ value: Decimal) {
-        guard writes(field, isDefault: value.isZero || value.isNaN) else { return }  // both are written `0`
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Amount) {
+        guard writes(field, isDefault: value.isZero) else { return }
         key(field)
         write(value)
     }
@@ -454,7 +455,7 @@ struct FastStateWriter {
     private mutating func put<Field: StoredField>(_ field: Field, _ value: Int?) {
         if let value { put(field, value) }
     }
-    private mutating func put<Field: StoredField>(_ field: Field, _ value: Decimal?) {
+    private mutating func put<Field: StoredField>(_ field: Field, _ value: Amount?) {
         if let value { put(field, value) }
     }
     private mutating func put<Field: StoredField>(_ field: Field, _ value: Date?) {
@@ -491,9 +492,7 @@ struct FastStateWriter {
         }
     }
 
-    mutating func write(_ value: Decimal) {
-        if !DecimalText.append(value, to: &out) { out.append(contentsOf: JSONNumber(value).literal.utf8) }
-    }
+    mutating func write(_ value: Amount) { value.write(into: &out) }
 
     /// `2025-10-20T05:00:00.123Z`, written in place to the nearest millisecond exactly as
     /// ``SaleJSON/JSONDates/text(_:)`` spells it (1970 … 9999; anything else by that function).

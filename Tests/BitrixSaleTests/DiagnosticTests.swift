@@ -23,7 +23,7 @@ import Testing
             _ = try $0.order.setBasketItemField($0.line, "PRICE", 14000)
             _ = try $0.order.setBasketItemField($0.line, "QUANTITY", 2)
             // A new payment never follows the price (B26): the caller sets it again.
-            _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
+            _ = try $0.order.setPaymentField($0.payment, "SUM", .amount($0.order.price))
         },
         // docs/BITRIX-SEMANTICS.md §9.5
         Case(code: "EMU_ITEMS_IN_SYSTEM_SHIPMENT") {
@@ -32,7 +32,7 @@ import Testing
             let extra = try $0.order.createBasketItem(moduleId: "catalog", productId: 7)
             _ = try $0.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
             _ = try $0.order.deleteShipment(pickup)
-            _ = try $0.order.setPaymentField($0.payment, "SUM", .decimal($0.order.price))
+            _ = try $0.order.setPaymentField($0.payment, "SUM", .amount($0.order.price))
         },
         // docs/BITRIX-SEMANTICS.md §9.12
         Case(code: "EMU_PAYMENT_SUM_MISMATCH") {

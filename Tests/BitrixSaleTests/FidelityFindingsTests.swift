@@ -213,7 +213,7 @@ import Testing
         _ = try order.setShipmentFields(first, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 100])
         _ = try order.setShipmentFields(second, ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": 200])
         #expect(order.deliveryPrice == 200)
-        #expect(order.field("PRICE_DELIVERY") == .decimal(200))
+        #expect(order.field("PRICE_DELIVERY") == .amount(200))
         #expect(order.price == 300)
         let id = try #require(engine.save(&order).id)
         var loaded = try #require(try engine.load(id: id))

@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 import Testing
 
 @testable import BitrixSale
@@ -94,7 +95,7 @@ import Testing
         try Fixture.customLine(&order, price: 1000, quantity: 1)
         for (sum, isPaid) in zip(sums, paid) {
             let code = order.createPayment(paySystemId: 2)
-            _ = try order.setPaymentField(code, "SUM", .decimal(dec(sum)))
+            _ = try order.setPaymentField(code, "SUM", .amount(dec(sum)))
             if isPaid { _ = try order.setPaymentField(code, "PAID", "Y") }
         }
         #expect(order.isPaid == payed)
@@ -156,7 +157,7 @@ import Testing
         _ = try complete.order.deletePayment(complete.payment)
         let code = complete.order.createPayment()
         _ = try complete.order.setPaymentField(code, "PAY_SYSTEM_ID", 1)
-        _ = try complete.order.setPaymentField(code, "SUM", .decimal(complete.order.price))
+        _ = try complete.order.setPaymentField(code, "SUM", .amount(complete.order.price))
         #expect(complete.order.payment(code)?.paySystemName == nil)
         let result = engine.save(&complete.order)
         #expect(result.isSuccess)
@@ -191,8 +192,8 @@ import Testing
 
 extension Order {
     /// SUM then PAID, as `setFields` orders them when paying (docs/BITRIX-SEMANTICS.md §4.2).
-    fileprivate mutating func setPaymentFields(_ code: Int, _ sum: Decimal, paid: Bool) throws {
-        _ = try setPaymentField(code, "SUM", .decimal(sum))
+    fileprivate mutating func setPaymentFields(_ code: Int, _ sum: Amount, paid: Bool) throws {
+        _ = try setPaymentField(code, "SUM", .amount(sum))
         _ = try setPaymentField(code, "PAID", .bool(paid))
     }
 }

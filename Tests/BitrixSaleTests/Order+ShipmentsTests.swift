@@ -102,7 +102,7 @@ import Testing
         #expect(order.shipment(code)?.priceDelivery == 500)
         _ = try order.setShipmentField(code, "PRICE_DELIVERY", 650)
         #expect(order.deliveryPrice == 650)
-        #expect(order.field("PRICE_DELIVERY") == .decimal(650))
+        #expect(order.field("PRICE_DELIVERY") == .amount(650))
         #expect(order.price == 1650)
     }
 
@@ -203,7 +203,7 @@ import Testing
         let extra = try complete.order.createBasketItem(moduleId: "catalog", productId: 7)
         _ = try complete.order.setBasketItemFields(extra, ["PRODUCT_PROVIDER_CLASS": Fixture.provider, "QUANTITY": 1])
         _ = try complete.order.setShipmentField(complete.shipment, "DEDUCTED", "Y")
-        _ = try complete.order.setPaymentField(complete.payment, "SUM", .decimal(complete.order.price))
+        _ = try complete.order.setPaymentField(complete.payment, "SUM", .amount(complete.order.price))
         #expect(!complete.order.isAllowDelivery)
         #expect(!complete.order.isShipped)
         #expect(complete.order.field("DEDUCTED") == .bool(false))

@@ -76,7 +76,7 @@ import Testing
 
     // docs/BITRIX-SEMANTICS.md §10.3: loose comparison, an unchanged value is a no-op (even for USER_ID/CURRENCY).
     @Test(arguments: [
-        ("USER_ID", FieldValue.string("10")), ("USER_ID", .int(10)), ("USER_ID", .decimal(10)),
+        ("USER_ID", FieldValue.string("10")), ("USER_ID", .int(10)), ("USER_ID", .amount(10)),
         ("CURRENCY", .string("KZT")), ("STATUS_ID", .string("N")), ("CANCELED", .bool(false)),
         ("CANCELED", .string("N")),
     ])

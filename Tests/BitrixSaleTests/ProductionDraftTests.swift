@@ -119,7 +119,7 @@ import Testing
             }
             if fixes.contains(.payment) {
                 let payment = order.createPayment(paySystemId: 3)
-                _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
+                _ = try order.setPaymentField(payment, "SUM", .amount(order.price))
             }
             let result = transaction.save(&order, strict: strict)
             if !result.isSuccess { transaction.rollback() }

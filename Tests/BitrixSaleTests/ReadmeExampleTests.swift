@@ -31,7 +31,7 @@ import Testing
         }
         edits.merge(order.setPropertyValue("21.10.2025", code: "DELIVERY_DATE"))
         let payment = order.createPayment(paySystemId: 3)
-        edits.merge(try order.setPaymentField(payment, "SUM", .decimal(order.price)))
+        edits.merge(try order.setPaymentField(payment, "SUM", .amount(order.price)))
         let result = engine.save(&order)
         // README end
         #expect(edits.isSuccess, "\(edits.errors)")

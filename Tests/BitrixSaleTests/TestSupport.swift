@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 import Testing
 
 @testable import BitrixSale
@@ -59,21 +60,21 @@ enum Fixture {
         _ = order.setPropertyValue("+77015211545", code: "PHONE")
         _ = order.setPropertyValue("ул. Абая 150, кв 25", code: "ADDRESS")
         let payment = order.createPayment(paySystemId: 1)
-        _ = try order.setPaymentField(payment, "SUM", .decimal(order.price))
+        _ = try order.setPaymentField(payment, "SUM", .amount(order.price))
         return Complete(order: order, payment: payment, line: line, shipment: shipment)
     }
 
     /// A basket line without a provider (`MODULE` empty) and with `CUSTOM_PRICE = Y`, `BASE_PRICE = PRICE`.
     @discardableResult
-    static func customLine(_ order: inout Order, price: Decimal, quantity: Decimal, currency: String = "KZT") throws
+    static func customLine(_ order: inout Order, price: Amount, quantity: Amount, currency: String = "KZT") throws
         -> Int
     {
         let line = try order.createBasketItem(moduleId: "", productId: 900)
         _ = try order.setBasketItemFields(
             line,
             [
-                "CURRENCY": .string(currency), "CUSTOM_PRICE": "Y", "BASE_PRICE": .decimal(price),
-                "PRICE": .decimal(price), "QUANTITY": .decimal(quantity),
+                "CURRENCY": .string(currency), "CUSTOM_PRICE": "Y", "BASE_PRICE": .amount(price),
+                "PRICE": .amount(price), "QUANTITY": .amount(quantity),
             ]
         )
         return line
@@ -97,4 +98,4 @@ extension SaleResult {
 }
 
 /// A decimal from a string literal (money is never built from a float literal).
-func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))! }
+func dec(_ text: String) -> Amount { try! Amount(parsing: text) }

@@ -154,3 +154,47 @@ import TestSupport
 extension String {
     fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }
+
+extension AmountTests {
+    @Test func theInPlaceWriterSpellsWhatPlainTextSpells() throws {
+        var generator = SeededGenerator(seed: 41)
+        var buffer = [UInt8](repeating: 0, count: Amount.maxTextLength)
+        let edges: [Int64] = [0, 1, -1, 9_999, 10_000, -10_000, 10_001, Amount.maxMinorUnits, -Amount.maxMinorUnits]
+        let random = (0..<3_000)
+            .map { _ in Int64.random(in: -Amount.maxMinorUnits...Amount.maxMinorUnits, using: &generator) }
+        for minor in edges + random {
+            let amount = Amount(minorUnits: minor)!
+            let count = buffer.withUnsafeMutableBufferPointer { amount.write(to: $0.baseAddress!) }
+            #expect(String(decoding: buffer[..<count], as: UTF8.self) == amount.plainText, "\(minor)")
+            #expect(try Amount(parsing: amount.plainText) == amount)
+        }
+    }
+
+    @Test func saturatingArithmeticClampsAtTheBoundsAndIsExactInside() throws {
+        #expect(Amount.max.saturatingAdding(0.0001) == .max)
+        #expect(Amount.min.saturatingSubtracting(1) == .min)
+        #expect(Amount.max.saturatingMultiplied(by: 2) == .max)
+        #expect(Amount.max.negated.saturatingMultiplied(by: 2) == .min)
+        #expect(Amount.max.isAtBound && Amount.min.isAtBound && !Amount.zero.isAtBound)
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<2_000 {
+            let a = Amount(minorUnits: Int64.random(in: -10_000_000_000...10_000_000_000, using: &generator))!
+            let b = Amount(minorUnits: Int64.random(in: -10_000_000_000...10_000_000_000, using: &generator))!
+            let places = Int.random(in: 0...4, using: &generator)
+            #expect(a.saturatingAdding(b) == (try a.adding(b)))
+            #expect(a.saturatingSubtracting(b) == (try a.subtracting(b)))
+            #expect(a.saturatingMultiplied(by: b, roundingTo: places) == (try a.multiplied(by: b, roundingTo: places)))
+            #expect(a.saturatingRounded(toPlaces: places) == (try a.rounded(toPlaces: places)))
+        }
+    }
+
+    @Test func literalsAreExactAndTruncatedUnitsDropTheFraction() {
+        let literals: [(Amount, Int64)] = [
+            (12.5, 125_000), (0.1, 1_000), (123456789012.34, 1_234_567_890_123_400), (-0.0001, -1),
+            (15000, 150_000_000),
+        ]
+        for (amount, minor) in literals { #expect(amount.minorUnits == minor) }
+        #expect((12.99 as Amount).truncatedUnits == 12)
+        #expect((-12.99 as Amount).truncatedUnits == -12)
+    }
+}

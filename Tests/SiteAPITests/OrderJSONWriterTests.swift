@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 import SaleStorage
 import Testing
 import TestSupport
@@ -92,7 +93,7 @@ import TestSupport
         #expect(api.page(query).body == Self.treePage(api, query))
     }
 
-    @Test func integersAndDecimalsAreWrittenAsTheTreeWritesThem() {
+    @Test func integersAndAmountsAreWrittenAsTheTreeWritesThem() {
         var writer = JSONByteWriter(capacity: 0)
         var tree: [JSONValue] = []
         writer.beginArray()
@@ -100,9 +101,12 @@ import TestSupport
             writer.int(value)
             tree.append(.int(value))
         }
-        for text in ["0", "-0.01", "0.001", "12500.5", "15000", "1e20", "123456789.123456789", "-1234567890123456789"] {
-            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
-            writer.decimal(value)
+        for text in [
+            "0", "-0.01", "0.001", "0.0001", "12500.5", "15000", "1e10", "12345678901234.5678", "-99999999999999.9999",
+            "100", "-7",
+        ] {
+            let value = try! Amount(parsing: text)
+            writer.amount(value)
             tree.append(.number(JSONNumber(value)))
         }
         writer.endArray()

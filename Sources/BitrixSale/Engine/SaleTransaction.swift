@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 
 /// The steps of one atomic change, staged while the engine's write lock is held (see
 /// ``SaleEngine/transaction(_:)``): everything staged commits together, or nothing does.
@@ -145,6 +146,7 @@ public struct SaleTransaction: Sendable {
         // The order row (docs/BITRIX-SEMANTICS.md §1.3).
         if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
         if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
+        if let error = Self.priceOutOfRange(working) { result.addError(error) }
         guard result.isSuccess else { return result }
         let now = engine.clock.now()
         let isNew = working.isNew
@@ -198,6 +200,21 @@ public struct SaleTransaction: Sendable {
         var result = SaleResult()
         result.id = orderId
         return result
+    }
+
+    /// Derived totals saturate at `decimal(18,4)`'s bound (``SaleMoney/Amount/isAtBound``); MySQL's strict mode
+    /// refuses such a PRICE at the INSERT (Bitrix throws `SqlQueryException`; the emulator answers an error).
+    private static func priceOutOfRange(_ order: Order) -> SaleError? {
+        let totals = order.totals
+        guard totals.price.isAtBound || totals.basketPrice.isAtBound || totals.deliveryPrice.isAtBound else {
+            return nil
+        }
+        return SaleError(
+            code: .generic,
+            message: "Out of range value for column 'PRICE': the order's price reaches \(Amount.max), beyond what "
+                + "decimal(18,4) holds",
+            field: "PRICE"
+        )
     }
 
     private static func required(_ field: String) -> SaleError {
@@ -299,7 +316,7 @@ public struct SaleTransaction: Sendable {
                     Diagnostic.priceNotCustom(
                         item: item.basketCode,
                         productId: item.productId,
-                        price: Money.plainText(item.price)
+                        price: item.price.plainText
                     )
                 )
             }
@@ -324,12 +341,12 @@ public struct SaleTransaction: Sendable {
         let payments = data.payments.filter { !($0.paySystemName ?? "").isEmpty }
         let price = order.price
         if payments.isEmpty {
-            if price > 0 { found.append(Diagnostic.noPayment(orderPrice: Money.plainText(price))) }
+            if price > 0 { found.append(Diagnostic.noPayment(orderPrice: price.plainText)) }
         } else {
-            let sum = payments.reduce(Decimal(0)) { $0 + $1.sum }
+            let sum = payments.reduce(Amount.zero) { $0.saturatingAdding($1.sum) }
             if sum != price {
                 found.append(
-                    Diagnostic.paymentSumMismatch(paymentSum: Money.plainText(sum), orderPrice: Money.plainText(price))
+                    Diagnostic.paymentSumMismatch(paymentSum: sum.plainText, orderPrice: price.plainText)
                 )
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A basket (`Bitrix\Sale\Basket`) on its own, before it is attached to an order with ``Order/setBasket(_:)``.
 ///
@@ -54,8 +55,8 @@ public struct Basket: Sendable {
     public mutating func setFUserId(_ fuserId: Int) { self.fuserId = fuserId }
 
     /// `getPrice()`: Σ round(PRICE × QUANTITY) over every line.
-    public var price: Decimal {
-        items.reduce(Decimal(0)) { $0 + $1.finalPrice(precision: context.site.valuePrecision) }
+    public var price: Amount {
+        items.reduce(Amount.zero) { $0.saturatingAdding($1.finalPrice(precision: context.site.valuePrecision)) }
     }
 
     /// The line with this basket code, or nil.
@@ -108,7 +109,7 @@ public struct Basket: Sendable {
         if let old = items[index].field(name), old.looselyEquals(value) { return SaleResult() }
         switch name {
         case "QUANTITY":
-            guard let quantity = value.decimalValue else { return BasketItem.notANumber(name, value) }
+            guard let quantity = value.amountValue() else { return BasketItem.notANumber(name, value) }
             var notes: [SaleError] = []
             let changed = items[index]
                 .changingQuantity(to: quantity, refreshes: true, context: context) {

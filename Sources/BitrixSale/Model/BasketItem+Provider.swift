@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 
 extension BasketItem {
     /// `\Bitrix\Catalog\Product\CatalogProvider`: the provider class the catalog module sets on its lines.
@@ -21,19 +22,18 @@ extension BasketItem {
     mutating func apply(_ name: String, _ value: FieldValue, precision: Int) -> SaleResult {
         switch name {
         case "PRICE", "BASE_PRICE", "DISCOUNT_PRICE":
-            guard let raw = value.decimalValue else { return Self.notANumber(name, value) }
             // PriceMaths::roundPrecision at setField (B18).
-            let amount = Money.round(raw, places: precision)
+            guard let amount = value.amountValue(roundedTo: precision) else { return Self.notANumber(name, value) }
             switch name {
             case "PRICE":
                 price = amount
                 priceSetByHand = !customPrice
             case "BASE_PRICE":
                 basePrice = amount
-                if !customPrice { price = basePrice - discountPrice }
+                if !customPrice { price = basePrice.saturatingSubtracting(discountPrice) }
             default:
                 discountPrice = amount
-                if !customPrice { price = basePrice - discountPrice }
+                if !customPrice { price = basePrice.saturatingSubtracting(discountPrice) }
             }
         case "CUSTOM_PRICE":
             customPrice = value.flag ?? false
@@ -51,7 +51,17 @@ extension BasketItem {
     }
 
     static func notANumber(_ name: String, _ value: FieldValue) -> SaleResult {
-        .failure(SaleError(code: .generic, message: "\(name) must be a number, got \"\(value.text)\"", field: name))
+        .failure(Self.notANumberError(name, value))
+    }
+
+    /// `NAME must be a number`, or, for a number beyond `decimal(18,4)`, that it is out of the column's range (MySQL's
+    /// strict mode refuses such a value at save; the emulator refuses it when it is set).
+    static func notANumberError(_ name: String, _ value: FieldValue, field: String? = nil) -> SaleError {
+        let message =
+            value.isOutOfAmountRange
+            ? "\(name) is out of range for decimal(18,4) (at most 99999999999999.9999), got \"\(value.text)\""
+            : "\(name) must be a number, got \"\(value.text)\""
+        return SaleError(code: .generic, message: message, field: field ?? name)
     }
 
     /// `onFieldModify('QUANTITY')` up to the shipments (K21 `basketitembase.php`, `internals/catalog/provider.php`):
@@ -66,7 +76,7 @@ extension BasketItem {
     ///
     /// A line without a provider keeps PRICE, NAME and CURRENCY exactly as the caller set them (B11, B12).
     func changingQuantity(
-        to quantity: Decimal,
+        to quantity: Amount,
         refreshes: Bool,
         context: SaleContext,
         note: (SaleError) -> Void
@@ -86,7 +96,7 @@ extension BasketItem {
         if hasProvider {
             product = context.product(id: productId).flatMap { $0.active ? $0 : nil }
         }
-        let available: Decimal = hasProvider ? (product == nil ? 0 : quantity) : quantity
+        let available: Amount = hasProvider ? (product == nil ? 0 : quantity) : quantity
         guard available > 0 else {
             return .refused(
                 SaleError(
@@ -118,14 +128,14 @@ extension BasketItem {
     /// PRICE, BASE_PRICE and DISCOUNT_PRICE from the provider's PRICE_DATA; a hand-set price this replaces is
     /// reported (`EMU_CUSTOM_PRICE_REPLACED`).
     mutating func takeCatalogPrice(_ product: Product, precision: Int, note: (SaleError) -> Void) {
-        let catalog = Money.round(product.price, places: precision)
+        let catalog = product.price.saturatingRounded(toPlaces: precision)
         if priceSetByHand, price != catalog {
             note(
                 Diagnostic.priceReplaced(
                     item: basketCode,
                     productId: productId,
-                    handSet: Money.plainText(price),
-                    catalog: Money.plainText(catalog)
+                    handSet: price.plainText,
+                    catalog: catalog.plainText
                 )
             )
         }

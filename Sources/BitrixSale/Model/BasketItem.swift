@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A basket line (`Bitrix\Sale\BasketItem`): one product, its quantity and price.
 public struct BasketItem: Sendable, Hashable, Codable {
@@ -13,13 +14,13 @@ public struct BasketItem: Sendable, Hashable, Codable {
     /// `NAME`.
     public internal(set) var name: String
     /// `QUANTITY`.
-    public internal(set) var quantity: Decimal
+    public internal(set) var quantity: Amount
     /// `PRICE`: the unit price after discounts.
-    public internal(set) var price: Decimal
+    public internal(set) var price: Amount
     /// `BASE_PRICE`.
-    public internal(set) var basePrice: Decimal
+    public internal(set) var basePrice: Amount
     /// `DISCOUNT_PRICE`.
-    public internal(set) var discountPrice: Decimal
+    public internal(set) var discountPrice: Amount
     /// `CUSTOM_PRICE`: when true the catalog never replaces ``price``.
     public internal(set) var customPrice: Bool
     /// `CURRENCY` (nil until set by hand or by the catalog provider).
@@ -72,7 +73,9 @@ public struct BasketItem: Sendable, Hashable, Codable {
     }
 
     /// `getFinalPrice()`: round(PRICE × QUANTITY) at the site precision.
-    public func finalPrice(precision: Int) -> Decimal { Money.round(price * quantity, places: precision) }
+    public func finalPrice(precision: Int) -> Amount {
+        price.saturatingMultiplied(by: quantity, roundingTo: precision)
+    }
 
     /// Names `setField` accepts (`getSettableFields`).
     public static let settableFields: Set<String> = [
@@ -98,10 +101,10 @@ public struct BasketItem: Sendable, Hashable, Codable {
         case "MODULE": .string(moduleId)
         case "PRODUCT_ID": .int(productId)
         case "NAME": .string(name)
-        case "QUANTITY": .decimal(quantity)
-        case "PRICE": .decimal(price)
-        case "BASE_PRICE": .decimal(basePrice)
-        case "DISCOUNT_PRICE": .decimal(discountPrice)
+        case "QUANTITY": .amount(quantity)
+        case "PRICE": .amount(price)
+        case "BASE_PRICE": .amount(basePrice)
+        case "DISCOUNT_PRICE": .amount(discountPrice)
         case "CUSTOM_PRICE": .bool(customPrice)
         case "CURRENCY": currency.map(FieldValue.string)
         case "CAN_BUY": .bool(canBuy)

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A value passed to a string-keyed `setField`, loosely typed as PHP values are.
 ///
@@ -8,8 +9,8 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     /// An integer.
     case int(Int)
-    /// An exact decimal (money, quantities).
-    case decimal(Decimal)
+    /// An exact amount (money, quantities): `decimal(18,4)`.
+    case amount(Amount)
     /// A flag: written `Y`/`N`.
     case bool(Bool)
     /// A date and time.
@@ -22,7 +23,7 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .string(let value): value
         case .int(let value): String(value)
-        case .decimal(let value): Money.plainText(value)
+        case .amount(let value): value.plainText
         case .bool(let value): value ? "Y" : "N"
         case .date(let value): value.formatted(.iso8601)
         case .null: ""
@@ -34,25 +35,54 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
 
     /// Loose equality (PHP `==` on the stored text, numbers by value).
     public func looselyEquals(_ other: FieldValue) -> Bool {
+        switch (self, other) {
+        case (.amount(let a), .amount(let b)): return a == b
+        case (.amount(let a), .int(let b)), (.int(let b), .amount(let a)): return Amount(units: b) == a
+        default: break
+        }
         if let a = decimalValue, let b = other.decimalValue { return a == b }
         return text == other.text
     }
 
-    /// The value as a decimal when it is numeric (`"15000"`, `15000`, `1.5`), else nil.
+    /// The value as a decimal when it is numeric (`"15000"`, `15000`, `1.5`), else nil: for loose comparisons of
+    /// any numeric text (list filters); money goes through ``amountValue(roundedTo:)``.
     public var decimalValue: Decimal? {
         switch self {
         case .int(let value): Decimal(value)
-        case .decimal(let value): value
+        case .amount(let value): Money.parse(value.plainText)
         case .string(let value): Money.parse(value)
         case .bool, .date, .null: nil
         }
     }
 
+    /// The value as an amount rounded half away from zero (PHP `round`) to `places` decimal places (0…4): what a
+    /// money or quantity `setField` stores. Numbers and numeric text (`"15000"`, `" 1.5 "`, `"1e3"`, `".5"`) are
+    /// read; nil when the value is not numeric or beyond `decimal(18,4)`'s range.
+    ///
+    /// Text with more than four decimal places is rounded like the rest (PHP holds a float until MySQL's
+    /// `decimal(18,4)` column rounds it); it takes the slower exact-decimal path, everything else is parsed in place.
+    public func amountValue(roundedTo places: Int = Amount.scale) -> Amount? {
+        switch self {
+        case .amount(let value): return value.saturatingRounded(toPlaces: places)
+        case .int(let value): return Amount(units: value)
+        case .bool, .date, .null: return nil
+        case .string(let text):
+            if let exact = try? Amount(parsing: text) { return exact.saturatingRounded(toPlaces: places) }
+            guard let decimal = Money.parse(text) else { return nil }
+            return try? Amount(
+                parsing: Money.plainText(Money.round(decimal, places: min(max(places, 0), Amount.scale)))
+            )
+        }
+    }
+
+    /// Whether the value is numeric but beyond `decimal(18,4)`'s range (so ``amountValue(roundedTo:)`` is nil).
+    public var isOutOfAmountRange: Bool { amountValue() == nil && decimalValue != nil }
+
     /// PHP's `intval`: the leading integer of a string (`"5abc"` → 5, `"abc"` → 0), 0 for null.
     public var intval: Int {
         switch self {
         case .int(let value): return value
-        case .decimal(let value): return Int(Money.plainText(Money.truncated(value))) ?? 0
+        case .amount(let value): return Int(value.truncatedUnits)
         case .bool(let value): return value ? 1 : 0
         case .date, .null: return 0
         case .string(let value):
@@ -101,8 +131,12 @@ extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
     public init(nilLiteral: ()) { self = .null }
 }
 
-/// Money helpers: exact decimals, rounding to the site precision, plain text.
+/// Decimal text helpers for what is not an ``Amount`` yet: text with more than four decimal places, and loose numeric
+/// comparisons (``FieldValue/decimalValue``). Money itself is ``Amount``.
 public enum Money: Sendable {
+    /// The amount a field stored as text holds (`PRICE_DELIVERY` kept by hand), nil when the text is not one.
+    public static func storedAmount(_ text: String) -> Amount? { try? Amount(parsing: text) }
+
     /// Rounds half away from zero (PHP `round`) to `places` decimal places.
     public static func round(_ value: Decimal, places: Int) -> Decimal {
         var input = value

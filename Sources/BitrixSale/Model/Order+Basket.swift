@@ -179,7 +179,7 @@ extension Order {
     /// back more than it holds.
     private mutating func setQuantity(_ value: FieldValue, at index: Int) -> SaleResult {
         let current = data.basket[index]
-        guard let quantity = value.decimalValue else { return BasketItem.notANumber("QUANTITY", value) }
+        guard let quantity = value.amountValue() else { return BasketItem.notANumber("QUANTITY", value) }
         var notes: [SaleError] = []
         let changed = current.changingQuantity(to: quantity, refreshes: isNew, context: context) { notes.append($0) }
         for diagnostic in notes { note(diagnostic) }
@@ -188,12 +188,15 @@ extension Order {
         case .refused(let error): return .failure(error)
         case .accepted(let accepted): item = accepted
         }
-        let delta = quantity - current.quantity
-        let inSystem = current.quantity - distributedQuantity(ofBasketItem: current.code)
+        let delta = quantity.saturatingSubtracting(current.quantity)
+        let inSystem = current.quantity.saturatingSubtracting(distributedQuantity(ofBasketItem: current.code))
         if data.shipments.count == 1, isAutoEditable(data.shipments[0]), current.id == nil || inSystem <= 0 {
             if let line = data.shipments[0].items.firstIndex(where: { $0.basketCode == current.code }) {
                 // A decrease larger than what the shipment holds leaves it empty; the rest comes off the system one.
-                data.shipments[0].items[line].quantity = max(0, data.shipments[0].items[line].quantity + delta)
+                data.shipments[0].items[line].quantity = max(
+                    0,
+                    data.shipments[0].items[line].quantity.saturatingAdding(delta)
+                )
             } else if delta > 0 {
                 data.shipments[0].items.append(ShipmentItem(basketCode: current.code, quantity: delta, id: nil))
             }
@@ -204,7 +207,7 @@ extension Order {
                     Self.error(
                         .systemShipmentLessQuantity,
                         "The quantity of \"\(current.label)\" is less than what its shipments already hold "
-                            + "(\(Money.plainText(distributed)))",
+                            + "(\(distributed.plainText))",
                         field: "basket[\(current.basketCode)].QUANTITY"
                     )
                 )

@@ -42,7 +42,7 @@ extension Order {
         if Self.calculatedFieldNames.contains(name) {
             // B07: what setField put there; DISCOUNT_PRICE is 0 without a discount engine.
             if let value = calculatedFields[name] { return value }
-            return name == "DISCOUNT_PRICE" ? FieldValue.decimal(0) : Optional<FieldValue>.none
+            return name == "DISCOUNT_PRICE" ? FieldValue.amount(0) : Optional<FieldValue>.none
         }
         return switch name {
         case "ID": data.id.map(FieldValue.int)
@@ -63,9 +63,9 @@ extension Order {
         case "USER_DESCRIPTION": data.userDescription.map(FieldValue.string)
         case "COMMENTS": data.comments.map(FieldValue.string)
         case "VERSION": .int(data.version)
-        case "PRICE": .decimal(price)
-        case "PRICE_DELIVERY": .decimal(deliveryPrice)
-        case "SUM_PAID": .decimal(sumPaid)
+        case "PRICE": .amount(price)
+        case "PRICE_DELIVERY": .amount(deliveryPrice)
+        case "SUM_PAID": .amount(sumPaid)
         case "PAYED": .bool(isPaid)
         // B08: a DEDUCTED set on the order is stored and read back until a shipment's DEDUCTED changes it.
         case "DEDUCTED": data.otherFields["DEDUCTED"].map(FieldValue.string) ?? .bool(isShipped)
@@ -139,12 +139,10 @@ extension Order {
             }
         case "REASON_MARKED": data.reasonMarked = value.isEmptyText ? nil : value.text
         case "PRICE":
-            guard let amount = value.decimalValue else {
-                return .failure(
-                    SaleError(code: .generic, message: "PRICE must be a number, got \"\(value.text)\"", field: "PRICE")
-                )
+            guard let amount = value.amountValue(roundedTo: precision) else {
+                return .failure(BasketItem.notANumberError("PRICE", value))
             }
-            changingPrice(recalculates: false) { $0.data.manualPrice = Money.round(amount, places: $0.precision) }
+            changingPrice(recalculates: false) { $0.data.manualPrice = amount }
         case "ACCOUNT_NUMBER":
             if let owner = context.accountNumberOwner(value.text), owner != data.id {
                 return .failure(

@@ -41,10 +41,8 @@ extension Order {
             data.payments[index].paySystemId = id
         case "PAY_SYSTEM_NAME": data.payments[index].paySystemName = value.isEmptyText ? nil : value.text
         case "SUM":
-            guard let amount = value.decimalValue else {
-                return .failure(
-                    SaleError(code: .generic, message: "SUM must be a number, got \"\(value.text)\"", field: name)
-                )
+            guard let amount = value.amountValue(roundedTo: precision) else {
+                return .failure(BasketItem.notANumberError("SUM", value, field: name))
             }
             if data.canceled {
                 return .failure(Self.error(.paidOrderCanceled, "Cannot paid a canceled order."))
@@ -54,7 +52,7 @@ extension Order {
                     Self.error(.paymentNotAllowedChangeSum, "Cannot edit the amount of paid partial payment")
                 )
             }
-            data.payments[index].sum = Money.round(amount, places: precision)
+            data.payments[index].sum = amount
             data.payments[index].sumChangedByHand = true
         case "PAID":
             if data.canceled {

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 extension Order {
     /// The code that stands for the hidden system shipment: every edit of it throws, as in Bitrix.
@@ -65,10 +66,8 @@ extension Order {
                 data.shipments[index].deliveryId = id
             }
         case "PRICE_DELIVERY", "BASE_PRICE_DELIVERY", "DISCOUNT_PRICE":
-            guard let amount = value.decimalValue else {
-                return .failure(
-                    SaleError(code: .generic, message: "\(name) must be a number, got \"\(value.text)\"", field: name)
-                )
+            guard let amount = value.amountValue() else {
+                return .failure(BasketItem.notANumberError(name, value))
             }
             if data.canceled {
                 return .failure(
@@ -89,15 +88,19 @@ extension Order {
                     shipment.priceSetByHand = !shipment.customPriceDelivery
                 case "BASE_PRICE_DELIVERY":
                     shipment.basePriceDelivery = amount
-                    if !shipment.customPriceDelivery { shipment.priceDelivery = amount - shipment.discountPrice }
+                    if !shipment.customPriceDelivery {
+                        shipment.priceDelivery = amount.saturatingSubtracting(shipment.discountPrice)
+                    }
                 default:
                     shipment.discountPrice = amount
                     if !shipment.customPriceDelivery {
-                        shipment.priceDelivery = shipment.basePriceDelivery - amount
+                        shipment.priceDelivery = shipment.basePriceDelivery.saturatingSubtracting(amount)
                     }
                 }
                 $0.data.shipments[index] = shipment
-                if let manual = $0.data.manualPrice { $0.data.manualPrice = manual + shipment.priceDelivery - before }
+                if let manual = $0.data.manualPrice {
+                    $0.data.manualPrice = manual.saturatingAdding(shipment.priceDelivery).saturatingSubtracting(before)
+                }
                 $0.shipmentDeliveryPriceChanged(from: before, to: shipment.priceDelivery)
             }
         case "CUSTOM_PRICE_DELIVERY":
@@ -165,7 +168,7 @@ extension Order {
     /// (or back into) the system shipment, which must hold at least the increase.
     ///
     /// For a new order the delivery price is recalculated.
-    public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Decimal)
+    public mutating func setShipmentItemQuantity(shipment code: Int, basketItem basketCode: Int, quantity: Amount)
         throws(SaleException) -> SaleResult
     {
         let created = try createShipmentItem(shipment: code, basketItem: basketCode)
@@ -175,15 +178,15 @@ extension Order {
             let basketItem = basketItem(basketCode)
         else { throw .objectNotFound("shipment item \(code)/\(basketCode)") }
         let current = data.shipments[index].items[line].quantity
-        let delta = quantity - current
-        let available = basketItem.quantity - distributedQuantity(ofBasketItem: basketCode)
+        let delta = quantity.saturatingSubtracting(current)
+        let available = basketItem.quantity.saturatingSubtracting(distributedQuantity(ofBasketItem: basketCode))
         if delta > available {
             let label = basketItem.name.isEmpty ? "#\(basketItem.productId)" : basketItem.name
             return .failure(
                 Self.error(
                     .shipmentItemLessAvailableQuantity,
-                    "The available quantity of \"\(label)\" (\(Money.plainText(available))) is less than specified "
-                        + "(\(Money.plainText(delta)))",
+                    "The available quantity of \"\(label)\" (\(available.plainText)) is less than specified "
+                        + "(\(delta.plainText))",
                     field: "shipments[\(code)].items[\(basketItem.basketCode)].QUANTITY"
                 )
             )
@@ -225,13 +228,13 @@ extension Order {
                 let service = context.deliveryService(id: shipment.deliveryId), !service.isEmptyDelivery,
                 !shipment.isEmpty
             else { continue }
-            let newPrice = service.price - shipment.discountPrice
+            let newPrice = service.price.saturatingSubtracting(shipment.discountPrice)
             if shipment.priceSetByHand, shipment.priceDelivery != newPrice {
                 note(
                     Diagnostic.deliveryPriceReplaced(
                         shipment: shipment.accountNumber ?? "#\(shipment.code)",
-                        handSet: Money.plainText(shipment.priceDelivery),
-                        service: Money.plainText(newPrice)
+                        handSet: shipment.priceDelivery.plainText,
+                        service: newPrice.plainText
                     )
                 )
             }

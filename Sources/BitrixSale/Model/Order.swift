@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// An order (`Bitrix\Sale\Order`): its fields, basket, shipments, payments and property values, edited as Bitrix
 /// edits them, with the derived figures (price, paid flag, the system shipment) computed from the parts.
@@ -81,57 +82,61 @@ public struct Order: Sendable {
     // MARK: Derived figures
 
     /// `Basket::getPrice()`: Σ round(PRICE × QUANTITY) over every line.
-    public var basketPrice: Decimal {
-        data.basket.reduce(Decimal(0)) { $0 + $1.finalPrice(precision: precision) }
+    public var basketPrice: Amount {
+        data.basket.reduce(Amount.zero) { $0.saturatingAdding($1.finalPrice(precision: precision)) }
     }
 
     /// `Basket::getBasePrice()`: Σ round(BASE_PRICE × QUANTITY).
-    public var basketBasePrice: Decimal {
-        data.basket.reduce(Decimal(0)) { $0 + Money.round($1.basePrice * $1.quantity, places: precision) }
+    public var basketBasePrice: Amount {
+        data.basket.reduce(Amount.zero) {
+            $0.saturatingAdding($1.basePrice.saturatingMultiplied(by: $1.quantity, roundingTo: precision))
+        }
     }
 
     /// Σ PRICE_DELIVERY of the real shipments.
-    public var shipmentsDeliveryPrice: Decimal { data.shipments.reduce(Decimal(0)) { $0 + $1.priceDelivery } }
+    public var shipmentsDeliveryPrice: Amount {
+        data.shipments.reduce(Amount.zero) { $0.saturatingAdding($1.priceDelivery) }
+    }
 
     /// The order's `PRICE_DELIVERY`: Σ of the real shipments, except where Bitrix keeps something else (B46, K21
     /// `order.php` onShipmentModify): on a new order each shipment's change *sets* it to that shipment's price, so
     /// with two shipments it is the last changed one's, and later changes move it by their deltas.
-    public var deliveryPrice: Decimal {
-        data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse) ?? shipmentsDeliveryPrice
+    public var deliveryPrice: Amount {
+        data.otherFields["PRICE_DELIVERY"].flatMap(Money.storedAmount) ?? shipmentsDeliveryPrice
     }
 
     /// The price Bitrix calculates: basket price plus every real shipment's delivery price (docs/BITRIX-SEMANTICS.md
     /// §1.6).
-    public var calculatedPrice: Decimal { basketPrice + shipmentsDeliveryPrice }
+    public var calculatedPrice: Amount { basketPrice.saturatingAdding(shipmentsDeliveryPrice) }
 
     /// `PRICE`: a hand-set price until the next recalculation, else ``calculatedPrice``.
-    public var price: Decimal { data.manualPrice ?? calculatedPrice }
+    public var price: Amount { data.manualPrice ?? calculatedPrice }
 
     /// `getPaymentCollection()->getPaidSum()`: Σ SUM of paid payments.
-    public var paidSum: Decimal { data.payments.filter(\.paid).reduce(Decimal(0)) { $0 + $1.sum } }
+    public var paidSum: Amount { data.payments.reduce(Amount.zero) { $1.paid ? $0.saturatingAdding($1.sum) : $0 } }
 
     /// `SUM_PAID`: the paid sum, capped at the price (docs/BITRIX-SEMANTICS.md §4.4).
-    public var sumPaid: Decimal { min(paidSum, price) }
+    public var sumPaid: Amount { min(paidSum, price) }
 
     /// `PAYED`: some payment is paid and round(PRICE) ≤ round(paid sum) (docs/BITRIX-SEMANTICS.md §4.4).
     public var isPaid: Bool { isPaid(price: price, paidSum: paidSum) }
 
-    private func isPaid(price: Decimal, paidSum: Decimal) -> Bool {
+    private func isPaid(price: Amount, paidSum: Amount) -> Bool {
         data.payments.contains(where: \.paid)
-            && Money.round(price, places: precision) <= Money.round(paidSum, places: precision)
+            && price.saturatingRounded(toPlaces: precision) <= paidSum.saturatingRounded(toPlaces: precision)
     }
 
     /// The derived money figures at once, each computed a single time (reading ``price``, ``sumPaid`` and
     /// ``isPaid`` one by one prices the basket once per figure).
     public struct Totals: Sendable, Hashable {
         /// ``Order/basketPrice``.
-        public var basketPrice: Decimal
+        public var basketPrice: Amount
         /// ``Order/deliveryPrice``.
-        public var deliveryPrice: Decimal
+        public var deliveryPrice: Amount
         /// ``Order/price``.
-        public var price: Decimal
+        public var price: Amount
         /// ``Order/sumPaid``.
-        public var sumPaid: Decimal
+        public var sumPaid: Amount
         /// ``Order/isPaid``.
         public var isPaid: Bool
     }
@@ -140,7 +145,7 @@ public struct Order: Sendable {
     public var totals: Totals {
         let basket = basketPrice
         let delivery = deliveryPrice
-        let price = data.manualPrice ?? basket + shipmentsDeliveryPrice
+        let price = data.manualPrice ?? basket.saturatingAdding(shipmentsDeliveryPrice)
         let paid = paidSum
         return Totals(
             basketPrice: basket,
@@ -154,14 +159,14 @@ public struct Order: Sendable {
     /// The quantities the hidden system shipment holds: per basket line, its quantity less what real shipments hold.
     public var systemShipmentItems: [ShipmentItem] {
         data.basket.compactMap { item in
-            let rest = item.quantity - distributedQuantity(ofBasketItem: item.code)
+            let rest = item.quantity.saturatingSubtracting(distributedQuantity(ofBasketItem: item.code))
             return rest == 0 ? nil : ShipmentItem(basketCode: item.code, quantity: rest, id: nil)
         }
     }
 
     /// What real shipments hold of a basket line.
-    public func distributedQuantity(ofBasketItem code: Int) -> Decimal {
-        data.shipments.reduce(Decimal(0)) { $0 + $1.quantity(ofBasketItem: code) }
+    public func distributedQuantity(ofBasketItem code: Int) -> Amount {
+        data.shipments.reduce(Amount.zero) { $0.saturatingAdding($1.quantity(ofBasketItem: code)) }
     }
 
     /// `ShipmentCollection::isShipped()`: non-empty, system shipment empty, every non-empty real shipment shipped.
@@ -200,18 +205,18 @@ public struct Order: Sendable {
 
     /// The order's PRICE_DELIVERY after a shipment's delivery price went from `old` to `new` (B46): set to `new` on
     /// a new order, moved by the delta on a saved one; stored only while it differs from the shipments' sum.
-    mutating func shipmentDeliveryPriceChanged(from old: Decimal, to new: Decimal) {
+    mutating func shipmentDeliveryPriceChanged(from old: Amount, to new: Amount) {
         guard old != new else { return }
-        let stored = data.otherFields["PRICE_DELIVERY"].flatMap(Money.parse)
-        let target: Decimal
+        let stored = data.otherFields["PRICE_DELIVERY"].flatMap(Money.storedAmount)
+        let target: Amount
         if isNew {
             target = new
         } else if let stored {
-            target = stored - old + new
+            target = stored.saturatingSubtracting(old).saturatingAdding(new)
         } else {
             return
         }
-        data.otherFields["PRICE_DELIVERY"] = target == shipmentsDeliveryPrice ? nil : Money.plainText(target)
+        data.otherFields["PRICE_DELIVERY"] = target == shipmentsDeliveryPrice ? nil : target.plainText
     }
 
     mutating func note(_ diagnostic: SaleError) {
@@ -223,7 +228,7 @@ public struct Order: Sendable {
     /// (docs/BITRIX-SEMANTICS.md §4.3, B26).
     ///
     /// Only a lone payment can follow, and no price edit adds or removes a payment, so the price is computed before
-    /// and after the edit only when the order has exactly one payment (pricing walks the whole basket in `Decimal`).
+    /// and after the edit only when the order has exactly one payment (pricing walks the whole basket).
     mutating func changingPrice<T>(recalculates: Bool = true, _ edit: (inout Order) throws -> T) rethrows -> T {
         let paymentCount = data.payments.count
         let before = paymentCount == 1 ? price : nil
@@ -240,7 +245,7 @@ public struct Order: Sendable {
     /// Sale 21 (K21 `paymentcollection.php` isAllowAutoEdit) needs `!isChanged('SUM')`, and `Payment::create()` sets
     /// SUM through `setFieldsNoDemand`, which marks it changed: a payment never follows before its first save, nor
     /// after a hand-set SUM. Sale 22 (R22 `getItemForAutoEdit`) follows when the SUM equals the previous price.
-    private mutating func followPriceWithLonePayment(previousPrice: Decimal) {
+    private mutating func followPriceWithLonePayment(previousPrice: Amount) {
         guard data.payments.count == 1, !data.canceled else { return }
         let payment = data.payments[0]
         let allowEdit = context.paySystem(id: payment.paySystemId)?.allowEditPayment ?? false

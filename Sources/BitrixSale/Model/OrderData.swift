@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// Everything an order persists: its fields and all its parts.
 ///
@@ -42,7 +43,7 @@ public struct OrderData: Sendable, Hashable, Codable {
     /// `COMMENTS`: the manager's comment.
     public internal(set) var comments: String?
     /// A `PRICE` set by hand with `setField('PRICE')`, kept until the next recalculation.
-    public internal(set) var manualPrice: Decimal?
+    public internal(set) var manualPrice: Amount?
     /// Other settable fields of the catalogue, as stored text.
     public internal(set) var otherFields: [String: String]
     /// The basket lines in creation order.

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A payment (`Bitrix\Sale\Payment`).
 public struct Payment: Sendable, Hashable, Codable {
@@ -11,7 +12,7 @@ public struct Payment: Sendable, Hashable, Codable {
     /// `PAY_SYSTEM_NAME`: set only through a pay-system object, never by `setField('PAY_SYSTEM_ID')`.
     public internal(set) var paySystemName: String?
     /// `SUM`.
-    public internal(set) var sum: Decimal
+    public internal(set) var sum: Amount
     /// Whether SUM was set explicitly (then it no longer follows the order price).
     public internal(set) var sumChangedByHand: Bool
     /// `PAID`.
@@ -62,7 +63,7 @@ public struct Payment: Sendable, Hashable, Codable {
         case "ID": id.map(FieldValue.int)
         case "PAY_SYSTEM_ID": .int(paySystemId)
         case "PAY_SYSTEM_NAME": paySystemName.map(FieldValue.string)
-        case "SUM": .decimal(sum)
+        case "SUM": .amount(sum)
         case "PAID": .bool(paid)
         case "DATE_PAID": datePaid.map(FieldValue.date)
         case "CURRENCY": currency.map(FieldValue.string)

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 // Memberwise initialisers for stores that read persisted state without going through `Codable` (the durable
 // store's snapshot reader). Each takes every stored property, in declaration order, and checks nothing: the
@@ -24,7 +25,7 @@ extension OrderData {
         dateCanceled: Date?,
         userDescription: String?,
         comments: String?,
-        manualPrice: Decimal?,
+        manualPrice: Amount?,
         otherFields: [String: String],
         basket: [BasketItem],
         shipments: [Shipment],
@@ -73,10 +74,10 @@ extension BasketItem {
         moduleId: String,
         productId: Int,
         name: String,
-        quantity: Decimal,
-        price: Decimal,
-        basePrice: Decimal,
-        discountPrice: Decimal,
+        quantity: Amount,
+        price: Amount,
+        basePrice: Amount,
+        discountPrice: Amount,
         customPrice: Bool,
         currency: String?,
         canBuy: Bool,
@@ -118,9 +119,9 @@ extension Shipment {
         deliveryId: Int,
         deliveryName: String,
         statusId: String,
-        basePriceDelivery: Decimal,
-        priceDelivery: Decimal,
-        discountPrice: Decimal,
+        basePriceDelivery: Amount,
+        priceDelivery: Amount,
+        discountPrice: Amount,
         customPriceDelivery: Bool,
         allowDelivery: Bool,
         deducted: Bool,
@@ -157,7 +158,7 @@ extension Shipment {
 
 extension ShipmentItem {
     /// Restores a persisted shipment item.
-    public init(restoring basketCode: Int, quantity: Decimal, id: Int?) {
+    public init(restoring basketCode: Int, quantity: Amount, id: Int?) {
         self.basketCode = basketCode
         self.quantity = quantity
         self.id = id
@@ -171,7 +172,7 @@ extension Payment {
         id: Int?,
         paySystemId: Int,
         paySystemName: String?,
-        sum: Decimal,
+        sum: Amount,
         sumChangedByHand: Bool,
         paid: Bool,
         datePaid: Date?,

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A shipment (`Bitrix\Sale\Shipment`): which basket quantities go out with which delivery service.
 ///
@@ -16,11 +17,11 @@ public struct Shipment: Sendable, Hashable, Codable {
     /// `STATUS_ID`: a delivery status (`DN` initially).
     public internal(set) var statusId: String
     /// `BASE_PRICE_DELIVERY`.
-    public internal(set) var basePriceDelivery: Decimal
+    public internal(set) var basePriceDelivery: Amount
     /// `PRICE_DELIVERY`.
-    public internal(set) var priceDelivery: Decimal
+    public internal(set) var priceDelivery: Amount
     /// `DISCOUNT_PRICE`.
-    public internal(set) var discountPrice: Decimal
+    public internal(set) var discountPrice: Amount
     /// `CUSTOM_PRICE_DELIVERY`: when true no recalculation replaces ``priceDelivery``.
     public internal(set) var customPriceDelivery: Bool
     /// `ALLOW_DELIVERY`.
@@ -67,7 +68,7 @@ public struct Shipment: Sendable, Hashable, Codable {
     }
 
     /// The quantity of a basket line in this shipment (0 when absent).
-    public func quantity(ofBasketItem code: Int) -> Decimal {
+    public func quantity(ofBasketItem code: Int) -> Amount {
         items.first { $0.basketCode == code }?.quantity ?? 0
     }
 
@@ -92,9 +93,9 @@ public struct Shipment: Sendable, Hashable, Codable {
         case "DELIVERY_ID": .int(deliveryId)
         case "DELIVERY_NAME": .string(deliveryName)
         case "STATUS_ID": .string(statusId)
-        case "BASE_PRICE_DELIVERY": .decimal(basePriceDelivery)
-        case "PRICE_DELIVERY": .decimal(priceDelivery)
-        case "DISCOUNT_PRICE": .decimal(discountPrice)
+        case "BASE_PRICE_DELIVERY": .amount(basePriceDelivery)
+        case "PRICE_DELIVERY": .amount(priceDelivery)
+        case "DISCOUNT_PRICE": .amount(discountPrice)
         case "CUSTOM_PRICE_DELIVERY": .bool(customPriceDelivery)
         case "ALLOW_DELIVERY": .bool(allowDelivery)
         case "DEDUCTED": .bool(deducted)
@@ -114,7 +115,7 @@ public struct ShipmentItem: Sendable, Hashable, Codable {
     /// The basket line's code.
     public internal(set) var basketCode: Int
     /// `QUANTITY` (0 until ``Order/setShipmentItemQuantity(shipment:basketItem:quantity:)``).
-    public internal(set) var quantity: Decimal
+    public internal(set) var quantity: Amount
     /// `ID`, once saved.
     public internal(set) var id: Int?
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SaleMoney
 
 /// Why a site configuration was refused: the file, and each problem with its JSON path.
 public struct SiteConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -88,7 +89,7 @@ extension SiteConfiguration {
         case is String.Type: "a string"
         case is Int.Type: "an integer"
         case is Bool.Type: "a boolean (true or false)"
-        case is Decimal.Type: "a number"
+        case is Decimal.Type, is Amount.Type: "a number"
         default: "a value of type \(type)"
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+public import SaleMoney
 
 /// A shop site as the sale module sees it: currency, catalog, person types, order properties, delivery
 /// services, pay systems, statuses, customer accounts and API tokens.
@@ -153,7 +154,7 @@ public struct Product: Sendable, Hashable, Codable, Identifiable {
     /// The product name, copied into basket items.
     public var name: String
     /// The base price in ``currency``.
-    public var price: Decimal
+    public var price: Amount
     /// The price currency.
     public var currency: String
     /// Inactive products cannot be bought.
@@ -169,7 +170,7 @@ public struct Product: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: Int,
         name: String,
-        price: Decimal,
+        price: Amount,
         currency: String,
         active: Bool = true,
         imagesUrls: [String] = [],
@@ -195,7 +196,7 @@ public struct Product: Sendable, Hashable, Codable, Identifiable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(Int.self, forKey: .id)
         name = try container.decode(String.self, forKey: .name)
-        price = try container.decode(Decimal.self, forKey: .price)
+        price = try Amount.decodeExactly(from: container, forKey: .price)
         currency = try container.decode(String.self, forKey: .currency)
         active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
         imagesUrls = try container.decodeIfPresent([String].self, forKey: .imagesUrls) ?? []
@@ -364,10 +365,10 @@ public struct DeliveryService: Sendable, Hashable, Codable, Identifiable {
     /// Whether this is Bitrix's built-in "no delivery" service (`EmptyDeliveryService`).
     public var isEmptyDelivery: Bool
     /// The price its `calculate()` returns (0 when not set).
-    public var price: Decimal
+    public var price: Amount
 
     /// Makes a service.
-    public init(id: Int, name: String, isEmptyDelivery: Bool = false, price: Decimal = 0) {
+    public init(id: Int, name: String, isEmptyDelivery: Bool = false, price: Amount = 0) {
         self.id = id
         self.name = name
         self.isEmptyDelivery = isEmptyDelivery
@@ -382,7 +383,7 @@ public struct DeliveryService: Sendable, Hashable, Codable, Identifiable {
         id = try c.decode(Int.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         isEmptyDelivery = try c.decodeIfPresent(Bool.self, forKey: .isEmptyDelivery) ?? false
-        price = try c.decodeIfPresent(Decimal.self, forKey: .price) ?? 0
+        price = try c.contains(.price) ? Amount.decodeExactly(from: c, forKey: .price) : 0
     }
 }
 
@@ -484,5 +485,24 @@ public struct UserAccount: Sendable, Hashable, Codable, Identifiable {
         self.name = name
         self.login = login
         self.email = email
+    }
+}
+
+extension Amount {
+    /// An amount from a configuration file read by Foundation's `JSONDecoder`: through `Decimal`, which that decoder
+    /// reads exactly (a `Double` would not), then checked to fit `decimal(18,4)`.
+    static func decodeExactly<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws
+        -> Amount
+    {
+        let decimal = try container.decode(Decimal.self, forKey: key)
+        do {
+            return try Amount(parsing: Money.plainText(decimal))
+        } catch {
+            throw DecodingError.dataCorruptedError(
+                forKey: key,
+                in: container,
+                debugDescription: "expected at most 4 decimal places within decimal(18,4): \(error)"
+            )
+        }
     }
 }

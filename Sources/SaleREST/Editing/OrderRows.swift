@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Orders and their parts as REST rows: camelCase keys sorted (`ksort`), flags `"Y"`/`"N"`, dates ISO 8601 with
 /// the site offset, and the number/string typing of the docs' examples.
@@ -20,6 +21,9 @@ extension SaleEditor {
     }
 
     static func number(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// An amount as a JSON number.
+    static func number(_ value: Amount) -> JSONValue { .number(JSONNumber(value)) }
 
     /// A row whose fields are computed when a list asks for them.
     static func lazyRow(

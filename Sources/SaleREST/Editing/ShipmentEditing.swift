@@ -87,7 +87,7 @@ extension SaleEditor {
             if order.shipment(shipment)?.items.contains(where: { $0.basketCode == basket.code }) ?? false {
                 throw .sale(201_250_000_001, "Duplicate entry for key [basketId, orderDeliveryId]")
             }
-            let quantity = fields["QUANTITY"]?.decimalValue ?? 0
+            let quantity = fields["QUANTITY"]?.amountValue() ?? 0
             let result: SaleResult
             do throws(SaleException) {
                 result = try order.setShipmentItemQuantity(
@@ -112,7 +112,7 @@ extension SaleEditor {
             guard case (var order, let shipment, let basket)? = locate(shipmentItemId: id) else {
                 throw Self.shipmentItemNotFound
             }
-            if let quantity = fields["QUANTITY"]?.decimalValue {
+            if let quantity = fields["QUANTITY"]?.amountValue() {
                 let result: SaleResult
                 do throws(SaleException) {
                     result = try order.setShipmentItemQuantity(

@@ -1,5 +1,6 @@
 import BitrixSale
 import SaleJSON
+import SaleMoney
 
 /// Fields after Bitrix's internaliser: UPPER_SNAKE names with typed values, in the client's order.
 struct InternalFields: Sendable {
@@ -98,7 +99,9 @@ enum FieldInput {
             return .int(FieldValue.string(text).intval)
         case .double:
             if text.isEmpty { return .string("") }
-            return Money.parse(text).map(FieldValue.decimal)
+            // Exact amounts as such; other numbers (more than four places, beyond decimal(18,4)) as their plain text.
+            if let amount = try? Amount(parsing: text.trimmingCharacters(in: .whitespaces)) { return .amount(amount) }
+            return Money.parse(text).map { .string(Money.plainText($0)) }
         case .datetime:
             if text.isEmpty { return .null }
             return call.time.parse(text).map(FieldValue.date)

@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// A create-order body that passed every field rule: what the order will be built from.
 struct CreateOrderInput: Sendable {
@@ -9,9 +10,9 @@ struct CreateOrderInput: Sendable {
         var productId: Int
         var quantity: Int
         /// The given price (`CUSTOM_PRICE = Y`), or nil for the catalog price.
-        var customPrice: Decimal?
+        var customPrice: Amount?
         /// The price that applies (given or catalog).
-        var effectivePrice: Decimal
+        var effectivePrice: Amount
     }
 
     var railwayOrderId: Int
@@ -23,9 +24,9 @@ struct CreateOrderInput: Sendable {
     var recipientName: String?
     var recipientPhone: String?
     var lines: [Line]
-    var basketSum: Decimal
-    var deliveryPrice: Decimal
-    var totalAmount: Decimal
+    var basketSum: Amount
+    var deliveryPrice: Amount
+    var totalAmount: Amount
     var paySystem: PaySystem?
     var notes: String?
     var deliveryId: Int
@@ -157,21 +158,32 @@ struct CreateOrderValidator {
             }
         }
         // The money rule: total = basket + delivery, or delivery = total − basket.
-        var basketSum: Decimal?
-        var finalDelivery: Decimal?
+        var basketSum: Amount?
+        var finalDelivery: Amount?
         if let lines, let totalAmount {
-            let sum = lines.reduce(Decimal(0)) {
-                $0 + Money.round($1.effectivePrice * Decimal($1.quantity), places: site.valuePrecision)
+            // Prices ≤ 10^12 times quantities ≤ 10,000 per item can leave decimal(18,4) (below 10^14): said so.
+            let sum = lines.reduce(Amount.zero) {
+                $0.saturatingAdding(
+                    $1.effectivePrice.saturatingMultiplied(
+                        by: Amount(units: $1.quantity) ?? .max,
+                        roundingTo: site.valuePrecision
+                    )
+                )
             }
             basketSum = sum
-            if let deliveryPrice {
-                if sum + deliveryPrice != totalAmount {
+            if sum.isAtBound {
+                reader.add(
+                    "total_amount",
+                    "mismatch",
+                    "the basket sum exceeds \(Amount.max), the largest amount an order can hold (decimal(18,4))"
+                )
+            } else if let deliveryPrice {
+                if sum.saturatingAdding(deliveryPrice) != totalAmount {
                     reader.add(
                         "total_amount",
                         "mismatch",
-                        "must equal the basket sum \(Money.plainText(sum)) plus the delivery price "
-                            + "\(Money.plainText(deliveryPrice)) = \(Money.plainText(sum + deliveryPrice)); "
-                            + "got \(Money.plainText(totalAmount))"
+                        "must equal the basket sum \(sum) plus the delivery price "
+                            + "\(deliveryPrice) = \(sum.saturatingAdding(deliveryPrice)); got \(totalAmount)"
                     )
                 } else {
                     finalDelivery = deliveryPrice
@@ -180,10 +192,10 @@ struct CreateOrderValidator {
                 reader.add(
                     "total_amount",
                     "mismatch",
-                    "\(Money.plainText(totalAmount)) is below the basket sum \(Money.plainText(sum))"
+                    "\(totalAmount) is below the basket sum \(sum)"
                 )
             } else {
-                finalDelivery = totalAmount - sum
+                finalDelivery = totalAmount.saturatingSubtracting(sum)
             }
         }
         guard reader.problems.isEmpty, let railwayOrderId, let customerName, let customerPhone, let deliveryAddress,
@@ -326,8 +338,8 @@ struct CreateOrderValidator {
                     reader.add(
                         "\(field).price",
                         "conflict",
-                        "product \(product.id) is already in items at price \(Money.plainText(line.effectivePrice)); "
-                            + "lines of one product merge only at equal prices, got \(Money.plainText(effective))"
+                        "product \(product.id) is already in items at price \(line.effectivePrice); "
+                            + "lines of one product merge only at equal prices, got \(effective)"
                     )
                     valid = false
                     continue

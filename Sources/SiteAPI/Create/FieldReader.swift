@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Reads typed fields out of a JSON body, collecting every problem instead of stopping at the first.
 ///
@@ -69,7 +70,7 @@ struct FieldReader {
     }
 
     /// A money amount: ≥ 0, at most 10^12, at most 2 decimal places (a numeric string is accepted).
-    mutating func money(_ value: JSONValue?, _ field: String, required: Bool) -> Decimal? {
+    mutating func money(_ value: JSONValue?, _ field: String, required: Bool) -> Amount? {
         guard let value = present(value, field, required: required),
             let exact = number(value, field, expected: "a number")
         else { return nil }
@@ -85,7 +86,8 @@ struct FieldReader {
             add(field, "invalid_format", "must have at most 2 decimal places, got \(excerpt(exact.display))")
             return nil
         }
-        return exact.decimal
+        // Within 10^12 and two places: always an Amount.
+        return exact.amount
     }
 
     /// A string: trimmed, non-empty unless `allowEmpty`, at most `maxLength` characters counted as Unicode scalars

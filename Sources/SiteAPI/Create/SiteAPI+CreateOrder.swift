@@ -2,6 +2,7 @@ import SaleHTTP
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 extension SiteAPI {
     private enum CreateOutcome {
@@ -123,7 +124,7 @@ extension SiteAPI {
                             [
                                 "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass),
                                 "CURRENCY": .string(engine.site.currency), "CUSTOM_PRICE": "Y",
-                                "PRICE": .decimal(price), "BASE_PRICE": .decimal(price),
+                                "PRICE": .amount(price), "BASE_PRICE": .amount(price),
                                 "QUANTITY": .int(line.quantity),
                             ]
                         )
@@ -149,7 +150,7 @@ extension SiteAPI {
             result.merge(
                 try order.setShipmentFields(
                     shipment,
-                    ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": .decimal(input.deliveryPrice)]
+                    ["CUSTOM_PRICE_DELIVERY": "Y", "PRICE_DELIVERY": .amount(input.deliveryPrice)]
                 )
             )
             // foreach ($order->getBasket() as $item) { $shipmentItemCollection->createItem($item)->setQuantity(…); }
@@ -172,7 +173,7 @@ extension SiteAPI {
             // $payment->setField('SUM', $order->getPrice());
             if let paySystem = input.paySystem {
                 let payment = order.createPayment(paySystemId: paySystem.id)
-                result.merge(try order.setPaymentField(payment, "SUM", .decimal(order.price)))
+                result.merge(try order.setPaymentField(payment, "SUM", .amount(order.price)))
             }
         } catch {
             transaction.rollback()

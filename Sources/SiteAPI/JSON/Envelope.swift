@@ -1,6 +1,7 @@
 import SaleHTTP
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// The response envelopes: every answer is JSON with the same two headers.
 enum Envelope {
@@ -59,7 +60,7 @@ enum Envelope {
 
 extension JSONValue {
     /// A money amount as an exact JSON number.
-    static func money(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
+    static func money(_ value: Amount) -> JSONValue { .number(JSONNumber(value)) }
 
     /// A string, or `null`.
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }

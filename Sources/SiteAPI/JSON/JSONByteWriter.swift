@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Writes compact JSON straight into bytes, member by member, with exactly the output ``JSONWriter`` gives for the
 /// equivalent ``JSONValue`` in source order (no tree of values, no intermediate strings for numbers).
@@ -141,13 +142,11 @@ struct JSONByteWriter: ~Copyable {
     private static let falseText: StaticString = "false"
     private static let nullText: StaticString = "null"
 
-    /// A decimal in plain notation, as `JSONNumber(Decimal)` writes it (money, quantities).
-    mutating func decimal(_ value: Decimal) {
+    /// An amount in plain notation, as `JSONNumber(Amount)` writes it (money, quantities).
+    mutating func amount(_ value: Amount) {
         separate()
-        scratch.removeAll(keepingCapacity: true)
-        if !DecimalText.append(value, to: &scratch) { scratch.append(contentsOf: JSONNumber.plainText(value).utf8) }
-        let digits = scratch
-        digits.withUnsafeBufferPointer { append($0.baseAddress!, count: $0.count) }
+        reserve(Amount.maxTextLength)
+        count += value.write(to: start + count)
         needsComma = true
     }
 

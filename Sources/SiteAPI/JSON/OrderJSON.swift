@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// The Order as JSON (`docs/API.md`, "The Order as JSON"): one shape for list items and detail.
 struct OrderJSON: Sendable {
@@ -161,13 +162,13 @@ struct OrderJSON: Sendable {
         writer.key("currency")
         writer.string(data.currency)
         writer.key("price")
-        writer.decimal(totals.price)
+        writer.amount(totals.price)
         writer.key("basket_price")
-        writer.decimal(totals.basketPrice)
+        writer.amount(totals.basketPrice)
         writer.key("price_delivery")
-        writer.decimal(totals.deliveryPrice)
+        writer.amount(totals.deliveryPrice)
         writer.key("sum_paid")
-        writer.decimal(totals.sumPaid)
+        writer.amount(totals.sumPaid)
         writer.key("date_insert")
         writer.string(data.dateInsert.map(time.iso8601))
         writer.key("date_update")
@@ -202,15 +203,15 @@ struct OrderJSON: Sendable {
             writer.key("name")
             writer.string(item.name)
             writer.key("quantity")
-            writer.decimal(item.quantity)
+            writer.amount(item.quantity)
             writer.key("price")
-            writer.decimal(item.price)
+            writer.amount(item.price)
             writer.key("base_price")
-            writer.decimal(item.basePrice)
+            writer.amount(item.basePrice)
             writer.key("custom_price")
             writer.bool(item.customPrice)
             writer.key("sum")
-            writer.decimal(item.finalPrice(precision: site.valuePrecision))
+            writer.amount(item.finalPrice(precision: site.valuePrecision))
             writer.endObject()
         }
         writer.endArray()
@@ -225,7 +226,7 @@ struct OrderJSON: Sendable {
             writer.key("delivery_name")
             writer.string(shipment.deliveryName)
             writer.key("price_delivery")
-            writer.decimal(shipment.priceDelivery)
+            writer.amount(shipment.priceDelivery)
             writer.key("status")
             writer.string(shipment.statusId)
             writer.key("deducted")
@@ -238,7 +239,7 @@ struct OrderJSON: Sendable {
                 // The id of the last basket line with this code and an id (value(_:)'s dictionary, last one wins).
                 writer.int(data.basket.last { $0.code == item.basketCode && $0.id != nil }?.id)
                 writer.key("quantity")
-                writer.decimal(item.quantity)
+                writer.amount(item.quantity)
                 writer.endObject()
             }
             writer.endArray()
@@ -258,7 +259,7 @@ struct OrderJSON: Sendable {
             writer.key("pay_system_name")
             writer.string(payment.paySystemName)
             writer.key("sum")
-            writer.decimal(payment.sum)
+            writer.amount(payment.sum)
             writer.key("paid")
             writer.bool(payment.paid)
             writer.endObject()
@@ -268,7 +269,7 @@ struct OrderJSON: Sendable {
     }
 
     /// A quantity: a JSON integer when whole (always, for orders made through this API).
-    static func quantity(_ value: Decimal) -> JSONValue { .number(JSONNumber(value)) }
+    static func quantity(_ value: Amount) -> JSONValue { .number(JSONNumber(value)) }
 
     /// A product as `{id, title, price, currency, active, images_urls, owner, properties}`.
     static func product(_ product: Product) -> JSONValue {

@@ -1,5 +1,6 @@
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// A number read exactly from JSON or query text: `digits × 10^-scale`, never through a binary float.
 ///
@@ -140,15 +141,13 @@ struct ExactNumber: Sendable, Hashable {
         return (negative ? "-" : "") + String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self) + "e" + String(-scale)
     }
 
-    /// The exact `Decimal` (callers check the range first: at most 38 significant digits are kept).
-    var decimal: Decimal {
-        // Up to 18 significant digits fit a UInt64: build the Decimal from its parts (the same bytes as parsing the
-        // plain text, checked for money amounts) instead of formatting and parsing text with a locale.
-        if !negative, (1...18).contains(digits.count), (-18...18).contains(scale) {
-            var significand: UInt64 = 0
-            for digit in digits { significand = significand * 10 + UInt64(digit) }
-            return Decimal(sign: .plus, exponent: -scale, significand: Decimal(significand))
-        }
-        return Decimal(string: plainText, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+    /// The exact ``Amount``, nil when the value has non-zero digits past the fourth place or is beyond
+    /// `decimal(18,4)` (money fields check their stricter limits first, so theirs always is one).
+    var amount: Amount? {
+        guard scale <= Amount.scale, integerDigitCount <= 18 - Amount.scale else { return nil }
+        var minor: Int64 = 0
+        for digit in digits { minor = minor * 10 + Int64(digit) }
+        for _ in 0..<(Amount.scale - scale) { minor *= 10 }
+        return Amount(minorUnits: negative ? -minor : minor)
     }
 }

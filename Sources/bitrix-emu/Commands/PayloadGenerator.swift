@@ -1,6 +1,7 @@
 import BitrixSale
 import Foundation
 import SaleJSON
+import SaleMoney
 
 /// Makes valid, varied create-order payloads from a seed: the same seed gives the same payloads.
 struct PayloadGenerator {
@@ -37,7 +38,7 @@ struct PayloadGenerator {
     /// The payload for one Railway order id.
     mutating func payload(railwayOrderId: Int) -> JSONValue {
         var items: [JSONValue] = []
-        var basket = Decimal(0)
+        var basket = Amount.zero
         var used = Set<Int>()
         for _ in 0..<(1 + below(3)) {
             let product = products[below(products.count)]
@@ -48,13 +49,13 @@ struct PayloadGenerator {
             ]
             var price = product.price
             if below(3) == 0 {
-                price = Decimal(1000 + below(20) * 500)
+                price = Amount(units: 1000 + below(20) * 500)!
                 item.append(("price", .number(JSONNumber(price))))
             }
-            basket += price * Decimal(quantity)
+            basket = basket.saturatingAdding(price.saturatingMultiplied(by: Amount(units: quantity)!))
             items.append(.object(item))
         }
-        let delivery = Decimal([0, 1500, 2500][below(3)])
+        let delivery = Amount(units: [0, 1500, 2500][below(3)])!
         let hour = 9 + below(10)
         let phone = "+7701\(String(format: "%07d", below(10_000_000)))"
         var members: [(key: String, value: JSONValue)] = [
@@ -71,7 +72,7 @@ struct PayloadGenerator {
             ("recipient_phone", .string("8777\(String(format: "%07d", below(10_000_000)))")),
             ("items", .array(items)),
             ("delivery_price", .number(JSONNumber(delivery))),
-            ("total_amount", .number(JSONNumber(basket + delivery))),
+            ("total_amount", .number(JSONNumber(basket.saturatingAdding(delivery)))),
         ]
         if below(4) != 0 { members.append(("payment_method", .string(payCodes[below(payCodes.count)]))) }
         if below(3) == 0 { members.append(("notes", .string("Позвонить за 10 минут"))) }

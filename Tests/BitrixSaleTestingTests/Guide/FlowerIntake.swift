@@ -1,5 +1,6 @@
 import BitrixSale
 import Foundation
+import SaleMoney
 
 // The intake code of the guide "Testing create-order code" (Sources/BitrixSaleTesting/BitrixSaleTesting.docc):
 // what a shop writes to turn its checkout form into a Bitrix order. Tested twice, without the testing product
@@ -52,7 +53,7 @@ struct FlowerIntake {
         edits.merge(try order.setBasket(basket))
         let shipment = order.createShipment(deliveryId: form.pickup ? 2 : 1)
         for line in lines {
-            let quantity = Decimal(line.quantity)
+            let quantity = Amount(units: line.quantity)!
             edits.merge(
                 try order.setShipmentItemQuantity(shipment: shipment, basketItem: line.code, quantity: quantity)
             )
@@ -67,7 +68,7 @@ struct FlowerIntake {
             edits.merge(order.setPropertyValue(value, code: code))
         }
         let payment = order.createPayment(paySystemId: paySystem.id)
-        edits.merge(try order.setPaymentField(payment, "SUM", .decimal(order.price)))
+        edits.merge(try order.setPaymentField(payment, "SUM", .amount(order.price)))
         guard edits.isSuccess else { throw IntakeError.rejected(edits.errors.map(\.code)) }
         var result = engine.save(&order)
         for warning in edits.warnings where !result.warnings.contains(warning) { result.addWarning(warning) }
