@@ -12,23 +12,46 @@ extension SiteAPI {
 
     /// `POST /api/v2/orders/create`: validates every field, then builds and saves the order in one transaction,
     /// idempotent on `railway_order_id`.
+    ///
+    /// A body ``CreateBodyDecoder`` accepts and the validator passes is read once from its bytes (no tree); any other
+    /// body is parsed into a `JSONValue` tree and read from it, which gives every parse error, problem and warning.
     func createOrder(_ context: RequestContext) throws(APIError) -> APIResponse {
+        let validator = CreateOrderValidator(engine: engine, options: options, time: time, properties: createProperties)
+        if let decoded = CreateBodyDecoder(maxDepth: options.maxJSONDepth).decode(context.request.body),
+            case .success(let input) = validator.validate(decoded.fields)
+        {
+            // No unknown field (the decoder declines them), so no warning.
+            return try createOrder(
+                railwayId: input.railwayOrderId,
+                validation: .success(input),
+                warnings: [],
+                fingerprint: decoded.fingerprint
+            )
+        }
         let body = try jsonObject(context)
         let warnings = CreateOrderInput.warnings(for: body.objectMembers ?? [])
         var keyReader = FieldReader()
         let railwayId = keyReader.id(body["railway_order_id"], "railway_order_id", required: true)
-        let validation = CreateOrderValidator(
-            engine: engine,
-            options: options,
-            time: time,
-            properties: createProperties
+        return try createOrder(
+            railwayId: railwayId,
+            validation: validator.validate(body),
+            warnings: warnings,
+            fingerprint: { Fingerprint.of(body) }
         )
-        .validate(body)
+    }
+
+    /// The replay check, then the order built and saved (or the validation's refusal), in one transaction.
+    private func createOrder(
+        railwayId: Int?,
+        validation: Result<CreateOrderInput, APIError>,
+        warnings: [String],
+        fingerprint computeFingerprint: () -> IdempotencyFingerprint
+    ) throws(APIError) -> APIResponse {
         // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
         var fingerprintCache: IdempotencyFingerprint?
         func fingerprint() -> IdempotencyFingerprint {
             if let fingerprintCache { return fingerprintCache }
-            let value = Fingerprint.of(body)
+            let value = computeFingerprint()
             fingerprintCache = value
             return value
         }
