@@ -174,4 +174,38 @@ import TestSupport
         #expect(typedCreates > 100, "only \(typedCreates) answers came from the typed path")
         #expect(typedAPI.storedOrderCount == treeAPI.storedOrderCount)
     }
+
+    /// The create answer written as bytes equals the tree it replaced (`Envelope.success` of the members), for a
+    /// created order with and without warnings and for a replay.
+    @Test func theCreateAnswerIsTheEnvelopeOfBefore() throws {
+        let api = try makeAPI()
+        let order = try #require(
+            api.create(seedPayload(railwayId: 41).setting("payment_method", nil).setting("x", 1))["bitrix_order_id"]?
+                .numberValue?
+                .int
+        )
+        let stored = Order(data: try #require(api.engine.store.order(id: order)), context: api.engine.context)
+        for (warnings, replay) in [
+            ([], false), (["Unknown field \"x\" was ignored", "a \"quoted\"\n"], false), ([], true),
+        ] {
+            var members: [(key: String, value: JSONValue)] = [
+                (key: "bitrix_order_id", value: .optional(stored.id)),
+                (
+                    key: "railway_order_id",
+                    value: stored.data.propertyValue(code: "RAILWAY_ORDER_ID").flatMap(Int.init).map(JSONValue.int)
+                        ?? .null
+                ),
+                (key: "order_number", value: .optional(stored.accountNumber)),
+                (key: "status", value: .string(stored.statusId)), (key: "total_amount", value: .money(stored.price)),
+                (key: "currency", value: .optional(stored.currency)),
+                (key: "warnings", value: .array(warnings.map(JSONValue.string))),
+            ]
+            if replay { members.append((key: "idempotent_replay", value: .bool(true))) }
+            let expected = Envelope.success(members)
+            let answer = api.createAnswer(stored, warnings: warnings, replay: replay)
+            #expect(String(decoding: answer.body, as: UTF8.self) == String(decoding: expected.body, as: UTF8.self))
+            #expect(answer.status == expected.status)
+            #expect(answer.headers == expected.headers)
+        }
+    }
 }
