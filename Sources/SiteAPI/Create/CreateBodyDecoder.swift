@@ -87,50 +87,63 @@ struct CreateBodyDecoder {
         func canonical() -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
-            bytes.withUnsafeBufferPointer { bytes in
-                func write(_ span: Span) {
-                    switch span.kind {
-                    case .null: out.append(contentsOf: "null".utf8)
-                    case .string:
-                        out.append(UInt8(ascii: "\""))
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-                        out.append(UInt8(ascii: "\""))
-                    case .number:
-                        Fingerprint.writeNumber(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), into: &out)
-                    }
-                }
-                func key(_ bytes: [UInt8], first: inout Bool) {
+            bytes.withUnsafeBufferPointer { Self.writeCanonical($0, spans: spans, lines: lines, into: &out) }
+            return out
+        }
+
+        // Static functions with `inout` (not nested functions capturing `out`): no run-time exclusivity checks.
+        private static func writeCanonical(
+            _ bytes: UnsafeBufferPointer<UInt8>,
+            spans: [Span?],
+            lines: [[Span?]]?,
+            into out: inout [UInt8]
+        ) {
+            let quotedKeys = CreateBodyDecoder.quotedKeys
+            let quotedLineKeys = CreateBodyDecoder.quotedLineKeys
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for field in CreateBodyDecoder.canonicalOrder {
+                if field == .items {
+                    guard let lines else { continue }
                     if !first { out.append(UInt8(ascii: ",")) }
                     first = false
-                    out.append(contentsOf: bytes)
-                }
-                out.append(UInt8(ascii: "{"))
-                var first = true
-                for field in CreateBodyDecoder.canonicalOrder {
-                    if field == .items {
-                        guard let lines else { continue }
-                        key(CreateBodyDecoder.quotedKeys[field.rawValue], first: &first)
-                        out.append(UInt8(ascii: "["))
-                        for (position, line) in lines.enumerated() {
-                            if position > 0 { out.append(UInt8(ascii: ",")) }
-                            out.append(UInt8(ascii: "{"))
-                            var firstMember = true
-                            for member in LineField.allCases {
-                                guard let span = line[member.rawValue] else { continue }
-                                key(CreateBodyDecoder.quotedLineKeys[member.rawValue], first: &firstMember)
-                                write(span)
-                            }
-                            out.append(UInt8(ascii: "}"))
+                    out.append(contentsOf: quotedKeys[field.rawValue])
+                    out.append(UInt8(ascii: "["))
+                    for (position, line) in lines.enumerated() {
+                        if position > 0 { out.append(UInt8(ascii: ",")) }
+                        out.append(UInt8(ascii: "{"))
+                        var firstMember = true
+                        for member in 0..<line.count {
+                            guard let span = line[member] else { continue }
+                            if !firstMember { out.append(UInt8(ascii: ",")) }
+                            firstMember = false
+                            out.append(contentsOf: quotedLineKeys[member])
+                            write(span, bytes, into: &out)
                         }
-                        out.append(UInt8(ascii: "]"))
-                    } else if let span = spans[field.rawValue] {
-                        key(CreateBodyDecoder.quotedKeys[field.rawValue], first: &first)
-                        write(span)
+                        out.append(UInt8(ascii: "}"))
                     }
+                    out.append(UInt8(ascii: "]"))
+                } else if let span = spans[field.rawValue] {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    out.append(contentsOf: quotedKeys[field.rawValue])
+                    write(span, bytes, into: &out)
                 }
-                out.append(UInt8(ascii: "}"))
             }
-            return out
+            out.append(UInt8(ascii: "}"))
+        }
+
+        /// A scalar value in canonical form: `null`, a string as written (it holds no escapes), a canonical number.
+        private static func write(_ span: Span, _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+            let value = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            switch span.kind {
+            case .null: out.append(contentsOf: value)
+            case .string:
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: value)
+                out.append(UInt8(ascii: "\""))
+            case .number: Fingerprint.writeNumber(value, into: &out)
+            }
         }
 
         /// The idempotency fingerprint: the SHA-256 of ``canonical()``.
