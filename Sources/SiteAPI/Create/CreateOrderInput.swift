@@ -81,39 +81,43 @@ struct CreateOrderValidator {
     /// Person type 1's property definitions by code.
     let properties: [String: OrderPropertyDefinition]
 
-    func validate(_ body: JSONValue) -> Result<CreateOrderInput, APIError> {
+    /// Checks a parsed body (its fields read by member lookup).
+    func validate(_ body: JSONValue) -> Result<CreateOrderInput, APIError> { validate(CreateFields(tree: body)) }
+
+    /// Checks the fields of a body, however they were read (a tree or ``CreateBodyDecoder``).
+    func validate(_ body: CreateFields) -> Result<CreateOrderInput, APIError> {
         var reader = FieldReader()
         let site = engine.site
-        let railwayOrderId = reader.id(body["railway_order_id"], "railway_order_id", required: true)
+        let railwayOrderId = reader.id(body.railwayOrderId, "railway_order_id", required: true)
         let customerName = reader.text(
-            body["customer_name"],
+            body.customerName,
             "customer_name",
             required: true,
             maxLength: options.maxNameLength,
             refuseControl: true
         )
-        let customerPhone = reader.phone(body["customer_phone"], "customer_phone", required: true)
+        let customerPhone = reader.phone(body.customerPhone, "customer_phone", required: true)
         let deliveryAddress = reader.text(
-            body["delivery_address"],
+            body.deliveryAddress,
             "delivery_address",
             required: true,
             maxLength: options.maxTextLength
         )
-        let deliveryDate = date(body["delivery_date"], &reader)
-        let deliveryTime = timeRange(body["delivery_time"], &reader)
+        let deliveryDate = date(body.deliveryDate, &reader)
+        let deliveryTime = timeRange(body.deliveryTime, &reader)
         let recipientName = reader.text(
-            body["recipient_name"],
+            body.recipientName,
             "recipient_name",
             required: false,
             maxLength: options.maxNameLength,
             refuseControl: true
         )
-        let recipientPhone = reader.phone(body["recipient_phone"], "recipient_phone", required: false)
-        let lines = items(body["items"], &reader)
-        let deliveryPrice = reader.money(body["delivery_price"], "delivery_price", required: false)
-        let totalAmount = reader.money(body["total_amount"], "total_amount", required: true)
+        let recipientPhone = reader.phone(body.recipientPhone, "recipient_phone", required: false)
+        let lines = items(body.items, &reader)
+        let deliveryPrice = reader.money(body.deliveryPrice, "delivery_price", required: false)
+        let totalAmount = reader.money(body.totalAmount, "total_amount", required: true)
         var paySystem: PaySystem?
-        if let value = reader.present(body["payment_method"], "payment_method", required: false) {
+        if let value = reader.present(body.paymentMethod, "payment_method", required: false) {
             let allowed = site.paySystems.map(\.code).joined(separator: ", ")
             if case .string(let code) = value, let found = site.paySystems.first(where: { $0.code == code }) {
                 paySystem = found
@@ -123,14 +127,14 @@ struct CreateOrderValidator {
             }
         }
         let notes = reader.text(
-            body["notes"],
+            body.notes,
             "notes",
             required: false,
             maxLength: options.maxTextLength,
             allowEmpty: true
         )
         var deliveryId = site.defaultDeliveryId
-        if let value = reader.present(body["delivery_id"], "delivery_id", required: false) {
+        if let value = reader.present(body.deliveryId, "delivery_id", required: false) {
             let allowed = site.deliveryServices.map { String($0.id) }.joined(separator: ", ")
             if let id = reader.id(value, "delivery_id", required: false) {
                 if engine.context.deliveryService(id: id) != nil {
@@ -272,41 +276,60 @@ struct CreateOrderValidator {
         return text
     }
 
-    private func items(_ value: JSONValue?, _ reader: inout FieldReader) -> [CreateOrderInput.Line]? {
-        guard let value = reader.present(value, "items", required: true) else { return nil }
-        guard case .array(let elements) = value else {
-            reader.add(
-                "items",
-                "invalid_type",
-                "must be an array of {product_id, quantity, price?}, got \(value.typeName)"
-            )
-            return nil
+    /// An `items` element: an object's members, or another value (its type name).
+    private enum Element {
+        case object(CreateFields.Line)
+        case other(typeName: String)
+    }
+
+    private func items(_ value: CreateFields.Items, _ reader: inout FieldReader) -> [CreateOrderInput.Line]? {
+        let count: Int
+        let elementAt: (Int) -> Element
+        switch value {
+        case .value(let value):
+            guard let value = reader.present(value, "items", required: true) else { return nil }
+            guard case .array(let elements) = value else {
+                reader.add(
+                    "items",
+                    "invalid_type",
+                    "must be an array of {product_id, quantity, price?}, got \(value.typeName)"
+                )
+                return nil
+            }
+            count = elements.count
+            elementAt = { index in
+                let element = elements[index]
+                guard case .object = element else { return .other(typeName: element.typeName) }
+                return .object(CreateFields.Line(object: element))
+            }
+        case .lines(let lines):
+            count = lines.count
+            elementAt = { .object(lines[$0]) }
         }
-        guard !elements.isEmpty else {
+        guard count > 0 else {
             reader.add("items", "empty", "must have at least one line")
             return nil
         }
-        guard elements.count <= options.maxItems else {
-            reader.add("items", "too_many", "must have at most \(options.maxItems) lines, got \(elements.count)")
+        guard count <= options.maxItems else {
+            reader.add("items", "too_many", "must have at most \(options.maxItems) lines, got \(count)")
             return nil
         }
         var lines: [CreateOrderInput.Line] = []
         var firstLineOfProduct: [Int: Int] = [:]
         var valid = true
-        for (index, element) in elements.enumerated() {
+        for index in 0..<count {
             let field = "items[\(index)]"
-            guard case .object = element else {
-                reader.add(
-                    field,
-                    "invalid_type",
-                    "must be an object {product_id, quantity, price?}, got \(element.typeName)"
-                )
+            let element: CreateFields.Line
+            switch elementAt(index) {
+            case .object(let line): element = line
+            case .other(let typeName):
+                reader.add(field, "invalid_type", "must be an object {product_id, quantity, price?}, got \(typeName)")
                 valid = false
                 continue
             }
-            let productId = reader.id(element["product_id"], "\(field).product_id", required: true)
-            let quantity = reader.integer(element["quantity"], "\(field).quantity", in: 1...10_000, required: true)
-            let price = reader.money(element["price"], "\(field).price", required: false)
+            let productId = reader.id(element.productId, "\(field).product_id", required: true)
+            let quantity = reader.integer(element.quantity, "\(field).quantity", in: 1...10_000, required: true)
+            let price = reader.money(element.price, "\(field).price", required: false)
             var product: Product?
             if let productId {
                 product = engine.product(id: productId)
@@ -326,7 +349,7 @@ struct CreateOrderValidator {
                     reader.add("\(field).product_id", "not_found", "product \(productId) does not exist")
                 }
             }
-            let priceInvalid = (element["price"].map { !$0.isNull } ?? false) && price == nil
+            let priceInvalid = (element.price.map { !$0.isNull } ?? false) && price == nil
             guard let product, let quantity, !priceInvalid else {
                 valid = false
                 continue

@@ -23,7 +23,12 @@ enum Fingerprint {
     /// read straight from the literal's bytes; text that is not number syntax is appended as it is.
     static func writeNumber(_ literal: String, into out: inout [UInt8]) {
         var literal = literal
-        let written = literal.withUTF8 { bytes in
+        literal.withUTF8 { writeNumber($0, into: &out) }
+    }
+
+    /// Appends the canonical form of a JSON number literal given as bytes (see ``writeNumber(_:into:)-String``).
+    static func writeNumber(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let written = { () -> Bool in
             func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
             let count = bytes.count
             var index = 0
@@ -80,8 +85,8 @@ enum Fingerprint {
             out.append(UInt8(ascii: "e"))
             out.append(contentsOf: String(-scale).utf8)
             return true
-        }
-        if !written { out.append(contentsOf: literal.utf8) }
+        }()
+        if !written { out.append(contentsOf: bytes) }
     }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {

@@ -13,23 +13,46 @@ extension SiteAPI {
 
     /// `POST /api/v2/orders/create`: validates every field, then builds and saves the order in one transaction,
     /// idempotent on `railway_order_id`.
+    ///
+    /// A body ``CreateBodyDecoder`` accepts and the validator passes is read once from its bytes (no tree); any other
+    /// body is parsed into a `JSONValue` tree and read from it, which gives every parse error, problem and warning.
     func createOrder(_ context: RequestContext) throws(APIError) -> APIResponse {
+        let validator = CreateOrderValidator(engine: engine, options: options, time: time, properties: createProperties)
+        if let decoded = CreateBodyDecoder(maxDepth: options.maxJSONDepth).decode(context.request.body),
+            case .success(let input) = validator.validate(decoded.fields)
+        {
+            // No unknown field (the decoder declines them), so no warning.
+            return try createOrder(
+                railwayId: input.railwayOrderId,
+                validation: .success(input),
+                warnings: [],
+                fingerprint: decoded.fingerprint
+            )
+        }
         let body = try jsonObject(context)
         let warnings = CreateOrderInput.warnings(for: body.objectMembers ?? [])
         var keyReader = FieldReader()
         let railwayId = keyReader.id(body["railway_order_id"], "railway_order_id", required: true)
-        let validation = CreateOrderValidator(
-            engine: engine,
-            options: options,
-            time: time,
-            properties: createProperties
+        return try createOrder(
+            railwayId: railwayId,
+            validation: validator.validate(body),
+            warnings: warnings,
+            fingerprint: { Fingerprint.of(body) }
         )
-        .validate(body)
+    }
+
+    /// The replay check, then the order built and saved (or the validation's refusal), in one transaction.
+    private func createOrder(
+        railwayId: Int?,
+        validation: Result<CreateOrderInput, APIError>,
+        warnings: [String],
+        fingerprint computeFingerprint: () -> IdempotencyFingerprint
+    ) throws(APIError) -> APIResponse {
         // Computed only when needed (a stored key to compare with, or an order to bind): a refused body costs less.
         var fingerprintCache: IdempotencyFingerprint?
         func fingerprint() -> IdempotencyFingerprint {
             if let fingerprintCache { return fingerprintCache }
-            let value = Fingerprint.of(body)
+            let value = computeFingerprint()
             fingerprintCache = value
             return value
         }
@@ -76,21 +99,36 @@ extension SiteAPI {
 
     static func idempotencyKey(_ railwayId: Int) -> String { "railway:\(railwayId)" }
 
-    private func createAnswer(_ order: Order, warnings: [String], replay: Bool) -> APIResponse {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "bitrix_order_id", value: .optional(order.id)),
-            (
-                key: "railway_order_id",
-                value: order.data.propertyValue(code: "RAILWAY_ORDER_ID").flatMap(Int.init).map(JSONValue.int) ?? .null
-            ),
-            (key: "order_number", value: .optional(order.accountNumber)),
-            (key: "status", value: .string(order.statusId)),
-            (key: "total_amount", value: .money(order.price)),
-            (key: "currency", value: .optional(order.currency)),
-            (key: "warnings", value: .array(warnings.map(JSONValue.string))),
-        ]
-        if replay { members.append((key: "idempotent_replay", value: .bool(true))) }
-        return Envelope.success(members)
+    /// The create answer, written straight to bytes: the same bytes as `Envelope.success` with the members
+    /// `bitrix_order_id`, `railway_order_id`, `order_number`, `status`, `total_amount`, `currency`, `warnings` and, for
+    /// a replay, `idempotent_replay` (`CreateBodyDecoderTests` holds it to them).
+    func createAnswer(_ order: Order, warnings: [String], replay: Bool) -> APIResponse {
+        var writer = JSONByteWriter(capacity: 256)
+        writer.beginObject()
+        writer.key("success")
+        writer.bool(true)
+        writer.key("bitrix_order_id")
+        writer.int(order.id)
+        writer.key("railway_order_id")
+        writer.int(order.data.propertyValue(code: "RAILWAY_ORDER_ID").flatMap(Int.init))
+        writer.key("order_number")
+        writer.string(order.accountNumber)
+        writer.key("status")
+        writer.string(order.statusId)
+        writer.key("total_amount")
+        writer.amount(order.price)
+        writer.key("currency")
+        writer.string(order.currency)
+        writer.key("warnings")
+        writer.beginArray()
+        for warning in warnings { writer.string(warning) }
+        writer.endArray()
+        if replay {
+            writer.key("idempotent_replay")
+            writer.bool(true)
+        }
+        writer.endObject()
+        return Envelope.response(200, bytes: writer.bytes)
     }
 
     /// Builds the order the way Bitrix needs it built, and saves it strictly: a complete order or nothing.

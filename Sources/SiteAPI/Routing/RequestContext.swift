@@ -16,13 +16,20 @@ struct RequestContext: Sendable {
         self.request = request
         method = request.method.uppercased()
         let target = request.target
-        if let mark = target.firstIndex(of: "?") {
+        if let mark = Self.queryMark(target) {
             path = FormDecoding.percentDecode(target[..<mark], plusIsSpace: false)
             query = FormDecoding.pairs(target[target.index(after: mark)...])
         } else {
             path = FormDecoding.percentDecode(Substring(target), plusIsSpace: false)
             query = [:]
         }
+    }
+
+    /// The index of the first `?` character of `target`. In ASCII text every character is one byte (a CR LF pair,
+    /// the one two-scalar cluster, holds no `?`), so the bytes are searched; other text searches characters.
+    static func queryMark(_ target: String) -> String.Index? {
+        if target.utf8.allSatisfy({ $0 < 0x80 }) { return target.utf8.firstIndex(of: UInt8(ascii: "?")) }
+        return target.firstIndex(of: "?")
     }
 
     /// Whether the declared content type is a URL-encoded form.
@@ -48,6 +55,10 @@ enum FormDecoding {
     }
     /// Decodes `%XX` escapes (an invalid escape is kept as written) and, for forms, `+` as a space.
     static func percentDecode(_ text: Substring, plusIsSpace: Bool) -> String {
-        PercentDecoding.decode(text, plusIsSpace: plusIsSpace)
+        // Without a `%` (or `+`) byte there is no `%` (or `+`) character either: the text is returned as it is, as
+        // `PercentDecoding.decode` would, without its search through characters.
+        let utf8 = text.utf8
+        if !utf8.contains(UInt8(ascii: "%")), !plusIsSpace || !utf8.contains(UInt8(ascii: "+")) { return String(text) }
+        return PercentDecoding.decode(text, plusIsSpace: plusIsSpace)
     }
 }
