@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SaleJSONTests", dependencies: ["SaleJSON", "TestSupport"]),
         .testTarget(name: "SaleMoneyTests", dependencies: ["SaleMoney", "SaleJSON", "TestSupport"]),
-        .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale", "SaleMoney"], exclude: ["NOT_EMULATED.md"]),
+        .testTarget(name: "BitrixSaleTests", dependencies: ["BitrixSale", "SaleMoney", "TestSupport"], exclude: ["NOT_EMULATED.md"]),
         .testTarget(
             name: "SaleStorageTests",
             dependencies: ["SaleStorage", "BitrixSale", "SaleJSON", "SaleMoney", "TestSupport", "bitrix-emu"]

@@ -111,6 +111,20 @@ import Testing
         #expect(order.basketItem(line)?.price == 333)
     }
 
+    // K21 `basketitembase.php` getProvider: a provider class that is blank after trimming is no provider.
+    @Test func aBlankProviderClassIsNoProvider() {
+        let names: [String?] = [
+            nil, "", " ", "\t", " \t ", "\u{00A0}", "\u{2003} ", "\n", " x ", "\u{00A0}\\Bitrix\\Catalog", "é",
+            BasketItem.catalogProviderClass,
+        ]
+        for name in names {
+            var item = BasketItem(code: 1, moduleId: "", productId: 5, xmlId: "", sort: 100)
+            item.productProviderClass = name
+            let trimmed = (name ?? "").trimmingCharacters(in: .whitespaces)
+            #expect(item.hasProvider == !trimmed.isEmpty, "\(String(describing: name))")
+        }
+    }
+
     // docs/BITRIX-SEMANTICS.md §9.2: forgetting CUSTOM_PRICE = Y; the hand-set price is replaced and reported.
     @Test func aHandSetPriceWithoutCustomPriceIsReplacedOnTheNextQuantityChange() throws {
         var order = Fixture.newOrder()

@@ -10,7 +10,13 @@ extension BasketItem {
     ///
     /// The emulator treats every provider class as the catalog's: its products are the site catalog.
     public var hasProvider: Bool {
-        !(productProviderClass ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        // Non-empty after trimming `.whitespaces`: some scalar is not one. The first scalar of a class name decides
+        // (Foundation's set is asked only about non-ASCII scalars, ≈ 23 % of a create when it trimmed every call).
+        guard let name = productProviderClass else { return false }
+        return name.unicodeScalars.contains { scalar in
+            if scalar.isASCII { return scalar != " " && scalar != "\t" }
+            return !CharacterSet.whitespaces.contains(scalar)
+        }
     }
 
     /// The name Bitrix puts into its messages (`#PRODUCT_NAME#`), or `#<product id>` while NAME is empty.

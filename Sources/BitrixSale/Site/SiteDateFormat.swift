@@ -61,6 +61,12 @@ public struct SiteDateFormat: Sendable, Hashable {
     /// `CheckDateTime($value, FORMAT_DATE)`: the parts, mapped by position, make a real date (and time), and the
     /// separators have the format's shape.
     public func accepts(_ value: String) -> Bool {
+        if let simple = Self.digitGroups(of: value) { return accepts(simple) }
+        return acceptsByTokens(value)
+    }
+
+    /// ``accepts(_:)`` by the general road: ``tokens(of:)``, then the parts by position.
+    func acceptsByTokens(_ value: String) -> Bool {
         let (tokens, valueShape) = Self.tokens(of: value)
         var byPart: [String: String] = [:]
         for (index, part) in parts.enumerated() where index < tokens.count { byPart[part] = tokens[index] }
@@ -98,6 +104,78 @@ public struct SiteDateFormat: Sendable, Hashable {
             }
         }
         return text
+    }
+
+    /// A value made only of ASCII digit groups (at most 9 digits each) joined by single separators other than white
+    /// space (`21.10.2025`, `2025-10-21 10:30`… without the space): its groups and shape, read from the bytes. The
+    /// same as ``tokens(of:)`` for such values; nil for any other value, which takes that general road.
+    static func digitGroups(of value: String) -> (numbers: [Int], shape: [UInt8])? {
+        var numbers: [Int] = []
+        var shape: [UInt8] = []
+        var current = 0
+        var digits = 0
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 9 else { return nil }
+                current = current * 10 + Int(byte - 0x30)
+                digits += 1
+            case UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ","),
+                UInt8(ascii: "-"):
+                if digits > 0 {
+                    numbers.append(current)
+                    shape.append(UInt8(ascii: "P"))
+                }
+                shape.append(byte)
+                current = 0
+                digits = 0
+            default: return nil
+            }
+        }
+        if digits > 0 {
+            numbers.append(current)
+            shape.append(UInt8(ascii: "P"))
+        }
+        return (numbers, shape)
+    }
+
+    /// ``accepts(_:)`` for a value read by ``digitGroups(of:)``.
+    private func accepts(_ value: (numbers: [Int], shape: [UInt8])) -> Bool {
+        var day = 0
+        var month = 0
+        var monthRank = 0  // MMMM before MM before M, as the general road prefers them
+        var year = 0
+        var hour: Int?
+        var hourRank = 0  // HH before H before GG before G
+        var minute = 0
+        var second = 0
+        for (index, part) in parts.enumerated() where index < value.numbers.count {
+            let number = value.numbers[index]
+            switch part {
+            case "DD": day = number
+            case "MMMM", "MM", "M":
+                let rank = part == "MMMM" ? 3 : part == "MM" ? 2 : 1
+                if rank >= monthRank {
+                    month = number
+                    monthRank = rank
+                }
+            case "YYYY": year = number
+            case "HH", "H", "GG", "G":
+                let rank = ["G": 1, "GG": 2, "H": 3, "HH": 4][part]!
+                if rank >= hourRank {
+                    hour = number
+                    hourRank = rank
+                }
+            case "MI": minute = number
+            case "SS": second = number
+            default: break
+            }
+        }
+        guard Self.checkdate(month: month, day: day, year: year) else { return false }
+        guard (0...24).contains(hour ?? 0), (0...59).contains(minute), (0...59).contains(second) else { return false }
+        let shape = Array(self.shape.utf8)
+        return value.shape.count <= shape.count
+            ? shape.starts(with: value.shape) : value.shape.starts(with: shape)
     }
 
     /// The calendar date of a value this format ``accepts(_:)``, else nil.
