@@ -1,6 +1,7 @@
 import Foundation
 import SaleMoney
 import Testing
+import TestSupport
 
 @testable import BitrixSale
 
@@ -64,5 +65,31 @@ import Testing
         #expect(FieldValue.string("1.00001").amountValue() == 1)
         #expect(FieldValue.string(" 2.5 ").amountValue() == 2.5)
         #expect(FieldValue.string("1e20").amountValue() == nil)
+    }
+}
+
+extension OrderMoneyTests {
+    /// `Money.parse`'s quick refusal changes no answer: held to the trim-then-check it skips.
+    @Test func theQuickRefusalOfNonNumbersAnswersAsTheFullCheck() {
+        func reference(_ text: String) -> Decimal? {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty,
+                trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) })
+            else { return nil }
+            guard let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")), value.isFinite
+            else { return nil }
+            return value
+        }
+        let alphabet = ["1", "2", "0", ".", "-", "+", "e", "E", " ", "\t", "\n", "\u{00A0}", "\u{2003}", "a", "Р", "é"]
+        var generator = SeededGenerator(seed: 5)
+        var numbers = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                .joined()
+            let expected = reference(text)
+            if expected != nil { numbers += 1 }
+            #expect(Money.parse(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(numbers > 200)
     }
 }

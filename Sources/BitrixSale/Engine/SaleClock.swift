@@ -62,7 +62,8 @@ public enum IdKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Equal when the same case.
     public static func == (lhs: IdKind, rhs: IdKind) -> Bool { lhs.position == rhs.position }
 
-    private var position: Int {
+    /// The case's position in ``allCases`` (0…7), for tables indexed by kind.
+    var position: Int {
         switch self {
         case .order: 0
         case .basketItem: 1

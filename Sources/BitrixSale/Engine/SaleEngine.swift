@@ -41,7 +41,8 @@ public final class SaleEngine: Sendable {
     let siteUsers: [Int: UserAccount]
     let siteUsersByPhone: [String: UserAccount]
     /// The highest id the site configuration itself uses per kind: run-time ids start above it.
-    let siteIdFloors: [IdKind: Int]
+    /// The site's own largest id per kind, by ``IdKind/position`` (users and products; 0 for the rest).
+    let siteIdFloors: [Int]
 
     /// Makes an engine.
     ///
@@ -67,7 +68,10 @@ public final class SaleEngine: Sendable {
         self.strict = strict
         siteUsers = Dictionary(site.users.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         siteUsersByPhone = Dictionary(site.users.map { ($0.phone, $0) }, uniquingKeysWith: { a, _ in a })
-        siteIdFloors = [.user: site.users.map(\.id).max() ?? 0, .product: site.products.map(\.id).max() ?? 0]
+        var floors = [Int](repeating: 0, count: IdKind.allCases.count)
+        floors[IdKind.user.position] = site.users.map(\.id).max() ?? 0
+        floors[IdKind.product.position] = site.products.map(\.id).max() ?? 0
+        siteIdFloors = floors
         let siteProducts = Dictionary(site.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context = SaleContext(
             site: site,
@@ -203,8 +207,9 @@ public final class SaleEngine: Sendable {
             var transaction = SaleTransaction(engine: self, pending: pending)
             let value = try body(&transaction)
             var awaited = pending.last
-            if !transaction.rolledBack, !transaction.staged.isEmpty {
-                awaited = try store.stage(transaction.staged)
+            let staged = transaction.stagedWithIds
+            if !transaction.rolledBack, !staged.isEmpty {
+                awaited = try store.stage(staged)
             }
             return (value, transaction.rolledBack ? [] : transaction.savedOrders, awaited)
         }

@@ -8,7 +8,9 @@ public struct SaleTransaction: Sendable {
     var staged = StoreTransaction()
     var savedOrders: [(Order, Bool)] = []
     var rolledBack = false
-    private var lastIds: [IdKind: Int] = [:]
+    /// The last id handed out per kind in this transaction, by ``IdKind/position`` (0: none yet). Written into the
+    /// staged transaction once, by ``stagedWithIds``, not on every id.
+    private var issuedIds = [Int](repeating: 0, count: IdKind.allCases.count)
     var stagedUsers: [String: UserAccount] = [:]
     private var stagedKeys: [String: IdempotencyRecord] = [:]
     private var stagedAccountNumbers: Set<String> = []
@@ -29,11 +31,20 @@ public struct SaleTransaction: Sendable {
     /// The next id of a kind from the injected generator; never one handed out before (restarts and deletes
     /// included), and above the site's own ids for users and products.
     public mutating func nextId(_ kind: IdKind) -> Int {
-        let last = max(lastIds[kind] ?? storedLastId(kind), engine.siteIdFloors[kind] ?? 0)
+        let issued = issuedIds[kind.position]
+        let last = issued > 0 ? issued : max(storedLastId(kind), engine.siteIdFloors[kind.position])
         let id = max(engine.ids.next(kind, last), last + 1)
-        lastIds[kind] = id
-        staged.lastIds[kind] = id
+        issuedIds[kind.position] = id
         return id
+    }
+
+    /// ``staged`` with the last id of each kind this transaction handed out: what the engine commits.
+    var stagedWithIds: StoreTransaction {
+        var transaction = staged
+        for kind in IdKind.allCases where issuedIds[kind.position] > 0 {
+            transaction.lastIds[kind] = issuedIds[kind.position]
+        }
+        return transaction
     }
 
     // MARK: Customers, products, idempotency keys
@@ -81,9 +92,8 @@ public struct SaleTransaction: Sendable {
         var product = product
         if product.id <= 0 {
             product.id = nextId(.product)
-        } else if product.id > (lastIds[.product] ?? storedLastId(.product)) {
-            lastIds[.product] = product.id
-            staged.lastIds[.product] = product.id
+        } else if product.id > max(issuedIds[IdKind.product.position], storedLastId(.product)) {
+            issuedIds[IdKind.product.position] = product.id
         }
         staged.products.append(product)
         return product

@@ -144,8 +144,12 @@ public struct Basket: Sendable {
 extension BasketItem {
     /// The keys of a `setFields` call in the order Bitrix applies them (`onBeforeSetFields`).
     static func ordered(_ fields: KeyValuePairs<String, FieldValue>) -> [(String, FieldValue)] {
-        let first = appliedFirst.flatMap { name in fields.filter { $0.key == name } }
-        let rest = fields.filter { !appliedFirst.contains($0.key) }
-        return (first + rest).map { ($0.key, $0.value) }
+        var ordered: [(String, FieldValue)] = []
+        ordered.reserveCapacity(fields.count)
+        for name in appliedFirst {
+            for (key, value) in fields where key == name { ordered.append((key, value)) }
+        }
+        for (key, value) in fields where !appliedFirst.contains(key) { ordered.append((key, value)) }
+        return ordered
     }
 }

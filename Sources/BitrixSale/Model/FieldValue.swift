@@ -155,6 +155,15 @@ public enum Money: Sendable {
 
     /// Parses a plain decimal literal (`15000`, `-1.25`, `1e3`); nil for anything else.
     public static func parse(_ text: String) -> Decimal? {
+        // A necessary condition first, so that ordinary text (a name, a flag) is refused at its first letter instead
+        // of after Foundation's trim: every scalar belongs to a number or is white space.
+        let mayBeNumber = text.unicodeScalars.allSatisfy { scalar in
+            if scalar.isASCII {
+                return ("0"..."9").contains(scalar) || "+-.eE \t".unicodeScalars.contains(scalar)
+            }
+            return CharacterSet.whitespaces.contains(scalar)
+        }
+        guard mayBeNumber else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty,
             trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) })
