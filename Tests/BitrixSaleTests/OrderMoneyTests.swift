@@ -8,7 +8,8 @@ import TestSupport
 /// Money and quantities in the model are `Amount`s: `decimal(18,4)`, the columns of `b_sale_basket`, `b_sale_order`,
 /// `b_sale_order_delivery` and `b_sale_order_payment` (docs/DESIGN.md "Exact amounts").
 @Suite struct OrderMoneyTests {
-    // PHP keeps a float until MySQL's decimal(18,4) column rounds it: more than four places are rounded, not refused.
+    // A18 `install.sql` (b_sale_basket.QUANTITY/PRICE decimal(18,4)), K21 `basketitembase.php` setField: PHP keeps a
+    // float until MySQL's decimal(18,4) column rounds it, so more than four places are rounded, not refused.
     @Test func textWithMoreThanFourPlacesIsRoundedAsTheColumnRoundsIt() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
@@ -23,6 +24,7 @@ import TestSupport
         #expect(order.basketItem(line)?.price == dec("10.01"))
     }
 
+    // A18 `install.sql`, K21 `internals/entity.php` save: beyond decimal(18,4) the INSERT fails; refused when set.
     @Test func aNumberBeyondTheColumnIsRefusedNamingTheRange() throws {
         var order = Fixture.newOrder()
         let line = try Fixture.customLine(&order, price: 100, quantity: 1)
@@ -37,7 +39,8 @@ import TestSupport
         #expect(text.errors.map(\.message) == ["PRICE must be a number, got \"дорого\""])
     }
 
-    // A derived total saturates instead of trapping or wrapping; the save refuses it as MySQL refuses the INSERT.
+    // K21 `orderbase.php` save → `internals/order.php` add: a derived total saturates instead of trapping or wrapping;
+    // the save refuses it as MySQL refuses the INSERT.
     @Test func aTotalBeyondTheColumnSaturatesAndTheSaveRefusesIt() throws {
         let engine = try Fixture.engine()
         var complete = try Fixture.complete(on: engine)
