@@ -87,7 +87,8 @@ extension OrderMoneyTests {
         var generator = SeededGenerator(seed: 5)
         var numbers = 0
         for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let text = (0..<Int.random(in: 0...6, using: &generator))
+                .map { _ in alphabet.randomElement(using: &generator)! }
                 .joined()
             let expected = reference(text)
             if expected != nil { numbers += 1 }

@@ -232,6 +232,14 @@ import Testing
         )
     }
 
+    /// Orders encoded in parallel batches give the same bytes, whatever the batch size (one order, a few, uneven).
+    @Test(arguments: [1, 3, 7, 29])
+    func parallelBatchesWriteTheSameSnapshot(batchSize: Int) throws {
+        let state = Self.variedState(seed: 12, orders: 60, wholeSecondDates: false)
+        let expected = try Self.codableFile(state, sequence: 4)
+        #expect(FastStateWriter.snapshotFile(of: state, sequence: 4, parallelBatchSize: batchSize) == expected)
+    }
+
     @Test(arguments: [(5, true), (6, false)])
     func snapshotDecodesToTheSameStateBothWays(seed: UInt64, wholeSeconds: Bool) throws {
         let state = Self.variedState(seed: seed, orders: 60, wholeSecondDates: wholeSeconds)
