@@ -325,10 +325,21 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Amount(uncheckedMinorUnits: Int64(value))
     }
 
+    /// 10^exponent for 0…8 (every power the arithmetic needs: scale 4 products have 8 places).
     private static func powerOfTen(_ exponent: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        case 8: 100_000_000
+        default:
+            (0..<exponent).reduce(Int128(1)) { power, _ in power * 10 }
+        }
     }
 
     /// `value / divisor` (divisor > 0), the remainder rounded half away from zero.
