@@ -153,3 +153,43 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return negative ? "-" + result : result
     }
 }
+
+extension JSONNumber {
+    /// How far a JSON number runs in `bytes` from `start` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`): the JSON
+    /// number grammar, written once for the parser and the create body's one-pass decoder.
+    public enum Extent: Sendable, Equatable {
+        /// The number ends before this index.
+        case end(Int)
+        /// The text is not a number: what was expected at this index.
+        case missing(String, at: Int)
+    }
+
+    /// The ``Extent`` of the number starting at `start` (which is inside `bytes`).
+    public static func extent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Extent {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var index = start
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { return .missing("a digit", at: index) }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { return .missing("a digit after '.'", at: index) }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                return .missing("a digit in the exponent", at: index)
+            }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        return .end(index)
+    }
+}

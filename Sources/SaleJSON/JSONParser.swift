@@ -154,26 +154,9 @@ private struct Reader {
 
     mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a digit") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-        } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a digit after '.'") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                index += 1
-            }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a digit in the exponent") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        switch JSONNumber.extent(in: bytes, from: start) {
+        case .end(let end): index = end
+        case .missing(let expected, let at): throw JSONParseError(offset: at, expected: expected)
         }
         guard index - start <= 400 else {
             throw JSONParseError(offset: start, expected: "a number of at most 400 characters")

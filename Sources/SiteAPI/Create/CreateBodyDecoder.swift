@@ -281,27 +281,8 @@ struct CreateBodyDecoder {
         /// 400 characters); false when the text is not one.
         private mutating func number() -> Bool {
             let start = index
-            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-            if bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { return false }
-            if bytes[index] == UInt8(ascii: "0") {
-                index += 1
-            } else {
-                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                guard index < bytes.count, isDigit(bytes[index]) else { return false }
-                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                    index += 1
-                }
-                guard index < bytes.count, isDigit(bytes[index]) else { return false }
-                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-            }
+            guard case .end(let end) = JSONNumber.extent(in: bytes, from: start) else { return false }
+            index = end
             return index - start <= 400
         }
 
