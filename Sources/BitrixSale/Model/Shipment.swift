@@ -6,32 +6,22 @@ public import SaleMoney
 /// Only real shipments are stored; the hidden system shipment (`SYSTEM = Y`) is derived from the basket by
 /// ``Order/systemShipmentItems``.
 public struct Shipment: Sendable, Hashable, Codable {
+    // Stored in this order for a compact layout (Swift keeps declaration order): 8-byte fields, then the
+    // 16-byte strings, then collections, then the 9-byte optionals, then the flags. 168 → 152 bytes.
     /// A stable key within the order.
     public internal(set) var code: Int
-    /// `ID`, once saved.
-    public internal(set) var id: Int?
     /// `DELIVERY_ID`.
     public internal(set) var deliveryId: Int
-    /// `DELIVERY_NAME`.
-    public internal(set) var deliveryName: String
-    /// `STATUS_ID`: a delivery status (`DN` initially).
-    public internal(set) var statusId: String
     /// `BASE_PRICE_DELIVERY`.
     public internal(set) var basePriceDelivery: Amount
     /// `PRICE_DELIVERY`.
     public internal(set) var priceDelivery: Amount
     /// `DISCOUNT_PRICE`.
     public internal(set) var discountPrice: Amount
-    /// `CUSTOM_PRICE_DELIVERY`: when true no recalculation replaces ``priceDelivery``.
-    public internal(set) var customPriceDelivery: Bool
-    /// `ALLOW_DELIVERY`.
-    public internal(set) var allowDelivery: Bool
-    /// `DEDUCTED`: shipped.
-    public internal(set) var deducted: Bool
-    /// `CANCELED`.
-    public internal(set) var canceled: Bool
-    /// `MARKED`.
-    public internal(set) var marked: Bool
+    /// `DELIVERY_NAME`.
+    public internal(set) var deliveryName: String
+    /// `STATUS_ID`: a delivery status (`DN` initially).
+    public internal(set) var statusId: String
     /// `REASON_MARKED`.
     public internal(set) var reasonMarked: String?
     /// `ACCOUNT_NUMBER` (`<order>/<n>`), once saved.
@@ -42,6 +32,18 @@ public struct Shipment: Sendable, Hashable, Codable {
     public internal(set) var items: [ShipmentItem]
     /// Other settable fields, as stored text.
     public internal(set) var otherFields: [String: String]
+    /// `ID`, once saved.
+    public internal(set) var id: Int?
+    /// `CUSTOM_PRICE_DELIVERY`: when true no recalculation replaces ``priceDelivery``.
+    public internal(set) var customPriceDelivery: Bool
+    /// `ALLOW_DELIVERY`.
+    public internal(set) var allowDelivery: Bool
+    /// `DEDUCTED`: shipped.
+    public internal(set) var deducted: Bool
+    /// `CANCELED`.
+    public internal(set) var canceled: Bool
+    /// `MARKED`.
+    public internal(set) var marked: Bool
     /// Whether PRICE_DELIVERY was set by hand without CUSTOM_PRICE_DELIVERY.
     public internal(set) var priceSetByHand: Bool
 
