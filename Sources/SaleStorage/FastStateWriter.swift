@@ -15,6 +15,8 @@ struct FastStateWriter {
     var out: [UInt8] = []
     /// Elements per batch of ``laidOutArrayInParallel(_:_:_:)`` (8,192 orders: about 20 MB).
     private var parallelBatchSize = 8_192
+    /// Set while streaming a snapshot: where full pieces go.
+    private var pieces: Pieces?
 
     init(capacity: Int = 4096) { out.reserveCapacity(capacity) }
 
@@ -28,7 +30,32 @@ struct FastStateWriter {
     ///
     /// Orders are encoded on every core in batches of `parallelBatchSize` (the bytes do not depend on it).
     static func snapshotFile(of state: StoreState, sequence: Int, parallelBatchSize: Int = 8_192) -> [UInt8] {
-        var writer = FastStateWriter(capacity: state.orders.count * 2400 + state.idempotency.count * 160 + 4096)
+        var file: [UInt8] = []
+        let checksum = streamSnapshotFile(
+            of: state,
+            sequence: sequence,
+            parallelBatchSize: parallelBatchSize,
+            pieceBytes: .max
+        ) { piece in
+            if file.isEmpty { swap(&file, &piece) } else { file += piece }
+        }
+        file.replaceSubrange(checksum.offset..<checksum.offset + checksum.hex.count, with: checksum.hex)
+        return file
+    }
+
+    /// The snapshot file of ``snapshotFile(of:sequence:parallelBatchSize:)`` handed to `sink` in pieces of about
+    /// `pieceBytes` (in order; the sink may take the piece's storage), so that a file can be written while it is
+    /// encoded without holding it whole. The header's checksum is known only at the end: the pieces carry
+    /// `00000000` in its place, and the result says where it is and what to write there.
+    static func streamSnapshotFile(
+        of state: StoreState,
+        sequence: Int,
+        parallelBatchSize: Int = 8_192,
+        pieceBytes: Int,
+        sink: @escaping (inout [UInt8]) -> Void
+    ) -> (offset: Int, hex: [UInt8]) {
+        let whole = state.orders.count * 2400 + state.idempotency.count * 160 + 4096
+        var writer = FastStateWriter(capacity: min(whole, pieceBytes == .max ? whole : pieceBytes + (4 << 20)))
         writer.parallelBatchSize = parallelBatchSize
         writer.out += Array(
             "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n".utf8
@@ -40,13 +67,33 @@ struct FastStateWriter {
         crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":\(SnapshotFormat.version),".utf8))
         crc.update(Array("\"sequence\":\(sequence),\"payload\":".utf8))
         var layout = Layout(crc: crc, mark: writer.out.count)
+        writer.pieces = Pieces(bytes: pieceBytes, sink: sink)
         writer.writeLaidOutPayload(state, &layout)
         layout.flush(writer.out)
         layout.crc.update(CollectionOfOne(UInt8(ascii: "}")))
-        let hex = Array(layout.crc.hex.utf8)
-        writer.out.replaceSubrange(crcOffset..<crcOffset + 8, with: hex)
         writer.out += Array("\n}\n".utf8)
-        return writer.out
+        sink(&writer.out)
+        return (crcOffset, Array(layout.crc.hex.utf8))
+    }
+
+    /// Where a streamed snapshot's pieces go (``streamSnapshotFile(of:sequence:parallelBatchSize:pieceBytes:sink:)``).
+    private struct Pieces {
+        /// The size from which the bytes written so far are handed over.
+        var bytes: Int
+        var sink: (inout [UInt8]) -> Void
+    }
+
+    /// Hands the bytes written so far to the sink once they reach a piece's size (after checksumming them): called
+    /// between elements, so a piece never splits one.
+    @inline(__always)
+    private mutating func handOverPiece(_ layout: inout Layout) {
+        guard let pieces, out.count >= pieces.bytes else { return }
+        layout.flush(out)
+        var piece = out
+        out = []
+        out.reserveCapacity(pieces.bytes + (4 << 20))
+        pieces.sink(&piece)
+        layout.mark = 0
     }
 
     /// A journal record (compact, canonical) for `transaction`.
@@ -125,6 +172,7 @@ struct FastStateWriter {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             space("\n      ", &layout)
             body(&self, element)
+            handOverPiece(&layout)
         }
         space("\n    ", &layout)
         out.append(UInt8(ascii: "]"))
@@ -172,6 +220,7 @@ struct FastStateWriter {
                     previous = end
                 }
                 start += batch.ends.count
+                handOverPiece(&layout)
             }
         }
         space("\n    ", &layout)

@@ -17,15 +17,43 @@ public enum SnapshotFile {
     /// - Returns: the number of bytes written.
     @discardableResult
     public static func write(_ state: StoreState, to path: String) throws -> Int {
-        let bytes = bytes(of: state)
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        try POSIXFileSystem()
-            .writeAtomically(
-                folder: url.deletingLastPathComponent().path,
-                name: url.lastPathComponent,
-                bytes: bytes
-            )
-        return bytes.count
+        return try write(
+            state,
+            folder: url.deletingLastPathComponent().path,
+            name: url.lastPathComponent,
+            on: POSIXFileSystem()
+        )
+    }
+
+    /// Writes `state` to `folder/name` as ``write(_:to:)`` does, on `fileSystem`: the file is written while it is
+    /// encoded, in pieces of `pieceBytes` (so the whole file is never held in memory), and its checksum last.
+    ///
+    /// - Returns: the number of bytes written.
+    static func write(
+        _ state: StoreState,
+        folder: String,
+        name: String,
+        on fileSystem: some FileSystem,
+        pieceBytes: Int = 16 << 20
+    ) throws(StorageError) -> Int {
+        var size = 0
+        try fileSystem.writeAtomically(folder: folder, name: name) { file throws(StorageError) in
+            var failure: StorageError?
+            let checksum = FastStateWriter.streamSnapshotFile(of: state, sequence: 0, pieceBytes: pieceBytes) {
+                piece in
+                guard failure == nil else { return }
+                do throws(StorageError) {
+                    try fileSystem.write(file, piece, at: size)
+                    size += piece.count
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            try fileSystem.write(file, checksum.hex, at: checksum.offset)
+        }
+        return size
     }
 
     /// Reads and checks a snapshot file.

@@ -365,3 +365,43 @@ extension FastStateCodecTests {
         }
     }
 }
+
+extension FastStateCodecTests {
+    /// A snapshot written while it is encoded, in pieces, is the file ``SnapshotFile/bytes(of:)`` gives.
+    @Test(arguments: [1, 4_096, 1 << 30])
+    func aStreamedSnapshotIsTheSameFile(pieceBytes: Int) throws {
+        let state = Self.variedState(seed: 13, orders: 60, wholeSecondDates: false)
+        let disk = InMemoryFileSystem()
+        try disk.makeDirectories("/snap")
+        let size = try SnapshotFile.write(
+            state,
+            folder: "/snap",
+            name: "snapshot.json",
+            on: disk,
+            pieceBytes: pieceBytes
+        )
+        let expected = SnapshotFile.bytes(of: state)
+        #expect(size == expected.count)
+        #expect(disk.contents("/snap/snapshot.json") == expected, "the streamed file differs")
+        if pieceBytes < 4_096 { #expect(disk.calls(.write) > 100, "the pieces were not written one by one") }
+        #expect(disk.contents("/snap/snapshot.json.tmp") == nil)
+        #expect(try SnapshotFile.state(from: try #require(disk.contents("/snap/snapshot.json")), path: "s") == state)
+    }
+
+    /// A write that fails half-way leaves the previous file as it was and no temporary file, and says why.
+    @Test func aStreamedSnapshotThatFailsLeavesThePreviousFile() throws {
+        let state = Self.variedState(seed: 14, orders: 60, wholeSecondDates: true)
+        let disk = InMemoryFileSystem()
+        try disk.makeDirectories("/snap")
+        disk.setContents("/snap/snapshot.json", Array("previous".utf8))
+        disk.inject(.init(.write, path: "snapshot.json.tmp", after: 2, code: ENOSPC))
+        #expect {
+            try SnapshotFile.write(state, folder: "/snap", name: "snapshot.json", on: disk, pieceBytes: 1_024)
+        } throws: { error in
+            "\(error)".contains("snapshot.json.tmp") && "\(error)".contains("No space left on device")
+        }
+        #expect(disk.contents("/snap/snapshot.json") == Array("previous".utf8), "the previous file changed")
+        #expect(disk.contents("/snap/snapshot.json.tmp") == nil)
+        #expect(disk.calls(.write) == 3)
+    }
+}

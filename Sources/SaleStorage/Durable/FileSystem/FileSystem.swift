@@ -160,11 +160,21 @@ extension FileSystem {
 
     /// Writes `bytes` to `folder/name.tmp` (replacing any leftover) and flushes it: the first half of an atomic write.
     func prepareTemporary(folder: String, name: String, bytes: [UInt8]) throws(StorageError) -> OpenFile {
+        try prepareTemporary(folder: folder, name: name) { file throws(StorageError) in try write(file, bytes, at: 0) }
+    }
+
+    /// ``prepareTemporary(folder:name:bytes:)`` with the contents written by `contents` (at offsets of its choice)
+    /// before the flush.
+    func prepareTemporary(
+        folder: String,
+        name: String,
+        contents: (OpenFile) throws(StorageError) -> Void
+    ) throws(StorageError) -> OpenFile {
         let temporary = folder + "/" + name + ".tmp"
         try removeIfPresent(temporary)
         let file = try open(temporary, flags: O_RDWR | O_CREAT | O_EXCL, permissions: privateFilePermissions)
         do {
-            try write(file, bytes, at: 0)
+            try contents(file)
             try sync(file, dataOnly: false)
         } catch {
             try? removeIfPresent(temporary)
@@ -193,7 +203,16 @@ extension FileSystem {
 
     /// Writes `bytes` to `folder/name` atomically: `name.tmp` in the same folder, write, fsync, rename, fsync folder.
     func writeAtomically(folder: String, name: String, bytes: [UInt8]) throws(StorageError) {
-        let file = try prepareTemporary(folder: folder, name: name, bytes: bytes)
+        try writeAtomically(folder: folder, name: name) { file throws(StorageError) in try write(file, bytes, at: 0) }
+    }
+
+    /// ``writeAtomically(folder:name:bytes:)`` with the contents written by `contents`.
+    func writeAtomically(
+        folder: String,
+        name: String,
+        contents: (OpenFile) throws(StorageError) -> Void
+    ) throws(StorageError) {
+        let file = try prepareTemporary(folder: folder, name: name, contents: contents)
         var renamed = false
         _ = try commitTemporary(file, folder: folder, name: name, renamed: &renamed)
     }
