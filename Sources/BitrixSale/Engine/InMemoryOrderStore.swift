@@ -5,23 +5,33 @@ import Synchronization
 ///
 /// Value type: a durable store keeps one and applies the same transactions to it, so both stores answer alike.
 public struct StoreState: Sendable, Hashable {
-    /// Orders by id.
-    public private(set) var orders: [Int: OrderData] = [:]
+    /// Orders by id, dense (``IdTable``: ids are handed out ascending, a delete leaves a hole).
+    public private(set) var orders = IdTable<OrderData>()
     /// Order ids in ascending order, chunked so that a delete costs O(log n), not a shift of every id.
     public private(set) var orderIdList = SortedIdList()
     /// Account number → order id.
     public private(set) var accountNumbers: [String: Int] = [:]
-    /// Customer accounts by id.
-    public private(set) var users: [Int: UserAccount] = [:]
+    /// Customer accounts by id, dense like ``orders``.
+    public private(set) var users = IdTable<UserAccount>()
     /// Customer account id by phone.
     public private(set) var userIdsByPhone: [String: Int] = [:]
     /// Run-time products by id.
     public private(set) var products: [Int: Product] = [:]
     /// Idempotency records by key.
     public private(set) var idempotency: [String: IdempotencyRecord] = [:]
-    /// The keys bound to each order (derived from ``idempotency``), so a delete drops its order's keys in O(keys of
-    /// that order), not by scanning every key.
-    public private(set) var idempotencyKeysByOrder: [Int: [String]] = [:]
+    /// The smallest key bound to each order, dense by order id (derived from ``idempotency``), so a delete drops its
+    /// order's keys in O(keys of that order), not by scanning every key; an order nearly always has one key, so
+    /// this holds one string per order and no array.
+    private var firstIdempotencyKeys = IdTable<String>()
+    /// An order's other keys, ascending, for the rare order bound to more than one.
+    private var moreIdempotencyKeys: [Int: [String]] = [:]
+    /// The keys bound to each order, each list ascending (derived from ``idempotency``; O(n): for checks and tests).
+    public var idempotencyKeysByOrder: [Int: [String]] {
+        var keys: [Int: [String]] = [:]
+        keys.reserveCapacity(firstIdempotencyKeys.count)
+        for (order, first) in firstIdempotencyKeys { keys[order] = [first] + (moreIdempotencyKeys[order] ?? []) }
+        return keys
+    }
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
     /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered page
@@ -52,7 +62,7 @@ public struct StoreState: Sendable, Hashable {
         }
         if transaction.idempotencyRecords.count > 64 {
             idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
-            idempotencyKeysByOrder.reserveCapacity(idempotencyKeysByOrder.count + transaction.idempotencyRecords.count)
+            firstIdempotencyKeys.reserveCapacity(firstIdempotencyKeys.count + transaction.idempotencyRecords.count)
         }
         for order in transaction.orders { put(order) }
         for id in transaction.deletedOrderIds {
@@ -63,9 +73,7 @@ public struct StoreState: Sendable, Hashable {
         }
         for id in transaction.deletedOrderIds {
             // A deleted order's idempotency keys go with it.
-            for key in idempotencyKeysByOrder.removeValue(forKey: id) ?? [] where idempotency[key]?.orderId == id {
-                idempotency[key] = nil
-            }
+            for key in removeIdempotencyKeys(of: id) where idempotency[key]?.orderId == id { idempotency[key] = nil }
         }
         for user in transaction.users {
             if let old = users[user.id] { userIdsByPhone[old.phone] = nil }
@@ -77,19 +85,49 @@ public struct StoreState: Sendable, Hashable {
         for (kind, value) in transaction.lastIds { lastIds[kind] = max(lastIds[kind] ?? 0, value) }
     }
 
-    /// Binds an idempotency key, keeping ``idempotencyKeysByOrder`` in step.
+    /// Binds an idempotency key, keeping the keys by order in step.
     private mutating func bind(_ record: IdempotencyRecord) {
         if let old = idempotency.updateValue(record, forKey: record.key), old.orderId != record.orderId {
-            idempotencyKeysByOrder[old.orderId]?.removeAll { $0 == record.key }
-            if idempotencyKeysByOrder[old.orderId]?.isEmpty == true { idempotencyKeysByOrder[old.orderId] = nil }
+            removeIdempotencyKey(record.key, of: old.orderId)
         }
-        // Kept sorted, so equal states hold equal lists whatever order their keys were bound in.
-        var keys = idempotencyKeysByOrder[record.orderId] ?? []
-        let position = keys.firstIndex { $0 >= record.key } ?? keys.endIndex
-        if position == keys.endIndex || keys[position] != record.key {
-            keys.insert(record.key, at: position)
-            idempotencyKeysByOrder[record.orderId] = keys
+        addIdempotencyKey(record.key, of: record.orderId)
+    }
+
+    /// Adds `key` to the order's keys, kept ascending (the first apart), so equal states hold equal lists whatever
+    /// order their keys were bound in.
+    private mutating func addIdempotencyKey(_ key: String, of order: Int) {
+        guard let first = firstIdempotencyKeys[order] else {
+            firstIdempotencyKeys[order] = key
+            return
         }
+        guard key != first else { return }
+        var more = moreIdempotencyKeys.removeValue(forKey: order) ?? []
+        if key < first {
+            more.insert(first, at: 0)
+            firstIdempotencyKeys[order] = key
+        } else {
+            let position = more.firstIndex { $0 >= key } ?? more.endIndex
+            if position == more.endIndex || more[position] != key { more.insert(key, at: position) }
+        }
+        moreIdempotencyKeys[order] = more
+    }
+
+    /// Removes `key` from the order's keys.
+    private mutating func removeIdempotencyKey(_ key: String, of order: Int) {
+        guard let first = firstIdempotencyKeys[order] else { return }
+        var more = moreIdempotencyKeys.removeValue(forKey: order) ?? []
+        if key == first {
+            firstIdempotencyKeys[order] = more.isEmpty ? nil : more.removeFirst()
+        } else {
+            more.removeAll { $0 == key }
+        }
+        if !more.isEmpty { moreIdempotencyKeys[order] = more }
+    }
+
+    /// Removes and returns all the order's keys.
+    private mutating func removeIdempotencyKeys(of order: Int) -> [String] {
+        guard let first = firstIdempotencyKeys.removeValue(forKey: order) else { return [] }
+        return [first] + (moreIdempotencyKeys.removeValue(forKey: order) ?? [])
     }
 
     /// Room for `count` more orders in the order tables: a bulk load (a snapshot read) grows them once, not by
@@ -105,7 +143,7 @@ public struct StoreState: Sendable, Hashable {
     /// order as it is parsed, with no intermediate list.
     public mutating func put(_ order: OrderData) {
         guard let id = order.id else { return }
-        if let old = orders[id] {
+        if let old = orders.updateValue(order, forKey: id) {
             if let number = old.accountNumber { accountNumbers[number] = nil }
             if old.statusId != order.statusId {
                 Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
@@ -116,7 +154,6 @@ public struct StoreState: Sendable, Hashable {
             orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
         }
         if let number = order.accountNumber { accountNumbers[number] = id }
-        orders[id] = order
     }
 
     /// Removes `id` from the status's list, dropping the list when it empties (in place: no copy of the list).

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import BitrixSale
+
+/// The dense id table behaves as a dictionary keyed by id: holes after removals, ids outside the dense range,
+/// ascending iteration, equality by content only.
+@Suite struct IdTableTests {
+    @Test func randomSetsAndRemovalsMatchADictionary() {
+        var numbers = SortedIdListTests.Numbers(state: 13)
+        var table = IdTable<String>()
+        var reference: [Int: String] = [:]
+        let chunk = IdTable<String>.chunkSize
+        // Ids across several chunks, a few outside the dense range (negative, beyond the limit).
+        let outliers = [-5, -1, IdTable<String>.denseLimit, IdTable<String>.denseLimit + 7, Int.max]
+        for step in 0..<(chunk * 20) {
+            let id =
+                step % 50 == 0 ? outliers[numbers.next(below: outliers.count)] : numbers.next(below: chunk * 5)
+            if numbers.next(below: 3) == 0 {
+                #expect(table.removeValue(forKey: id) == reference.removeValue(forKey: id), "remove \(id)")
+            } else {
+                let value = "v\(step)"
+                #expect(table.updateValue(value, forKey: id) == reference.updateValue(value, forKey: id), "set \(id)")
+            }
+            #expect(table.count == reference.count)
+        }
+        for id in Array(reference.keys) + [0, 1, chunk * 5, chunk * 100, -2, IdTable<String>.denseLimit - 1] {
+            #expect(table[id] == reference[id], "get \(id)")
+        }
+        #expect(table.keys == reference.keys.sorted())
+        #expect(table.values == reference.keys.sorted().compactMap { reference[$0] })
+        #expect(Array(table.map(\.key)) == reference.keys.sorted())
+    }
+
+    @Test func removalsLeaveHolesAndReleaseEmptiedChunks() {
+        var table = IdTable<Int>()
+        let chunk = IdTable<Int>.chunkSize
+        for id in 1...(chunk * 3) { table[id] = id * 10 }
+        // Holes in the middle of a chunk: neighbours stay, the hole reads nil.
+        table[5] = nil
+        table[chunk + 1] = nil
+        #expect(table[5] == nil)
+        #expect(table[4] == 40)
+        #expect(table[6] == 60)
+        #expect(table.count == chunk * 3 - 2)
+        // Emptying the whole second chunk releases it; the ids around it are unaffected.
+        for id in chunk..<(chunk * 2) { table.removeValue(forKey: id) }
+        #expect(table.chunks[1].slots.isEmpty)
+        #expect(table[chunk - 1] == (chunk - 1) * 10)
+        #expect(table[chunk * 2] == chunk * 20)
+        #expect(table.keys == Array(1..<5) + Array(6..<chunk) + Array((chunk * 2)...(chunk * 3)))
+        // Emptying the table entirely leaves no chunk.
+        for id in table.keys { table[id] = nil }
+        #expect(table.isEmpty)
+        #expect(table.chunks.isEmpty)
+        #expect(table.keys.isEmpty)
+        // Setting an id again fills its hole.
+        table[chunk * 2 + 3] = 1
+        #expect(table.keys == [chunk * 2 + 3])
+        #expect(table[chunk * 2 + 3] == 1)
+    }
+
+    @Test func equalityAndHashingSeeOnlyTheContent() {
+        let chunk = IdTable<String>.chunkSize
+        var grown = IdTable<String>()
+        for id in 1...(chunk * 2) { grown[id] = "o\(id)" }
+        for id in (chunk / 2)...(chunk * 2) { grown[id] = nil }  // a released chunk, a half-empty one
+        grown[-3] = "minus"
+        var direct = IdTable<String>()
+        direct.reserveCapacity(chunk * 8)
+        direct[-3] = "minus"
+        for id in (1..<(chunk / 2)).reversed() { direct[id] = "o\(id)" }  // another history, same content
+        #expect(grown == direct)
+        #expect(grown.hashValue == direct.hashValue)
+        direct[7] = "changed"
+        #expect(grown != direct)
+        direct[7] = "o7"
+        direct[chunk * 3] = "extra"
+        #expect(grown != direct)
+        direct[chunk * 3] = nil
+        #expect(grown == direct)
+        #expect(IdTable<String>() == IdTable<String>())
+    }
+}
