@@ -199,8 +199,20 @@ public final class DurableOrderStore: OrderStore {
         path: String,
         maxDepth: Int
     ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
+        try bytes.withUnsafeBufferPointer { buffer throws(StorageError) in
+            try readSnapshot(buffer, path: path, maxDepth: maxDepth)
+        }
+    }
+
+    /// Checks and decodes a snapshot file's bytes in place (a mapped file), as ``readSnapshot(_:path:maxDepth:)``
+    /// does with an array.
+    static func readSnapshot(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        path: String,
+        maxDepth: Int
+    ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
         if let fast = FastStateReader.snapshot(bytes) { return (fast.sequence, .success(fast.state)) }
-        let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
+        let decoded = try SnapshotFormat.decode(Array(bytes), path: path, maxDepth: maxDepth)
         do {
             return (decoded.sequence, .success(try StateCodec.state(from: decoded.payload)))
         } catch {

@@ -40,6 +40,12 @@ struct FastStateReader {
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
     /// the checksum is computed over the bytes between while reading.
     static func snapshot(_ file: [UInt8]) -> (sequence: Int, state: StoreState)? {
+        file.withUnsafeBufferPointer { snapshot($0) }
+    }
+
+    /// The sequence and state of a snapshot file's bytes (a mapped file, read in place), or nil to take the general
+    /// road.
+    static func snapshot(_ file: UnsafeBufferPointer<UInt8>) -> (sequence: Int, state: StoreState)? {
         let head = Array(
             "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": "
                 .utf8
@@ -68,16 +74,13 @@ struct FastStateReader {
         crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":\(SnapshotFormat.version),".utf8))
         crc.update(Array("\"sequence\":\(sequenceText),\"payload\":".utf8))
         let start = position
-        let result = file.withUnsafeBufferPointer { buffer -> (StoreState, CRC32)? in
-            var reader = FastStateReader(UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - tail.count)]))
-            reader.index = start
-            reader.crc = crc
-            reader.mark = start
-            guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
-            reader.flush()
-            return (state, reader.crc)
-        }
-        guard let (state, computed) = result else { return nil }
+        var reader = FastStateReader(UnsafeBufferPointer(rebasing: file[..<(file.count - tail.count)]))
+        reader.index = start
+        reader.crc = crc
+        reader.mark = start
+        guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
+        reader.flush()
+        let computed = reader.crc
         var checksum = computed
         checksum.update(CollectionOfOne(UInt8(ascii: "}")))
         guard checksum.hex == stored else { return nil }
@@ -415,7 +418,9 @@ struct FastStateReader {
             index += 1
         }
         guard index > start, index == start + 1 || bytes[start] != 0x30,
-            index == bytes.count || !".eE".utf8.contains(bytes[index])
+            index == bytes.count
+                || (bytes[index] != UInt8(ascii: ".") && bytes[index] != UInt8(ascii: "e")
+                    && bytes[index] != UInt8(ascii: "E"))
         else { return literal(from: negative ? start - 1 : start)?.int }
         return negative ? -value : value
     }
@@ -528,13 +533,13 @@ struct FastStateReader {
     }
 
     private mutating func idempotency() -> IdempotencyRecord? {
-        var fingerprint: String?
+        var fingerprint: IdempotencyFingerprint?
         var key: String?
         var orderId: Int?
         let ok = object(IdempotencyRecordField.schema.keys) { reader, member in
             switch IdempotencyRecordField.schema.field(member) {
             case .fingerprint:
-                fingerprint = reader.string()
+                fingerprint = reader.fingerprint()
                 return fingerprint != nil
             case .key:
                 key = reader.string()
@@ -545,7 +550,44 @@ struct FastStateReader {
             }
         }
         guard ok, let fingerprint, let key, let orderId else { return nil }
-        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: IdempotencyFingerprint(fingerprint))
+        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: fingerprint)
+    }
+
+    /// A fingerprint: `"sha256:` + 64 lower-case hex digits + `"` straight from the bytes into the raw digest (no
+    /// 71-byte string to allocate and parse again), any other string as ``BitrixSale/IdempotencyFingerprint/init(_:)``
+    /// reads it (which gives the same value for the digest spelling).
+    private mutating func fingerprint() -> IdempotencyFingerprint? {
+        if bytes.count - index >= 73, bytes[index] == UInt8(ascii: "\""), bytes[index + 72] == UInt8(ascii: "\""),
+            memcmp(bytes.baseAddress! + index + 1, "sha256:", 7) == 0,
+            let words = Self.hexWords(UnsafeBufferPointer(rebasing: bytes[(index + 8)..<(index + 72)]))
+        {
+            index += 73
+            return IdempotencyFingerprint(sha256: words)
+        }
+        return string().map { IdempotencyFingerprint($0) }
+    }
+
+    /// 64 lower-case hex digits as four big-endian 64-bit words, or nil when any byte is not one.
+    static func hexWords(_ digits: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
+        guard digits.count == 64 else { return nil }
+        func word(_ start: Int) -> UInt64? {
+            var value: UInt64 = 0
+            for position in start..<(start + 16) {
+                let byte = digits[position]
+                let nibble: UInt8
+                if byte &- 0x30 < 10 {
+                    nibble = byte &- 0x30
+                } else if byte &- 0x61 < 6 {
+                    nibble = byte &- 0x57
+                } else {
+                    return nil
+                }
+                value = value << 4 | UInt64(nibble)
+            }
+            return value
+        }
+        guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+        return (a, b, c, d)
     }
 
     private mutating func user() -> UserAccount? {
@@ -1020,24 +1062,48 @@ struct FastStateReader {
 /// The member names of one type in sorted order; lookups start where the last match was, so members in sorted
 /// order (the canonical layout) are found with one or two comparisons.
 struct KeyTable: Sendable {
-    let keys: [[UInt8]]
+    /// Every key's bytes, one after the other (one buffer: no array per key to retain on each lookup).
+    private let flat: [UInt8]
+    /// Key `i` is `flat[starts[i] ..< starts[i + 1]]`.
+    private let starts: [Int]
 
-    init(_ names: [String]) { keys = names.map { Array($0.utf8) } }
+    init(_ names: [String]) {
+        var flat: [UInt8] = []
+        var starts = [0]
+        for name in names {
+            flat += Array(name.utf8)
+            starts.append(flat.count)
+        }
+        self.flat = flat
+        self.starts = starts
+    }
 
+    /// How many keys the table holds.
+    var count: Int { starts.count - 1 }
+
+    /// The index of `key`, trying `hint` first and then the keys after it (wrapping round); nil when none matches.
     func find(_ key: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
-        for offset in 0..<keys.count {
-            let candidate = (hint + offset) % keys.count
-            let match = keys[candidate]
-                .withUnsafeBufferPointer { stored in
-                    stored.count == key.count
-                        && (key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0)
+        let count = self.count
+        guard count > 0 else { return nil }
+        var candidate = hint < count ? hint : 0
+        return flat.withUnsafeBufferPointer { flat in
+            starts.withUnsafeBufferPointer { starts in
+                for _ in 0..<count {
+                    let start = starts[candidate]
+                    let length = starts[candidate + 1] - start
+                    if length == key.count,
+                        length == 0
+                            || (flat[start] == key[0]
+                                && memcmp(flat.baseAddress! + start, key.baseAddress!, length) == 0)
+                    {
+                        hint = candidate + 1
+                        return candidate
+                    }
+                    candidate = candidate + 1 == count ? 0 : candidate + 1
                 }
-            if match {
-                hint = candidate + 1
-                return candidate
+                return nil
             }
         }
-        return nil
     }
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])

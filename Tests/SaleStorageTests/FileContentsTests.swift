@@ -1,0 +1,63 @@
+import BitrixSale
+import Foundation
+import Testing
+
+@testable import SaleStorage
+
+/// A whole file for one read pass (mapped by the real file system) and the snapshot reader working on it in place.
+@Suite struct FileContentsTests {
+    @Test func mappedContentsEqualTheFileAndMissingOrEmptyFilesAreHandled() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contents-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let system = POSIXFileSystem()
+        var seed: UInt64 = 5
+        let bytes = (0..<100_003)
+            .map { _ -> UInt8 in
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: seed >> 33)
+            }
+        let path = folder.appendingPathComponent("file").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let contents = try #require(try system.contents(of: path))
+        #expect(contents.count == bytes.count)
+        #expect(contents.withBytes { Array($0) } == bytes)
+        let empty = folder.appendingPathComponent("empty").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(try system.contents(of: empty)?.withBytes { $0.count } == 0)
+        #expect(try system.contents(of: folder.appendingPathComponent("missing").path) == nil)
+        // The in-memory file system (tests' stand-in) copies instead: the same bytes.
+        #expect(try InMemoryFileSystem().contents(of: "/nothing") == nil)
+    }
+
+    @Test func aSnapshotReadFromItsFileEqualsTheStateWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mapped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = FastStateCodecTests.variedState(seed: 9, orders: 50, wholeSecondDates: true)
+        let path = folder.appendingPathComponent("snapshot.json").path
+        try SnapshotFile.write(state, to: path)
+        #expect(try SnapshotFile.read(from: path) == state)
+    }
+
+    @Test func fingerprintsAreReadFromTheirHexDigitsExactlyAsFromTheirText() throws {
+        let digest = "sha256:" + String(repeating: "0123456789abcdef", count: 4)
+        let texts = [digest, digest.uppercased(), "sha256:" + String(repeating: "0", count: 63) + "g", "f", ""]
+        for text in texts {
+            let record = Array(
+                #"{"idempotencyRecords":[{"fingerprint":"\#(text)","key":"k","orderId":1}]}"#.utf8
+            )
+            var strings = FastStateReader.SharedStrings()
+            let read = try #require(FastStateReader.record(record[...], strings: &strings))
+            #expect(read.idempotencyRecords.first?.fingerprint == IdempotencyFingerprint(text), "\(text)")
+            #expect(read.idempotencyRecords.first?.fingerprint.text == text)
+        }
+        let digits =
+            Array("0123456789abcdef".utf8) + Array("fedcba9876543210".utf8) + [UInt8](repeating: 0x30, count: 31)
+            + [0x31]
+        let words = digits.withUnsafeBufferPointer { FastStateReader.hexWords($0) }
+        #expect(words?.0 == 0x0123_4567_89AB_CDEF)
+        #expect(words?.1 == 0xFEDC_BA98_7654_3210)
+        #expect(words?.3 == 1)
+    }
+}
