@@ -268,15 +268,45 @@ struct FastStateReader {
         return consume(UInt8(ascii: "}"))
     }
 
+    /// An array, allocated at its exact length: the state keeps these arrays for as long as it lives, and one grown by
+    /// appending holds up to twice the room it needs (an order's nine property values in room for sixteen: ≈ 390 bytes
+    /// per loaded order). Room for as many elements as the last array of the same element type is reserved up front,
+    /// so an array as long as the previous one (the common case: every order has the same properties) is allocated
+    /// once; any other is copied into an exact allocation at the end.
     private mutating func array<Element>(_ element: (inout FastStateReader) -> Element?) -> [Element]? {
         guard consume(UInt8(ascii: "[")) else { return nil }
         var elements: [Element] = []
         if consume(UInt8(ascii: "]")) { return elements }
+        let type = ObjectIdentifier(Element.self)
+        let expected = lastLength(of: type)
+        if expected > 0 { elements.reserveCapacity(expected) }
         repeat {
             guard let value = element(&self) else { return nil }
             elements.append(value)
         } while consume(UInt8(ascii: ","))
-        return consume(UInt8(ascii: "]")) ? elements : nil
+        guard consume(UInt8(ascii: "]")) else { return nil }
+        let count = elements.count
+        remember(count, of: type)
+        guard count != expected else { return elements }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: elements)
+        }
+    }
+
+    /// The length of the last array read per element type (a handful of types: a linear search).
+    private var lastLengths: [(type: ObjectIdentifier, count: Int)] = []
+
+    private func lastLength(of type: ObjectIdentifier) -> Int {
+        for entry in lastLengths where entry.type == type { return entry.count }
+        return 0
+    }
+
+    private mutating func remember(_ count: Int, of type: ObjectIdentifier) {
+        for position in lastLengths.indices where lastLengths[position].type == type {
+            lastLengths[position].count = count
+            return
+        }
+        lastLengths.append((type, count))
     }
 
     private mutating func skipValue(depth: Int) -> Bool {

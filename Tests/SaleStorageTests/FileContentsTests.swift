@@ -60,4 +60,26 @@ import Testing
         #expect(words?.1 == 0xFEDC_BA98_7654_3210)
         #expect(words?.3 == 1)
     }
+
+    @Test func loadedArraysAreAllocatedAtTheirLength() throws {
+        // Orders of varied lengths: each array either matches the last one's length (reserved up front) or is copied
+        // into an exact allocation; either way no array keeps the room of a doubling (malloc may round up by less
+        // than one element).
+        let state = FastStateCodecTests.variedState(seed: 3, orders: 80, wholeSecondDates: true)
+        let loaded = try #require(FastStateReader.snapshot(SnapshotFile.bytes(of: state))?.state)
+        #expect(loaded == state)
+        var checked = 0
+        func check<Element>(_ array: [Element], _ what: String) {
+            #expect(array.capacity - array.count <= 1, "\(what): \(array.count) in room for \(array.capacity)")
+            checked += 1
+        }
+        for order in loaded.orders.values {
+            check(order.basket, "basket")
+            check(order.shipments, "shipments")
+            check(order.payments, "payments")
+            if let properties = order.properties { check(properties, "properties") }
+            for shipment in order.shipments { check(shipment.items, "shipment items") }
+        }
+        #expect(checked > 300)
+    }
 }
