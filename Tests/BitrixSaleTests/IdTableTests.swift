@@ -81,3 +81,50 @@ import Testing
         #expect(IdTable<String>() == IdTable<String>())
     }
 }
+
+/// The compact idempotency table behaves as a dictionary keyed by the record's key, through binds, rebinds and
+/// removals (which move records and shift probe runs), and compares by content.
+@Suite struct IdempotencyTableTests {
+    @Test func randomBindsAndRemovalsMatchADictionary() {
+        var numbers = SortedIdListTests.Numbers(state: 99)
+        var table = IdempotencyTable()
+        var reference: [String: IdempotencyRecord] = [:]
+        for step in 0..<20_000 {
+            let key = "railway:\(numbers.next(below: 3_000))"
+            if numbers.next(below: 3) == 0 {
+                #expect(table.removeValue(forKey: key) == reference.removeValue(forKey: key), "remove \(key)")
+            } else {
+                let record = IdempotencyRecord(key: key, orderId: step, fingerprint: "f\(step % 7)")
+                #expect(table.updateValue(record) == reference.updateValue(record, forKey: key), "bind \(key)")
+            }
+            #expect(table.count == reference.count)
+        }
+        for number in 0..<3_100 {
+            let key = "railway:\(number)"
+            #expect(table[key] == reference[key], "\(key)")
+        }
+        #expect(table.keys.sorted() == reference.keys.sorted())
+        #expect(Set(table.values.map(\.key)) == Set(reference.keys))
+        // Removing everything leaves an empty table, equal to a new one.
+        for key in reference.keys { table.removeValue(forKey: key) }
+        #expect(table.isEmpty)
+        #expect(table == IdempotencyTable())
+        #expect(table["railway:1"] == nil)
+    }
+
+    @Test func equalityAndHashingIgnoreTheOrderOfBinding() {
+        let records = (0..<200).map { IdempotencyRecord(key: "k\($0)", orderId: $0, fingerprint: "f") }
+        var forward = IdempotencyTable()
+        for record in records { forward.updateValue(record) }
+        var backward = IdempotencyTable()
+        backward.reserveCapacity(1_000)
+        for record in records.reversed() { backward.updateValue(record) }
+        backward.updateValue(IdempotencyRecord(key: "extra", orderId: 1, fingerprint: "f"))
+        #expect(forward != backward)
+        backward.removeValue(forKey: "extra")
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        backward.updateValue(IdempotencyRecord(key: "k5", orderId: 6, fingerprint: "f"))
+        #expect(forward != backward)
+    }
+}

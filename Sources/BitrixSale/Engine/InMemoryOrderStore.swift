@@ -18,7 +18,7 @@ public struct StoreState: Sendable, Hashable {
     /// Run-time products by id.
     public private(set) var products: [Int: Product] = [:]
     /// Idempotency records by key.
-    public private(set) var idempotency: [String: IdempotencyRecord] = [:]
+    public private(set) var idempotency = IdempotencyTable()
     /// The smallest key bound to each order, dense by order id (derived from ``idempotency``), so a delete drops its
     /// order's keys in O(keys of that order), not by scanning every key; an order nearly always has one key, so
     /// this holds one string per order and no array.
@@ -73,7 +73,9 @@ public struct StoreState: Sendable, Hashable {
         }
         for id in transaction.deletedOrderIds {
             // A deleted order's idempotency keys go with it.
-            for key in removeIdempotencyKeys(of: id) where idempotency[key]?.orderId == id { idempotency[key] = nil }
+            for key in removeIdempotencyKeys(of: id) where idempotency[key]?.orderId == id {
+                idempotency.removeValue(forKey: key)
+            }
         }
         for user in transaction.users {
             if let old = users[user.id] { userIdsByPhone[old.phone] = nil }
@@ -87,7 +89,7 @@ public struct StoreState: Sendable, Hashable {
 
     /// Binds an idempotency key, keeping the keys by order in step.
     private mutating func bind(_ record: IdempotencyRecord) {
-        if let old = idempotency.updateValue(record, forKey: record.key), old.orderId != record.orderId {
+        if let old = idempotency.updateValue(record), old.orderId != record.orderId {
             removeIdempotencyKey(record.key, of: old.orderId)
         }
         addIdempotencyKey(record.key, of: record.orderId)
