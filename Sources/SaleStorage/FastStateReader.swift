@@ -345,12 +345,11 @@ struct FastStateReader {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var escaped = false
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-            if bytes[index] == UInt8(ascii: "\\") {
-                escaped = true
-                index += 1
-            }
-            index += 1
+        while true {
+            index = Self.quoteOrBackslash(in: bytes, from: index)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\\") else { break }
+            escaped = true
+            index += 2
         }
         guard index < bytes.count else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -390,11 +389,67 @@ struct FastStateReader {
     /// The string of `raw` when it is valid UTF-8, else nil (as `String(validating:as:)`, whose generic form is
     /// slower): decoding repairs invalid input, so the result spells the same bytes exactly when the input was valid.
     static func validString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        // ASCII is valid UTF-8 as it is: no comparison needed (checked eight bytes at a time).
+        if let base = raw.baseAddress {
+            var position = 0
+            var high: UInt64 = 0
+            while raw.count - position >= 8 {
+                high |= UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                position += 8
+            }
+            while position < raw.count {
+                high |= UInt64(raw[position])
+                position += 1
+            }
+            if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: raw, as: UTF8.self) }
+        }
         var text = String(decoding: raw, as: UTF8.self)
         let same = text.withUTF8 { utf8 in
             utf8.count == raw.count && (raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
         }
         return same ? text : nil
+    }
+
+    /// The position of the first `"` or `\\` at or after `start`, or the end; eight bytes at a time (a byte equal to
+    /// either makes its lane of `word ^ pattern` zero, and the lowest zero lane is found exactly).
+    static func quoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while bytes.count - position >= 8 {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let found =
+                    ((quotes &- ones) & ~quotes & highs) | ((backslashes &- ones) & ~backslashes & highs)
+                if found != 0 { return position + found.trailingZeroBitCount / 8 }
+                position += 8
+            }
+        }
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            position += 1
+        }
+        return position
+    }
+
+    /// A hash of `raw` for the shared-strings table (eight bytes at a time; not stored anywhere).
+    static func hash(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var position = 0
+        if let base = raw.baseAddress {
+            while raw.count - position >= 8 {
+                hash =
+                    (hash ^ UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                position += 8
+            }
+        }
+        while position < raw.count {
+            hash = (hash ^ UInt64(raw[position])) &* 0x100_0000_01b3
+            position += 1
+        }
+        return hash ^ (hash >> 32)
     }
 
     /// A string that many orders repeat (product, delivery and pay-system names, property values): one shared `String`
@@ -403,15 +458,13 @@ struct FastStateReader {
     /// Equal values either way.
     private mutating func sharedString() -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        var end = index + 1
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        let end = Self.quoteOrBackslash(in: bytes, from: index + 1)
         let count = end - index - 1
         // Escapes, short strings (stored inline, no allocation) and long ones take the ordinary road.
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), count > 15, count <= 256 else { return string() }
         let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
         if shared.isEmpty { shared = [String?](repeating: nil, count: 8192) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(raw)
         let mask = shared.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<8 {

@@ -82,4 +82,25 @@ import Testing
         }
         #expect(checked > 300)
     }
+
+    @Test func theWordAtATimeScanFindsTheFirstQuoteOrBackslash() {
+        var seed: UInt64 = 17
+        let alphabet: [UInt8] = [0x22, 0x5C, 0x41, 0x7A, 0x00, 0xFF, 0xD0, 0x9F, 0x21, 0x23, 0x5B, 0x5D]
+        for trial in 0..<2_000 {
+            let length = trial % 70
+            let bytes = (0..<length)
+                .map { _ -> UInt8 in
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    // Mostly bytes other than the two, so the match falls in every lane of a word.
+                    let pick = Int(seed >> 33) % 40
+                    return pick < alphabet.count ? alphabet[pick] : UInt8(truncatingIfNeeded: 0x30 + pick)
+                }
+            for start in [0, 1, 7, length / 2] where start <= length {
+                var expected = start
+                while expected < length, bytes[expected] != 0x22, bytes[expected] != 0x5C { expected += 1 }
+                let found = bytes.withUnsafeBufferPointer { FastStateReader.quoteOrBackslash(in: $0, from: start) }
+                #expect(found == expected, "\(bytes) from \(start)")
+            }
+        }
+    }
 }
