@@ -1149,36 +1149,58 @@ struct KeyTable: Sendable {
     private let flat: [UInt8]
     /// Key `i` is `flat[starts[i] ..< starts[i + 1]]`.
     private let starts: [Int]
+    /// The key with a given signature (length, first and last byte; see ``signature(_:_:_:)``): 0 when no key has
+    /// it, `i + 1` for key `i` when only it has it, -1 when several do (then the keys are searched in turn).
+    private let bySignature: [Int16]
 
     init(_ names: [String]) {
         var flat: [UInt8] = []
         var starts = [0]
-        for name in names {
-            flat += Array(name.utf8)
+        var bySignature = [Int16](repeating: 0, count: 1024)
+        for (index, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            flat += bytes
             starts.append(flat.count)
+            let slot = Self.signature(bytes.count, bytes.first ?? 0, bytes.last ?? 0)
+            bySignature[slot] = bySignature[slot] == 0 ? Int16(index + 1) : -1
         }
         self.flat = flat
         self.starts = starts
+        self.bySignature = bySignature
     }
 
     /// How many keys the table holds.
     var count: Int { starts.count - 1 }
 
-    /// The index of `key`, trying `hint` first and then the keys after it (wrapping round); nil when none matches.
+    private static func signature(_ count: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        (count &* 37 &+ Int(first) &* 11 &+ Int(last)) & 1023
+    }
+
+    /// The index of `key`, or nil when it is none of the table's keys: straight from its signature when that names
+    /// one key, else trying `hint` first and then the keys after it (wrapping round).
     func find(_ key: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
         let count = self.count
         guard count > 0 else { return nil }
-        var candidate = hint < count ? hint : 0
         return flat.withUnsafeBufferPointer { flat in
             starts.withUnsafeBufferPointer { starts in
-                for _ in 0..<count {
+                func matches(_ candidate: Int) -> Bool {
                     let start = starts[candidate]
                     let length = starts[candidate + 1] - start
-                    if length == key.count,
-                        length == 0
-                            || (flat[start] == key[0]
-                                && memcmp(flat.baseAddress! + start, key.baseAddress!, length) == 0)
-                    {
+                    return length == key.count
+                        && (length == 0 || memcmp(flat.baseAddress! + start, key.baseAddress!, length) == 0)
+                }
+                if !key.isEmpty {
+                    let known = bySignature[Self.signature(key.count, key[0], key[key.count - 1])]
+                    if known == 0 { return nil }
+                    if known > 0 {
+                        guard matches(Int(known) - 1) else { return nil }
+                        hint = Int(known)
+                        return Int(known) - 1
+                    }
+                }
+                var candidate = hint < count ? hint : 0
+                for _ in 0..<count {
+                    if matches(candidate) {
                         hint = candidate + 1
                         return candidate
                     }

@@ -103,4 +103,27 @@ import Testing
             }
         }
     }
+
+    @Test func keyTablesFindEveryKeyAndNothingElse() {
+        // "axb" and "ayb" share a signature (length, first and last byte): they are searched in turn.
+        let names = ["", "a", "axb", "ayb", "basePrice", "basket", "currency", "id", "zz"]
+        let table = KeyTable(names)
+        for (index, name) in names.enumerated() {
+            for start in [0, 3, 8] {
+                var hint = start
+                let found = Array(name.utf8).withUnsafeBufferPointer { table.find($0, hint: &hint) }
+                #expect(found == index, "\(name) from \(start)")
+            }
+        }
+        for unknown in ["azb", "b", "ids", "basketx", "Basket", "aa", "currencz"] {
+            var hint = 0
+            #expect(Array(unknown.utf8).withUnsafeBufferPointer { table.find($0, hint: &hint) } == nil, "\(unknown)")
+        }
+        for field in OrderField.allCases {
+            var hint = 0
+            let found = Array(field.jsonKey.utf8)
+                .withUnsafeBufferPointer { OrderField.schema.keys.find($0, hint: &hint) }
+            #expect(found == field.rawValue, "\(field.jsonKey)")
+        }
+    }
 }
