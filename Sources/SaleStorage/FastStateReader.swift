@@ -762,7 +762,8 @@ struct FastStateReader {
         var value: String?
         let ok = object(PropertyValueField.schema.keys) { reader, member in
             switch PropertyValueField.schema.field(member) {
-            case .code: return reader.string().map { code = $0 } != nil
+            // Codes come from the site's few properties (`RAILWAY_ORDER_ID` is 16 bytes: a heap string per order).
+            case .code: return reader.sharedString().map { code = $0 } != nil
             case .id:
                 id = reader.int()
                 return id != nil
@@ -1100,7 +1101,7 @@ struct FastStateReader {
                 systemShipmentId = reader.int()
                 return systemShipmentId != nil
             case .userDescription:
-                userDescription = reader.string()
+                userDescription = reader.sharedString()  // often one text repeated (a form's default comment)
                 return userDescription != nil
             case .userIdText:
                 userIdText = reader.string()
