@@ -21,17 +21,21 @@ struct FastStateReader {
             shared = strings.table
             sharedCount = strings.count
         }
+        lastLengths = strings.lengths
     }
 
-    /// The repeated-strings table ``record(_:strings:)`` reuses across records.
+    /// The repeated-strings table ``record(_:strings:)`` reuses across records, with the last array length per
+    /// element type (so a record's arrays are allocated at their length as a snapshot's are).
     struct SharedStrings {
         var table: [String?] = []
         var count = 0
+        var lengths: [(type: ObjectIdentifier, count: Int)] = []
         /// An empty table.
         init() {}
-        init(table: [String?], count: Int) {
+        init(table: [String?], count: Int, lengths: [(type: ObjectIdentifier, count: Int)]) {
             self.table = table
             self.count = count
+            self.lengths = lengths
         }
     }
 
@@ -96,7 +100,9 @@ struct FastStateReader {
         body.withUnsafeBufferPointer { buffer -> StoreTransaction? in
             var reader = FastStateReader(buffer, strings: strings)
             strings.table = []
-            defer { strings = SharedStrings(table: reader.shared, count: reader.sharedCount) }
+            defer {
+                strings = SharedStrings(table: reader.shared, count: reader.sharedCount, lengths: reader.lastLengths)
+            }
             var transaction = StoreTransaction()
             let ok = reader.object(KeyTable.record) { reader, member in
                 switch member {
