@@ -128,3 +128,52 @@ import Testing
         #expect(forward != backward)
     }
 }
+
+/// The key index behaves as the `[String: Int]` it replaces when kept in step with its records (a key unbound while
+/// its record still holds it): random binds, rebinds, conflicting claims and removals, ids that do not fit a slot.
+@Suite struct KeyIndexTests {
+    @Test func randomChangesMatchADictionary() {
+        var numbers = SortedIdListTests.Numbers(state: 5)
+        var records: [Int: String] = [:]  // id → its key, as the orders table holds account numbers
+        var index = KeyIndex()
+        var reference: [String: Int] = [:]
+        let ids = Array(0..<400) + [-7, Int(UInt32.max), Int(UInt32.max) + 5, Int.max]
+        for _ in 0..<12_000 {
+            let id = ids[numbers.next(below: ids.count)]
+            let key = "n\(numbers.next(below: 300))"  // keys collide: two records may claim one
+            let lookup = { (id: Int) in records[id] }
+            if let old = records[id] {  // the record changes or goes: its key leaves first (as StoreState does)
+                index.remove(old, key: lookup)
+                reference[old] = nil
+            }
+            if numbers.next(below: 4) == 0 {
+                records[id] = nil
+            } else {
+                records[id] = key
+                index.set(key, id: id) { records[$0] }
+                reference[key] = id
+            }
+            #expect(index.count == reference.count)
+        }
+        for number in 0..<310 {
+            let key = "n\(number)"
+            #expect(index.id(for: key) { records[$0] } == reference[key], "\(key)")
+        }
+        #expect(index.ids.sorted() == reference.values.sorted())
+    }
+
+    @Test func equalityIsBySetOfIds() {
+        let keys = (0..<100).map { "k\($0)" }
+        var forward = KeyIndex()
+        for (id, key) in keys.enumerated() { forward.set(key, id: id) { keys[$0] } }
+        var backward = KeyIndex()
+        backward.reserveCapacity(1_000)
+        for (id, key) in keys.enumerated().reversed() { backward.set(key, id: id) { keys[$0] } }
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        backward.remove("k3") { keys[$0] }
+        #expect(forward != backward)
+        #expect(backward.id(for: "k3") { keys[$0] } == nil)
+        #expect(backward.id(for: "k4") { keys[$0] } == 4)
+    }
+}

@@ -9,12 +9,26 @@ public struct StoreState: Sendable, Hashable {
     public private(set) var orders = IdTable<OrderData>()
     /// Order ids in ascending order, chunked so that a delete costs O(log n), not a shift of every id.
     public private(set) var orderIdList = SortedIdList()
-    /// Account number → order id.
-    public private(set) var accountNumbers: [String: Int] = [:]
+    /// Account number → order id, the numbers read back from the orders (``KeyIndex``: no string kept twice).
+    private var accountNumberIndex = KeyIndex()
+    /// Account number → order id (O(n): for checks and tests; lookups use ``orderId(accountNumber:)``).
+    public var accountNumbers: [String: Int] {
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(accountNumberIndex.count)
+        for id in accountNumberIndex.ids { if let number = orders[id]?.accountNumber { numbers[number] = id } }
+        return numbers
+    }
     /// Customer accounts by id, dense like ``orders``.
     public private(set) var users = IdTable<UserAccount>()
-    /// Customer account id by phone.
-    public private(set) var userIdsByPhone: [String: Int] = [:]
+    /// Customer account id by phone, the phones read back from the accounts.
+    private var phoneIndex = KeyIndex()
+    /// Customer account id by phone (O(n): for checks and tests; lookups use ``userId(phone:)``).
+    public var userIdsByPhone: [String: Int] {
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(phoneIndex.count)
+        for id in phoneIndex.ids { if let phone = users[id]?.phone { ids[phone] = id } }
+        return ids
+    }
     /// Run-time products by id.
     public private(set) var products: [Int: Product] = [:]
     /// Idempotency records by key.
@@ -54,11 +68,11 @@ public struct StoreState: Sendable, Hashable {
         if transaction.orders.count > 64 {  // a bulk load (a snapshot): grow the tables once, not by doubling
             orders.reserveCapacity(orders.count + transaction.orders.count)
             orderIdList.reserveCapacity(transaction.orders.count)
-            accountNumbers.reserveCapacity(accountNumbers.count + transaction.orders.count)
+            accountNumberIndex.reserveCapacity(accountNumberIndex.count + transaction.orders.count)
         }
         if transaction.users.count > 64 {
             users.reserveCapacity(users.count + transaction.users.count)
-            userIdsByPhone.reserveCapacity(userIdsByPhone.count + transaction.users.count)
+            phoneIndex.reserveCapacity(phoneIndex.count + transaction.users.count)
         }
         if transaction.idempotencyRecords.count > 64 {
             idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
@@ -66,8 +80,10 @@ public struct StoreState: Sendable, Hashable {
         }
         for order in transaction.orders { put(order) }
         for id in transaction.deletedOrderIds {
+            // The number leaves the index while the order still holds it.
+            guard let number = orders[id].map({ $0.accountNumber }) else { continue }
+            if let number { unbindAccountNumber(number) }
             guard let old = orders.removeValue(forKey: id) else { continue }
-            if let number = old.accountNumber { accountNumbers[number] = nil }
             orderIdList.remove(id)
             Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
         }
@@ -78,9 +94,10 @@ public struct StoreState: Sendable, Hashable {
             }
         }
         for user in transaction.users {
-            if let old = users[user.id] { userIdsByPhone[old.phone] = nil }
+            if let old = users[user.id] { unbindPhone(old.phone) }
             users[user.id] = user
-            userIdsByPhone[user.phone] = user.id
+            let accounts = users
+            phoneIndex.set(user.phone, id: user.id) { accounts[$0]?.phone }
         }
         for product in transaction.products { products[product.id] = product }
         for record in transaction.idempotencyRecords { bind(record) }
@@ -138,15 +155,16 @@ public struct StoreState: Sendable, Hashable {
         guard count > 0 else { return }
         orders.reserveCapacity(orders.count + count)
         orderIdList.reserveCapacity(count)
-        accountNumbers.reserveCapacity(accountNumbers.count + count)
+        accountNumberIndex.reserveCapacity(accountNumberIndex.count + count)
     }
 
     /// Adds or replaces one order, exactly as applying a transaction holding only it: a snapshot read inserts each
     /// order as it is parsed, with no intermediate list.
     public mutating func put(_ order: OrderData) {
         guard let id = order.id else { return }
+        // The old number leaves the index while the order still holds it.
+        if let number = orders[id].flatMap(\.accountNumber) { unbindAccountNumber(number) }
         if let old = orders.updateValue(order, forKey: id) {
-            if let number = old.accountNumber { accountNumbers[number] = nil }
             if old.statusId != order.statusId {
                 Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
                 orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
@@ -155,7 +173,30 @@ public struct StoreState: Sendable, Hashable {
             orderIdList.insert(id)
             orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
         }
-        if let number = order.accountNumber { accountNumbers[number] = id }
+        if let number = order.accountNumber {
+            let orders = self.orders
+            accountNumberIndex.set(number, id: id) { orders[$0]?.accountNumber }
+        }
+    }
+
+    /// The order id for an account number.
+    public func orderId(accountNumber: String) -> Int? {
+        accountNumberIndex.id(for: accountNumber) { orders[$0]?.accountNumber }
+    }
+
+    /// The customer account id for a phone.
+    public func userId(phone: String) -> Int? { phoneIndex.id(for: phone) { users[$0]?.phone } }
+
+    /// Takes `number` out of the account-number index (while its order still holds it).
+    private mutating func unbindAccountNumber(_ number: String) {
+        let orders = self.orders
+        accountNumberIndex.remove(number) { orders[$0]?.accountNumber }
+    }
+
+    /// Takes `phone` out of the phone index (while its account still holds it).
+    private mutating func unbindPhone(_ phone: String) {
+        let users = self.users
+        phoneIndex.remove(phone) { users[$0]?.phone }
     }
 
     /// Removes `id` from the status's list, dropping the list when it empties (in place: no copy of the list).
@@ -248,14 +289,14 @@ public final class InMemoryOrderStore: OrderStore {
     /// The order with this id.
     public func order(id: Int) -> OrderData? { state.withLock { $0.orders[id] } }
     /// The order id for an account number.
-    public func orderId(accountNumber: String) -> Int? { state.withLock { $0.accountNumbers[accountNumber] } }
+    public func orderId(accountNumber: String) -> Int? { state.withLock { $0.orderId(accountNumber: accountNumber) } }
     /// A page of orders.
     public func orders(matching query: OrderQuery) -> OrderPage { state.withLock { $0.orders(matching: query) } }
     /// A customer account by id.
     public func user(id: Int) -> UserAccount? { state.withLock { $0.users[id] } }
     /// A customer account by phone.
     public func user(phone: String) -> UserAccount? {
-        state.withLock { state in state.userIdsByPhone[phone].flatMap { state.users[$0] } }
+        state.withLock { state in state.userId(phone: phone).flatMap { state.users[$0] } }
     }
     /// A run-time product.
     public func product(id: Int) -> Product? { state.withLock { $0.products[id] } }
