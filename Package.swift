@@ -30,10 +30,13 @@ let package = Package(
         // Ground floor: SHA-256 block compression with the CPU's SHA instructions (C; a run-time CPUID check, the
         // portable code is Swift in SiteAPI).
         .target(name: "CSHA256"),
+        // Ground floor: CRC-32 folding with the CPU's carry-less multiply (C; a run-time CPUID check, the portable
+        // code is Swift in SaleStorage).
+        .target(name: "CCRC32"),
         // The domain: Order, Basket, Shipment, Payment, properties, site configuration, engine.
         .target(name: "BitrixSale", dependencies: ["SaleMoney"]),
         // Persistence: the in-memory store and the durable snapshot + journal store.
-        .target(name: "SaleStorage", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON"]),
+        .target(name: "SaleStorage", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON", "CCRC32"]),
         // The /api/v2 surface as a pure function of an engine.
         .target(name: "SiteAPI", dependencies: ["SaleMoney", "BitrixSale", "SaleJSON", "SaleHTTP", "CSHA256"]),
         // Bitrix's own REST API (the `sale` scope under /rest/…) as a pure function of an engine.

@@ -199,8 +199,20 @@ public final class DurableOrderStore: OrderStore {
         path: String,
         maxDepth: Int
     ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
+        try bytes.withUnsafeBufferPointer { buffer throws(StorageError) in
+            try readSnapshot(buffer, path: path, maxDepth: maxDepth)
+        }
+    }
+
+    /// Checks and decodes a snapshot file's bytes in place (a mapped file), as ``readSnapshot(_:path:maxDepth:)``
+    /// does with an array.
+    static func readSnapshot(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        path: String,
+        maxDepth: Int
+    ) throws(StorageError) -> (sequence: Int, value: Result<StoreState, StateCodecError>) {
         if let fast = FastStateReader.snapshot(bytes) { return (fast.sequence, .success(fast.state)) }
-        let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
+        let decoded = try SnapshotFormat.decode(Array(bytes), path: path, maxDepth: maxDepth)
         do {
             return (decoded.sequence, .success(try StateCodec.state(from: decoded.payload)))
         } catch {
@@ -296,14 +308,16 @@ public final class DurableOrderStore: OrderStore {
     /// The order with this id.
     public func order(id: Int) -> OrderData? { state.withLock { $0.store.orders[id] } }
     /// The order id for an account number.
-    public func orderId(accountNumber: String) -> Int? { state.withLock { $0.store.accountNumbers[accountNumber] } }
+    public func orderId(accountNumber: String) -> Int? {
+        state.withLock { $0.store.orderId(accountNumber: accountNumber) }
+    }
     /// A page of orders.
     public func orders(matching query: OrderQuery) -> OrderPage { state.withLock { $0.store.orders(matching: query) } }
     /// A customer account by id.
     public func user(id: Int) -> UserAccount? { state.withLock { $0.store.users[id] } }
     /// A customer account by phone.
     public func user(phone: String) -> UserAccount? {
-        state.withLock { guarded in guarded.store.userIdsByPhone[phone].flatMap { guarded.store.users[$0] } }
+        state.withLock { guarded in guarded.store.userId(phone: phone).flatMap { guarded.store.users[$0] } }
     }
     /// A run-time product.
     public func product(id: Int) -> Product? { state.withLock { $0.store.products[id] } }

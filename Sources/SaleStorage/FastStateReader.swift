@@ -22,17 +22,21 @@ struct FastStateReader {
             shared = strings.table
             sharedCount = strings.count
         }
+        lastLengths = strings.lengths
     }
 
-    /// The repeated-strings table ``record(_:strings:)`` reuses across records.
+    /// The repeated-strings table ``record(_:strings:)`` reuses across records, with the last array length per
+    /// element type (so a record's arrays are allocated at their length as a snapshot's are).
     struct SharedStrings {
         var table: [String?] = []
         var count = 0
+        var lengths: [(type: ObjectIdentifier, count: Int)] = []
         /// An empty table.
         init() {}
-        init(table: [String?], count: Int) {
+        init(table: [String?], count: Int, lengths: [(type: ObjectIdentifier, count: Int)]) {
             self.table = table
             self.count = count
+            self.lengths = lengths
         }
     }
 
@@ -41,6 +45,12 @@ struct FastStateReader {
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
     /// the checksum is computed over the bytes between while reading.
     static func snapshot(_ file: [UInt8]) -> (sequence: Int, state: StoreState)? {
+        file.withUnsafeBufferPointer { snapshot($0) }
+    }
+
+    /// The sequence and state of a snapshot file's bytes (a mapped file, read in place), or nil to take the general
+    /// road.
+    static func snapshot(_ file: UnsafeBufferPointer<UInt8>) -> (sequence: Int, state: StoreState)? {
         let head = Array(
             "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": "
                 .utf8
@@ -69,16 +79,13 @@ struct FastStateReader {
         crc.update(Array("{\"format\":\"\(SnapshotFormat.format)\",\"version\":\(SnapshotFormat.version),".utf8))
         crc.update(Array("\"sequence\":\(sequenceText),\"payload\":".utf8))
         let start = position
-        let result = file.withUnsafeBufferPointer { buffer -> (StoreState, CRC32)? in
-            var reader = FastStateReader(UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - tail.count)]))
-            reader.index = start
-            reader.crc = crc
-            reader.mark = start
-            guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
-            reader.flush()
-            return (state, reader.crc)
-        }
-        guard let (state, computed) = result else { return nil }
+        var reader = FastStateReader(UnsafeBufferPointer(rebasing: file[..<(file.count - tail.count)]))
+        reader.index = start
+        reader.crc = crc
+        reader.mark = start
+        guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
+        reader.flush()
+        let computed = reader.crc
         var checksum = computed
         checksum.update(CollectionOfOne(UInt8(ascii: "}")))
         guard checksum.hex == stored else { return nil }
@@ -94,7 +101,9 @@ struct FastStateReader {
         body.withUnsafeBufferPointer { buffer -> StoreTransaction? in
             var reader = FastStateReader(buffer, strings: strings)
             strings.table = []
-            defer { strings = SharedStrings(table: reader.shared, count: reader.sharedCount) }
+            defer {
+                strings = SharedStrings(table: reader.shared, count: reader.sharedCount, lengths: reader.lastLengths)
+            }
             var transaction = StoreTransaction()
             let ok = reader.object(KeyTable.record) { reader, member in
                 switch member {
@@ -266,15 +275,45 @@ struct FastStateReader {
         return consume(UInt8(ascii: "}"))
     }
 
+    /// An array, allocated at its exact length: the state keeps these arrays for as long as it lives, and one grown by
+    /// appending holds up to twice the room it needs (an order's nine property values in room for sixteen: ≈ 390 bytes
+    /// per loaded order). Room for as many elements as the last array of the same element type is reserved up front,
+    /// so an array as long as the previous one (the common case: every order has the same properties) is allocated
+    /// once; any other is copied into an exact allocation at the end.
     private mutating func array<Element>(_ element: (inout FastStateReader) -> Element?) -> [Element]? {
         guard consume(UInt8(ascii: "[")) else { return nil }
         var elements: [Element] = []
         if consume(UInt8(ascii: "]")) { return elements }
+        let type = ObjectIdentifier(Element.self)
+        let expected = lastLength(of: type)
+        if expected > 0 { elements.reserveCapacity(expected) }
         repeat {
             guard let value = element(&self) else { return nil }
             elements.append(value)
         } while consume(UInt8(ascii: ","))
-        return consume(UInt8(ascii: "]")) ? elements : nil
+        guard consume(UInt8(ascii: "]")) else { return nil }
+        let count = elements.count
+        remember(count, of: type)
+        guard count != expected else { return elements }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: elements)
+        }
+    }
+
+    /// The length of the last array read per element type (a handful of types: a linear search).
+    private var lastLengths: [(type: ObjectIdentifier, count: Int)] = []
+
+    private func lastLength(of type: ObjectIdentifier) -> Int {
+        for entry in lastLengths where entry.type == type { return entry.count }
+        return 0
+    }
+
+    private mutating func remember(_ count: Int, of type: ObjectIdentifier) {
+        for position in lastLengths.indices where lastLengths[position].type == type {
+            lastLengths[position].count = count
+            return
+        }
+        lastLengths.append((type, count))
     }
 
     private mutating func skipValue(depth: Int) -> Bool {
@@ -313,12 +352,11 @@ struct FastStateReader {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var escaped = false
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-            if bytes[index] == UInt8(ascii: "\\") {
-                escaped = true
-                index += 1
-            }
-            index += 1
+        while true {
+            index = Self.quoteOrBackslash(in: bytes, from: index)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\\") else { break }
+            escaped = true
+            index += 2
         }
         guard index < bytes.count else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -358,11 +396,67 @@ struct FastStateReader {
     /// The string of `raw` when it is valid UTF-8, else nil (as `String(validating:as:)`, whose generic form is
     /// slower): decoding repairs invalid input, so the result spells the same bytes exactly when the input was valid.
     static func validString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        // ASCII is valid UTF-8 as it is: no comparison needed (checked eight bytes at a time).
+        if let base = raw.baseAddress {
+            var position = 0
+            var high: UInt64 = 0
+            while raw.count - position >= 8 {
+                high |= UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                position += 8
+            }
+            while position < raw.count {
+                high |= UInt64(raw[position])
+                position += 1
+            }
+            if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: raw, as: UTF8.self) }
+        }
         var text = String(decoding: raw, as: UTF8.self)
         let same = text.withUTF8 { utf8 in
             utf8.count == raw.count && (raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
         }
         return same ? text : nil
+    }
+
+    /// The position of the first `"` or `\\` at or after `start`, or the end; eight bytes at a time (a byte equal to
+    /// either makes its lane of `word ^ pattern` zero, and the lowest zero lane is found exactly).
+    static func quoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while bytes.count - position >= 8 {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let found =
+                    ((quotes &- ones) & ~quotes & highs) | ((backslashes &- ones) & ~backslashes & highs)
+                if found != 0 { return position + found.trailingZeroBitCount / 8 }
+                position += 8
+            }
+        }
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            position += 1
+        }
+        return position
+    }
+
+    /// A hash of `raw` for the shared-strings table (eight bytes at a time; not stored anywhere).
+    static func hash(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var position = 0
+        if let base = raw.baseAddress {
+            while raw.count - position >= 8 {
+                hash =
+                    (hash ^ UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                position += 8
+            }
+        }
+        while position < raw.count {
+            hash = (hash ^ UInt64(raw[position])) &* 0x100_0000_01b3
+            position += 1
+        }
+        return hash ^ (hash >> 32)
     }
 
     /// A string that many orders repeat (product, delivery and pay-system names, property values): one shared `String`
@@ -371,15 +465,13 @@ struct FastStateReader {
     /// Equal values either way.
     private mutating func sharedString() -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        var end = index + 1
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        let end = Self.quoteOrBackslash(in: bytes, from: index + 1)
         let count = end - index - 1
         // Escapes, short strings (stored inline, no allocation) and long ones take the ordinary road.
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), count > 15, count <= 256 else { return string() }
         let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
         if shared.isEmpty { shared = [String?](repeating: nil, count: 8192) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(raw)
         let mask = shared.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<8 {
@@ -416,7 +508,9 @@ struct FastStateReader {
             index += 1
         }
         guard index > start, index == start + 1 || bytes[start] != 0x30,
-            index == bytes.count || !".eE".utf8.contains(bytes[index])
+            index == bytes.count
+                || (bytes[index] != UInt8(ascii: ".") && bytes[index] != UInt8(ascii: "e")
+                    && bytes[index] != UInt8(ascii: "E"))
         else { return literal(from: negative ? start - 1 : start)?.int }
         return negative ? -value : value
     }
@@ -528,13 +622,13 @@ struct FastStateReader {
     }
 
     private mutating func idempotency() -> IdempotencyRecord? {
-        var fingerprint: String?
+        var fingerprint: IdempotencyFingerprint?
         var key: String?
         var orderId: Int?
         let ok = object(IdempotencyRecordField.schema.keys) { reader, member in
             switch IdempotencyRecordField.schema.field(member) {
             case .fingerprint:
-                fingerprint = reader.string()
+                fingerprint = reader.fingerprint()
                 return fingerprint != nil
             case .key:
                 key = reader.string()
@@ -545,7 +639,44 @@ struct FastStateReader {
             }
         }
         guard ok, let fingerprint, let key, let orderId else { return nil }
-        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: IdempotencyFingerprint(fingerprint))
+        return IdempotencyRecord(key: key, orderId: orderId, fingerprint: fingerprint)
+    }
+
+    /// A fingerprint: `"sha256:` + 64 lower-case hex digits + `"` straight from the bytes into the raw digest (no
+    /// 71-byte string to allocate and parse again), any other string as ``BitrixSale/IdempotencyFingerprint/init(_:)``
+    /// reads it (which gives the same value for the digest spelling).
+    private mutating func fingerprint() -> IdempotencyFingerprint? {
+        if bytes.count - index >= 73, bytes[index] == UInt8(ascii: "\""), bytes[index + 72] == UInt8(ascii: "\""),
+            memcmp(bytes.baseAddress! + index + 1, "sha256:", 7) == 0,
+            let words = Self.hexWords(UnsafeBufferPointer(rebasing: bytes[(index + 8)..<(index + 72)]))
+        {
+            index += 73
+            return IdempotencyFingerprint(sha256: words)
+        }
+        return string().map { IdempotencyFingerprint($0) }
+    }
+
+    /// 64 lower-case hex digits as four big-endian 64-bit words, or nil when any byte is not one.
+    static func hexWords(_ digits: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
+        guard digits.count == 64 else { return nil }
+        func word(_ start: Int) -> UInt64? {
+            var value: UInt64 = 0
+            for position in start..<(start + 16) {
+                let byte = digits[position]
+                let nibble: UInt8
+                if byte &- 0x30 < 10 {
+                    nibble = byte &- 0x30
+                } else if byte &- 0x61 < 6 {
+                    nibble = byte &- 0x57
+                } else {
+                    return nil
+                }
+                value = value << 4 | UInt64(nibble)
+            }
+            return value
+        }
+        guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+        return (a, b, c, d)
     }
 
     private mutating func user() -> UserAccount? {
@@ -637,7 +768,8 @@ struct FastStateReader {
         var value: String?
         let ok = object(PropertyValueField.schema.keys) { reader, member in
             switch PropertyValueField.schema.field(member) {
-            case .code: return reader.string().map { code = $0 } != nil
+            // Codes come from the site's few properties (`RAILWAY_ORDER_ID` is 16 bytes: a heap string per order).
+            case .code: return reader.sharedString().map { code = $0 } != nil
             case .id:
                 id = reader.int()
                 return id != nil
@@ -975,7 +1107,7 @@ struct FastStateReader {
                 systemShipmentId = reader.int()
                 return systemShipmentId != nil
             case .userDescription:
-                userDescription = reader.string()
+                userDescription = reader.sharedString()  // often one text repeated (a form's default comment)
                 return userDescription != nil
             case .userIdText:
                 userIdText = reader.string()
@@ -1020,24 +1152,70 @@ struct FastStateReader {
 /// The member names of one type in sorted order; lookups start where the last match was, so members in sorted
 /// order (the canonical layout) are found with one or two comparisons.
 struct KeyTable: Sendable {
-    let keys: [[UInt8]]
+    /// Every key's bytes, one after the other (one buffer: no array per key to retain on each lookup).
+    private let flat: [UInt8]
+    /// Key `i` is `flat[starts[i] ..< starts[i + 1]]`.
+    private let starts: [Int]
+    /// The key with a given signature (length, first and last byte; see ``signature(_:_:_:)``): 0 when no key has
+    /// it, `i + 1` for key `i` when only it has it, -1 when several do (then the keys are searched in turn).
+    private let bySignature: [Int16]
 
-    init(_ names: [String]) { keys = names.map { Array($0.utf8) } }
+    init(_ names: [String]) {
+        var flat: [UInt8] = []
+        var starts = [0]
+        var bySignature = [Int16](repeating: 0, count: 1024)
+        for (index, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            flat += bytes
+            starts.append(flat.count)
+            let slot = Self.signature(bytes.count, bytes.first ?? 0, bytes.last ?? 0)
+            bySignature[slot] = bySignature[slot] == 0 ? Int16(index + 1) : -1
+        }
+        self.flat = flat
+        self.starts = starts
+        self.bySignature = bySignature
+    }
 
+    /// How many keys the table holds.
+    var count: Int { starts.count - 1 }
+
+    private static func signature(_ count: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        (count &* 37 &+ Int(first) &* 11 &+ Int(last)) & 1023
+    }
+
+    /// The index of `key`, or nil when it is none of the table's keys: straight from its signature when that names
+    /// one key, else trying `hint` first and then the keys after it (wrapping round).
     func find(_ key: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
-        for offset in 0..<keys.count {
-            let candidate = (hint + offset) % keys.count
-            let match = keys[candidate]
-                .withUnsafeBufferPointer { stored in
-                    stored.count == key.count
-                        && (key.isEmpty || memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0)
+        let count = self.count
+        guard count > 0 else { return nil }
+        return flat.withUnsafeBufferPointer { flat in
+            starts.withUnsafeBufferPointer { starts in
+                func matches(_ candidate: Int) -> Bool {
+                    let start = starts[candidate]
+                    let length = starts[candidate + 1] - start
+                    return length == key.count
+                        && (length == 0 || memcmp(flat.baseAddress! + start, key.baseAddress!, length) == 0)
                 }
-            if match {
-                hint = candidate + 1
-                return candidate
+                if !key.isEmpty {
+                    let known = bySignature[Self.signature(key.count, key[0], key[key.count - 1])]
+                    if known == 0 { return nil }
+                    if known > 0 {
+                        guard matches(Int(known) - 1) else { return nil }
+                        hint = Int(known)
+                        return Int(known) - 1
+                    }
+                }
+                var candidate = hint < count ? hint : 0
+                for _ in 0..<count {
+                    if matches(candidate) {
+                        hint = candidate + 1
+                        return candidate
+                    }
+                    candidate = candidate + 1 == count ? 0 : candidate + 1
+                }
+                return nil
             }
         }
-        return nil
     }
 
     static let payload = KeyTable(["idempotency", "lastIds", "orders", "products", "users"])

@@ -58,14 +58,19 @@ public enum SnapshotFile {
 
     /// Reads and checks a snapshot file.
     public static func read(from path: String) throws -> StoreState {
-        guard let bytes = try POSIXFileSystem().readFile(path) else {
+        guard let contents = try POSIXFileSystem().contents(of: path) else {
             throw StorageError.io(path: path, operation: "read", code: ENOENT)
         }
-        return try state(from: bytes, path: path)
+        return try contents.withBytes { bytes in try state(from: bytes, path: path) }
     }
 
     /// Checks a snapshot file's bytes and decodes its state; errors name `path`.
     public static func state(from bytes: [UInt8], path: String) throws -> StoreState {
+        try bytes.withUnsafeBufferPointer { buffer in try state(from: buffer, path: path) }
+    }
+
+    /// Checks a snapshot file's bytes and decodes its state; errors name `path`.
+    static func state(from bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> StoreState {
         let decoded = try DurableOrderStore.readSnapshot(bytes, path: path, maxDepth: 128)
         switch decoded.value {
         case .success(let state): return state

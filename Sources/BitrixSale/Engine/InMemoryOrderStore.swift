@@ -5,23 +5,47 @@ import Synchronization
 ///
 /// Value type: a durable store keeps one and applies the same transactions to it, so both stores answer alike.
 public struct StoreState: Sendable, Hashable {
-    /// Orders by id.
-    public private(set) var orders: [Int: OrderData] = [:]
+    /// Orders by id, dense (``IdTable``: ids are handed out ascending, a delete leaves a hole).
+    public private(set) var orders = IdTable<OrderData>()
     /// Order ids in ascending order, chunked so that a delete costs O(log n), not a shift of every id.
     public private(set) var orderIdList = SortedIdList()
-    /// Account number → order id.
-    public private(set) var accountNumbers: [String: Int] = [:]
-    /// Customer accounts by id.
-    public private(set) var users: [Int: UserAccount] = [:]
-    /// Customer account id by phone.
-    public private(set) var userIdsByPhone: [String: Int] = [:]
+    /// Account number → order id, the numbers read back from the orders (``KeyIndex``: no string kept twice).
+    private var accountNumberIndex = KeyIndex()
+    /// Account number → order id (O(n): for checks and tests; lookups use ``orderId(accountNumber:)``).
+    public var accountNumbers: [String: Int] {
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(accountNumberIndex.count)
+        for id in accountNumberIndex.ids { if let number = orders[id]?.accountNumber { numbers[number] = id } }
+        return numbers
+    }
+    /// Customer accounts by id, dense like ``orders``.
+    public private(set) var users = IdTable<UserAccount>()
+    /// Customer account id by phone, the phones read back from the accounts.
+    private var phoneIndex = KeyIndex()
+    /// Customer account id by phone (O(n): for checks and tests; lookups use ``userId(phone:)``).
+    public var userIdsByPhone: [String: Int] {
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(phoneIndex.count)
+        for id in phoneIndex.ids { if let phone = users[id]?.phone { ids[phone] = id } }
+        return ids
+    }
     /// Run-time products by id.
     public private(set) var products: [Int: Product] = [:]
     /// Idempotency records by key.
-    public private(set) var idempotency: [String: IdempotencyRecord] = [:]
-    /// The keys bound to each order (derived from ``idempotency``), so a delete drops its order's keys in O(keys of
-    /// that order), not by scanning every key.
-    public private(set) var idempotencyKeysByOrder: [Int: [String]] = [:]
+    public private(set) var idempotency = IdempotencyTable()
+    /// The smallest key bound to each order, dense by order id (derived from ``idempotency``), so a delete drops its
+    /// order's keys in O(keys of that order), not by scanning every key; an order nearly always has one key, so
+    /// this holds one string per order and no array.
+    private var firstIdempotencyKeys = IdTable<String>()
+    /// An order's other keys, ascending, for the rare order bound to more than one.
+    private var moreIdempotencyKeys: [Int: [String]] = [:]
+    /// The keys bound to each order, each list ascending (derived from ``idempotency``; O(n): for checks and tests).
+    public var idempotencyKeysByOrder: [Int: [String]] {
+        var keys: [Int: [String]] = [:]
+        keys.reserveCapacity(firstIdempotencyKeys.count)
+        for (order, first) in firstIdempotencyKeys { keys[order] = [first] + (moreIdempotencyKeys[order] ?? []) }
+        return keys
+    }
     /// The last id per kind.
     public private(set) var lastIds: [IdKind: Int] = [:]
     /// Order ids by status, each list ascending (a status without orders has no entry), so that a status-filtered page
@@ -44,52 +68,85 @@ public struct StoreState: Sendable, Hashable {
         if transaction.orders.count > 64 {  // a bulk load (a snapshot): grow the tables once, not by doubling
             orders.reserveCapacity(orders.count + transaction.orders.count)
             orderIdList.reserveCapacity(transaction.orders.count)
-            accountNumbers.reserveCapacity(accountNumbers.count + transaction.orders.count)
+            accountNumberIndex.reserveCapacity(accountNumberIndex.count + transaction.orders.count)
         }
         if transaction.users.count > 64 {
             users.reserveCapacity(users.count + transaction.users.count)
-            userIdsByPhone.reserveCapacity(userIdsByPhone.count + transaction.users.count)
+            phoneIndex.reserveCapacity(phoneIndex.count + transaction.users.count)
         }
         if transaction.idempotencyRecords.count > 64 {
             idempotency.reserveCapacity(idempotency.count + transaction.idempotencyRecords.count)
-            idempotencyKeysByOrder.reserveCapacity(idempotencyKeysByOrder.count + transaction.idempotencyRecords.count)
+            firstIdempotencyKeys.reserveCapacity(firstIdempotencyKeys.count + transaction.idempotencyRecords.count)
         }
         for order in transaction.orders { put(order) }
         for id in transaction.deletedOrderIds {
+            // The number leaves the index while the order still holds it.
+            guard let number = orders[id].map({ $0.accountNumber }) else { continue }
+            if let number { unbindAccountNumber(number) }
             guard let old = orders.removeValue(forKey: id) else { continue }
-            if let number = old.accountNumber { accountNumbers[number] = nil }
             orderIdList.remove(id)
             Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
         }
         for id in transaction.deletedOrderIds {
             // A deleted order's idempotency keys go with it.
-            for key in idempotencyKeysByOrder.removeValue(forKey: id) ?? [] where idempotency[key]?.orderId == id {
-                idempotency[key] = nil
+            for key in removeIdempotencyKeys(of: id) where idempotency[key]?.orderId == id {
+                idempotency.removeValue(forKey: key)
             }
         }
         for user in transaction.users {
-            if let old = users[user.id] { userIdsByPhone[old.phone] = nil }
+            if let old = users[user.id] { unbindPhone(old.phone) }
             users[user.id] = user
-            userIdsByPhone[user.phone] = user.id
+            let accounts = users
+            phoneIndex.set(user.phone, id: user.id) { accounts[$0]?.phone }
         }
         for product in transaction.products { products[product.id] = product }
         for record in transaction.idempotencyRecords { bind(record) }
         for (kind, value) in transaction.lastIds { lastIds[kind] = max(lastIds[kind] ?? 0, value) }
     }
 
-    /// Binds an idempotency key, keeping ``idempotencyKeysByOrder`` in step.
+    /// Binds an idempotency key, keeping the keys by order in step.
     private mutating func bind(_ record: IdempotencyRecord) {
-        if let old = idempotency.updateValue(record, forKey: record.key), old.orderId != record.orderId {
-            idempotencyKeysByOrder[old.orderId]?.removeAll { $0 == record.key }
-            if idempotencyKeysByOrder[old.orderId]?.isEmpty == true { idempotencyKeysByOrder[old.orderId] = nil }
+        if let old = idempotency.updateValue(record), old.orderId != record.orderId {
+            removeIdempotencyKey(record.key, of: old.orderId)
         }
-        // Kept sorted, so equal states hold equal lists whatever order their keys were bound in.
-        var keys = idempotencyKeysByOrder[record.orderId] ?? []
-        let position = keys.firstIndex { $0 >= record.key } ?? keys.endIndex
-        if position == keys.endIndex || keys[position] != record.key {
-            keys.insert(record.key, at: position)
-            idempotencyKeysByOrder[record.orderId] = keys
+        addIdempotencyKey(record.key, of: record.orderId)
+    }
+
+    /// Adds `key` to the order's keys, kept ascending (the first apart), so equal states hold equal lists whatever
+    /// order their keys were bound in.
+    private mutating func addIdempotencyKey(_ key: String, of order: Int) {
+        guard let first = firstIdempotencyKeys[order] else {
+            firstIdempotencyKeys[order] = key
+            return
         }
+        guard key != first else { return }
+        var more = moreIdempotencyKeys.removeValue(forKey: order) ?? []
+        if key < first {
+            more.insert(first, at: 0)
+            firstIdempotencyKeys[order] = key
+        } else {
+            let position = more.firstIndex { $0 >= key } ?? more.endIndex
+            if position == more.endIndex || more[position] != key { more.insert(key, at: position) }
+        }
+        moreIdempotencyKeys[order] = more
+    }
+
+    /// Removes `key` from the order's keys.
+    private mutating func removeIdempotencyKey(_ key: String, of order: Int) {
+        guard let first = firstIdempotencyKeys[order] else { return }
+        var more = moreIdempotencyKeys.removeValue(forKey: order) ?? []
+        if key == first {
+            firstIdempotencyKeys[order] = more.isEmpty ? nil : more.removeFirst()
+        } else {
+            more.removeAll { $0 == key }
+        }
+        if !more.isEmpty { moreIdempotencyKeys[order] = more }
+    }
+
+    /// Removes and returns all the order's keys.
+    private mutating func removeIdempotencyKeys(of order: Int) -> [String] {
+        guard let first = firstIdempotencyKeys.removeValue(forKey: order) else { return [] }
+        return [first] + (moreIdempotencyKeys.removeValue(forKey: order) ?? [])
     }
 
     /// Room for `count` more orders in the order tables: a bulk load (a snapshot read) grows them once, not by
@@ -98,15 +155,16 @@ public struct StoreState: Sendable, Hashable {
         guard count > 0 else { return }
         orders.reserveCapacity(orders.count + count)
         orderIdList.reserveCapacity(count)
-        accountNumbers.reserveCapacity(accountNumbers.count + count)
+        accountNumberIndex.reserveCapacity(accountNumberIndex.count + count)
     }
 
     /// Adds or replaces one order, exactly as applying a transaction holding only it: a snapshot read inserts each
     /// order as it is parsed, with no intermediate list.
     public mutating func put(_ order: OrderData) {
         guard let id = order.id else { return }
-        if let old = orders[id] {
-            if let number = old.accountNumber { accountNumbers[number] = nil }
+        // The old number leaves the index while the order still holds it.
+        if let number = orders[id].flatMap(\.accountNumber) { unbindAccountNumber(number) }
+        if let old = orders.updateValue(order, forKey: id) {
             if old.statusId != order.statusId {
                 Self.remove(id, from: &orderIdListsByStatus, status: old.statusId)
                 orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
@@ -115,8 +173,30 @@ public struct StoreState: Sendable, Hashable {
             orderIdList.insert(id)
             orderIdListsByStatus[order.statusId, default: SortedIdList()].insert(id)
         }
-        if let number = order.accountNumber { accountNumbers[number] = id }
-        orders[id] = order
+        if let number = order.accountNumber {
+            let orders = self.orders
+            accountNumberIndex.set(number, id: id) { orders[$0]?.accountNumber }
+        }
+    }
+
+    /// The order id for an account number.
+    public func orderId(accountNumber: String) -> Int? {
+        accountNumberIndex.id(for: accountNumber) { orders[$0]?.accountNumber }
+    }
+
+    /// The customer account id for a phone.
+    public func userId(phone: String) -> Int? { phoneIndex.id(for: phone) { users[$0]?.phone } }
+
+    /// Takes `number` out of the account-number index (while its order still holds it).
+    private mutating func unbindAccountNumber(_ number: String) {
+        let orders = self.orders
+        accountNumberIndex.remove(number) { orders[$0]?.accountNumber }
+    }
+
+    /// Takes `phone` out of the phone index (while its account still holds it).
+    private mutating func unbindPhone(_ phone: String) {
+        let users = self.users
+        phoneIndex.remove(phone) { users[$0]?.phone }
     }
 
     /// Removes `id` from the status's list, dropping the list when it empties (in place: no copy of the list).
@@ -209,14 +289,14 @@ public final class InMemoryOrderStore: OrderStore {
     /// The order with this id.
     public func order(id: Int) -> OrderData? { state.withLock { $0.orders[id] } }
     /// The order id for an account number.
-    public func orderId(accountNumber: String) -> Int? { state.withLock { $0.accountNumbers[accountNumber] } }
+    public func orderId(accountNumber: String) -> Int? { state.withLock { $0.orderId(accountNumber: accountNumber) } }
     /// A page of orders.
     public func orders(matching query: OrderQuery) -> OrderPage { state.withLock { $0.orders(matching: query) } }
     /// A customer account by id.
     public func user(id: Int) -> UserAccount? { state.withLock { $0.users[id] } }
     /// A customer account by phone.
     public func user(phone: String) -> UserAccount? {
-        state.withLock { state in state.userIdsByPhone[phone].flatMap { state.users[$0] } }
+        state.withLock { state in state.userId(phone: phone).flatMap { state.users[$0] } }
     }
     /// A run-time product.
     public func product(id: Int) -> Product? { state.withLock { $0.products[id] } }

@@ -277,7 +277,7 @@ extension DurableLog {
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery) {
         let maxDepth = options.maxDepth
         var (log, recovery, snapshot) = try open(folder: url, options: options) { bytes, path throws(StorageError) in
-            let decoded = try SnapshotFormat.decode(bytes, path: path, maxDepth: maxDepth)
+            let decoded = try SnapshotFormat.decode(Array(bytes), path: path, maxDepth: maxDepth)
             return (decoded.sequence, decoded.payload)
         }
         recovery.snapshot = snapshot
@@ -311,7 +311,7 @@ extension DurableLog {
     static func open<Snapshot>(
         folder url: URL,
         options: Options,
-        readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
+        readSnapshot: (UnsafeBufferPointer<UInt8>, String) throws(StorageError) -> (sequence: Int, value: Snapshot)
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
         var attempts = options.readOnly ? 4 : 1
         while true {
@@ -331,7 +331,7 @@ extension DurableLog {
     private static func openOnce<Snapshot>(
         folder url: URL,
         options: Options,
-        readSnapshot: ([UInt8], String) throws(StorageError) -> (sequence: Int, value: Snapshot)
+        readSnapshot: (UnsafeBufferPointer<UInt8>, String) throws(StorageError) -> (sequence: Int, value: Snapshot)
     ) throws(StorageError) -> (log: DurableLog, recovery: Recovery, snapshot: Snapshot?) {
         var folder = url.standardizedFileURL.path
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
@@ -355,10 +355,10 @@ extension DurableLog {
             try fileSystem.removeIfPresent(snapshotPath + ".tmp")
         }
 
-        let snapshotBytes = try fileSystem.readFile(snapshotPath)
+        let snapshotContents = try fileSystem.contents(of: snapshotPath)
         var created = false
         if try !fileSystem.exists(journalPath) {
-            if snapshotBytes != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
+            if snapshotContents != nil { throw .missingJournal(journal: journalPath, snapshot: snapshotPath) }
             guard options.initialize, !readOnly else { throw .noState(folder: folder) }
             try fileSystem.writeAtomically(
                 folder: folder,
@@ -377,13 +377,15 @@ extension DurableLog {
         } else {
             // Files an older build left readable by others (0644) become private.
             try fileSystem.makePrivate(journal)
-            if snapshotBytes != nil {
+            if snapshotContents != nil {
                 try fileSystem.makePrivate(try fileSystem.openRegular(snapshotPath, flags: O_RDONLY))
             }
         }
         let journalBytes = try fileSystem.read(journal, at: 0, count: try fileSystem.status(journal).size)
 
-        let snapshot = try snapshotBytes.map { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
+        let snapshot = try snapshotContents.map { contents throws(StorageError) in
+            try contents.withBytes { bytes throws(StorageError) in try readSnapshot(bytes, snapshotPath) }
+        }
         let scan = try JournalFormat.scan(journalBytes, path: journalPath, maxDepth: options.maxDepth)
         let covered = snapshot?.sequence ?? 0
         guard scan.after <= covered else {
@@ -437,7 +439,7 @@ extension DurableLog {
                 written: last,
                 durable: last,
                 snapshotSequence: covered,
-                snapshotBytes: snapshotBytes?.count ?? 0,
+                snapshotBytes: snapshotContents?.count ?? 0,
                 statistics: statistics
             )
         )

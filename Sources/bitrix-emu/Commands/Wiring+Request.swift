@@ -62,8 +62,10 @@ extension Wiring {
             for warning in emulated.durableStore?.openingWarnings ?? [] {
                 context.standardError.write("warning: \(warning)\n")
             }
-            // No teardown at exit: the site holds the engine, which holds the store and its state.
+            // No teardown at exit: the site holds the engine, which holds the store and its state; closing the site
+            // drops its engine and store, so the durable store (and with it the state) is kept as well.
             context.keepUntilExit(emulated)
+            if let store = emulated.durableStore { context.keepUntilExit(store) }
             return emulated
         } catch {
             context.standardError.write("bitrix-emu: \(error)\n")

@@ -42,6 +42,9 @@ public protocol FileSystem: Sendable {
     func unlock(_ file: OpenFile)
     /// Sets a file's permission bits (`fchmod`).
     func setPermissions(_ file: OpenFile, _ permissions: mode_t) throws(StorageError)
+    /// The whole content of a regular file at `path` for one read pass, or nil when nothing is there (the default
+    /// reads it into memory, ``readFile(_:)``; the real file system maps it).
+    func contents(of path: String) throws(StorageError) -> FileContents?
 }
 
 /// The size and kind of a file.
@@ -120,6 +123,11 @@ extension FileSystem {
             throw .notRegularFile(path: path)
         }
         return file
+    }
+
+    /// The whole content of a regular file at `path` for one read pass, read into memory.
+    public func contents(of path: String) throws(StorageError) -> FileContents? {
+        try readFile(path).map { FileContents(copying: $0) }
     }
 
     /// The whole content of a regular file at `path`, or nil when nothing is there.
