@@ -39,18 +39,12 @@ public enum SnapshotFile {
     ) throws(StorageError) -> Int {
         var size = 0
         try fileSystem.writeAtomically(folder: folder, name: name) { file throws(StorageError) in
-            var failure: StorageError?
+            // Pieces are copied into the file on a background queue while the next ones are encoded.
+            let writer = BackgroundFileWriter(fileSystem, file: file)
             let checksum = FastStateWriter.streamSnapshotFile(of: state, sequence: 0, pieceBytes: pieceBytes) {
-                piece in
-                guard failure == nil else { return }
-                do throws(StorageError) {
-                    try fileSystem.write(file, piece, at: size)
-                    size += piece.count
-                } catch {
-                    failure = error
-                }
+                writer.write(&$0)
             }
-            if let failure { throw failure }
+            size = try writer.finish()
             try fileSystem.write(file, checksum.hex, at: checksum.offset)
         }
         return size
