@@ -2,6 +2,7 @@ import BitrixSale
 import Foundation
 import SaleJSON
 import SaleMoney
+import Synchronization
 
 /// Reads a snapshot file written in the canonical layout straight into a ``BitrixSale/StoreState``, without
 /// building a ``SaleJSON/JSONValue``.
@@ -44,13 +45,18 @@ struct FastStateReader {
     ///
     /// Reads the file in place: the layout's whitespace is expected exactly where ``FastStateWriter`` puts it, and
     /// the checksum is computed over the bytes between while reading.
-    static func snapshot(_ file: [UInt8]) -> (sequence: Int, state: StoreState)? {
-        file.withUnsafeBufferPointer { snapshot($0) }
+    static func snapshot(_ file: [UInt8], parallelOrderBytes: Int = defaultParallelOrderBytes) -> (
+        sequence: Int, state: StoreState
+    )? {
+        file.withUnsafeBufferPointer { snapshot($0, parallelOrderBytes: parallelOrderBytes) }
     }
 
     /// The sequence and state of a snapshot file's bytes (a mapped file, read in place), or nil to take the general
     /// road.
-    static func snapshot(_ file: UnsafeBufferPointer<UInt8>) -> (sequence: Int, state: StoreState)? {
+    static func snapshot(
+        _ file: UnsafeBufferPointer<UInt8>,
+        parallelOrderBytes: Int = defaultParallelOrderBytes
+    ) -> (sequence: Int, state: StoreState)? {
         let head = Array(
             "{\n  \"format\": \"\(SnapshotFormat.format)\",\n  \"version\": \(SnapshotFormat.version),\n  \"sequence\": "
                 .utf8
@@ -83,6 +89,7 @@ struct FastStateReader {
         reader.index = start
         reader.crc = crc
         reader.mark = start
+        reader.parallelOrderBytes = parallelOrderBytes
         guard let state = reader.readLaidOutPayload(), reader.index == reader.bytes.count else { return nil }
         reader.flush()
         let computed = reader.crc
@@ -207,11 +214,7 @@ struct FastStateReader {
         // takes far more than 64 bytes), against a damaged or hostile figure.
         state.reserveOrders(min(lastIds[.order] ?? 0, bytes.count / 64))
         guard
-            laidOutEach({ reader in
-                guard let order = reader.order() else { return false }
-                state.put(order)
-                return true
-            }),
+            readLaidOutOrders(into: &state),
             consume(UInt8(ascii: ",")), space("\n    "), literal("\"products\":"), space(" "),
             let products = laidOutArray({ $0.product() }),
             consume(UInt8(ascii: ",")), space("\n    "), literal("\"users\":"), space(" "),
@@ -224,6 +227,122 @@ struct FastStateReader {
         transaction.users = users
         state.apply(transaction)
         return state
+    }
+
+    /// The laid-out orders array, each order put into `state` as it is read (in file order, so in id order).
+    ///
+    /// An array of more than ``defaultParallelOrderBytes`` is read on two cores: a second reader parses the orders from an
+    /// element boundary near the middle while this one parses those before it; this one then checksums the second
+    /// part (its bytes without the layout's `\n` + 6 spaces between elements, exactly what sequential reading
+    /// checksums) and puts the second reader's orders after its own. Either reader refusing anything sends the whole
+    /// file to the general road, as sequential reading does.
+    private mutating func readLaidOutOrders(into state: inout StoreState) -> Bool {
+        guard let split = orderSplit() else {
+            return laidOutEach { reader in
+                guard let order = reader.order() else { return false }
+                state.put(order)
+                return true
+            }
+        }
+        // The second part on another core; the bytes (a mapping or the caller's array) outlive the wait below.
+        let mapped = MappedBytes(bytes: bytes)
+        let later = LaterOrders()
+        let group = DispatchGroup()
+        DispatchQueue.global()
+            .async(group: group) {
+                later.orders.withLock { $0 = Self.orders(in: mapped.bytes, from: split.secondStart, to: split.end) }
+            }
+        // The first part here: `[`, then elements up to the comma before the second part.
+        var earlierRead = false
+        if consume(UInt8(ascii: "[")) {
+            while space("\n      "), let order = order() {
+                state.put(order)
+                if index == split.firstEnd {
+                    earlierRead = true
+                    break
+                }
+                guard consume(UInt8(ascii: ",")) else { break }
+            }
+        }
+        group.wait()
+        guard earlierRead, let orders = later.orders.withLock({ $0 }) else { return false }
+        flush()
+        // The second part's checksum: its bytes between the layout's "\n      " (no raw newline is inside a line).
+        let base = bytes.baseAddress!
+        var position = split.firstEnd
+        while let found = memchr(base + position, 0x0A, split.end - position) {
+            let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            crc.update(UnsafeRawBufferPointer(start: base + position, count: newline - position))
+            position = newline + 7
+        }
+        crc.update(UnsafeRawBufferPointer(start: base + position, count: split.end - position))
+        index = split.end
+        mark = split.end
+        for order in orders { state.put(order) }
+        return space("\n    ") && consume(UInt8(ascii: "]"))
+    }
+
+    /// The bytes a second reader parses while the first waits for it (``readLaidOutOrders(into:)``).
+    private struct MappedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The second reader's orders, handed to the first.
+    private final class LaterOrders: Sendable {
+        let orders = Mutex<[OrderData]?>(nil)
+    }
+
+    /// Orders arrays above this size (about 20,000 orders) are read on two cores.
+    static let defaultParallelOrderBytes = 48 << 20
+    /// This reader's threshold (``defaultParallelOrderBytes``; tests lower it).
+    private var parallelOrderBytes = defaultParallelOrderBytes
+
+    /// Where to split the orders array that starts at `index` (`[`): the comma that ends the first part, the `{` that
+    /// starts the second, and the end of the last element (before `\n    ]`); nil for a small or empty array, or a
+    /// machine with one core.
+    private func orderSplit() -> (firstEnd: Int, secondStart: Int, end: Int)? {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1, index < bytes.count, bytes[index] == UInt8(ascii: "[")
+        else { return nil }
+        let base = bytes.baseAddress!
+        // The array ends at the first newline followed by four spaces and `]` (element lines start with six spaces).
+        var position = index
+        var end: Int?
+        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+            let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if newline + 5 < bytes.count, bytes[newline + 5] == UInt8(ascii: "]"),
+                memcmp(base + newline + 1, "    ", 4) == 0
+            {
+                end = newline
+                break
+            }
+            position = newline + 1
+        }
+        guard let end, end - index > parallelOrderBytes else { return nil }
+        // The first element boundary after the middle: `,` `\n` six spaces `{`.
+        var candidate = index + (end - index) / 2
+        while candidate < end, let found = memchr(base + candidate, 0x0A, end - candidate) {
+            let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if bytes[newline - 1] == UInt8(ascii: ","), newline + 7 < end, bytes[newline + 7] == UInt8(ascii: "{"),
+                memcmp(base + newline + 1, "      ", 6) == 0
+            {
+                return (newline - 1, newline + 7, end)
+            }
+            candidate = newline + 1
+        }
+        return nil
+    }
+
+    /// The orders laid out from `start` (a `{`) to `end`, separated by `,` + `\n` + six spaces, or nil.
+    private static func orders(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [OrderData]? {
+        var reader = FastStateReader(bytes)
+        reader.index = start
+        var orders: [OrderData] = []
+        while true {
+            guard let order = reader.order() else { return nil }
+            orders.append(order)
+            if reader.index == end { return orders }
+            guard reader.index < end, reader.consume(UInt8(ascii: ",")), reader.space("\n      ") else { return nil }
+        }
     }
 
     /// The byte of two lower-case hex digits (`JSONWriter`'s spelling), or nil.

@@ -405,3 +405,29 @@ extension FastStateCodecTests {
         #expect(disk.calls(.write) == 3)
     }
 }
+
+extension FastStateCodecTests {
+    /// Orders read on two cores (the threshold lowered to a few bytes) give the state and checksum sequential
+    /// reading gives; a damaged order in either part sends the file to the general road.
+    @Test(arguments: [(15, true), (16, false)])
+    func ordersReadOnTwoCoresGiveTheSameState(seed: UInt64, wholeSeconds: Bool) throws {
+        let state = Self.variedState(seed: seed, orders: 60, wholeSecondDates: wholeSeconds)
+        let file = FastStateWriter.snapshotFile(of: state, sequence: 5)
+        let sequential = try #require(FastStateReader.snapshot(file))
+        let parallel = try #require(FastStateReader.snapshot(file, parallelOrderBytes: 16))
+        #expect(parallel.sequence == 5)
+        #expect(parallel.state == sequential.state)
+        if wholeSeconds { #expect(parallel.state == state) }
+        // A flipped status near the end (the second part) or at the start (the first) fails both ways.
+        for marker in [#""statusId":"N""#, #""statusId":"#] {
+            guard let range = file.lastRange(of: Array(marker.utf8)) else { continue }
+            var tampered = file
+            tampered[range.upperBound - 1] = UInt8(ascii: "X")
+            #expect(FastStateReader.snapshot(tampered, parallelOrderBytes: 16) == nil)
+        }
+        var early = file
+        let first = try #require(file.firstRange(of: Array(#""statusId":""#.utf8)))
+        early[first.upperBound] = UInt8(ascii: "#")
+        #expect(FastStateReader.snapshot(early, parallelOrderBytes: 16) == nil)
+    }
+}
