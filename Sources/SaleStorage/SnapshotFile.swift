@@ -42,7 +42,10 @@ public enum SnapshotFile {
             // Pieces are copied into the file on a background queue while the next ones are encoded.
             let writer = BackgroundFileWriter(fileSystem, file: file)
             let checksum = FastStateWriter.streamSnapshotFile(of: state, sequence: 0, pieceBytes: pieceBytes) {
-                writer.write(&$0)
+                piece in
+                // Full pieces start their writeback at once; a file of one short piece is flushed once, at the end.
+                let full = piece.count >= pieceBytes
+                writer.write(&piece, startWriteback: full)
             }
             size = try writer.finish()
             try fileSystem.write(file, checksum.hex, at: checksum.offset)

@@ -21,8 +21,9 @@ final class BackgroundFileWriter<System: FileSystem>: Sendable {
         slots = DispatchSemaphore(value: max(inFlight, 1))
     }
 
-    /// Queues `piece` after the pieces before it (taking its storage).
-    func write(_ piece: inout [UInt8]) {
+    /// Queues `piece` after the pieces before it (taking its storage); with `startWriteback`, its writeback to the
+    /// disk starts as soon as it is written (`fdatasync`), so the file's final `fsync` waits for less.
+    func write(_ piece: inout [UInt8], startWriteback: Bool) {
         var bytes: [UInt8] = []
         swap(&bytes, &piece)
         let offset = nextOffset.withLock { next in
@@ -35,8 +36,7 @@ final class BackgroundFileWriter<System: FileSystem>: Sendable {
             guard failure.withLock({ $0 == nil }) else { return }
             do throws(StorageError) {
                 try fileSystem.write(file, bytes, at: offset)
-                // Start the disk on this piece now: the final fsync then waits for the last piece only.
-                try fileSystem.sync(file, dataOnly: true)
+                if startWriteback { try fileSystem.sync(file, dataOnly: true) }
             } catch {
                 failure.withLock { $0 = error }
             }
