@@ -301,7 +301,9 @@ struct FastStateReader {
     /// starts the second, and the end of the last element (before `\n    ]`); nil for a small or empty array, or a
     /// machine with one core.
     private func orderSplit() -> (firstEnd: Int, secondStart: Int, end: Int)? {
-        guard ProcessInfo.processInfo.activeProcessorCount > 1, index < bytes.count, bytes[index] == UInt8(ascii: "[")
+        // An empty array (`[]`) has no layout newline of its own: the search below would find a later array's end.
+        guard ProcessInfo.processInfo.activeProcessorCount > 1, index + 1 < bytes.count,
+            bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "\n")
         else { return nil }
         let base = bytes.baseAddress!
         // The array ends at the first newline followed by four spaces and `]` (element lines start with six spaces).

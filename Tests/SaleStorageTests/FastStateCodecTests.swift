@@ -425,6 +425,13 @@ extension FastStateCodecTests {
             tampered[range.upperBound - 1] = UInt8(ascii: "X")
             #expect(FastStateReader.snapshot(tampered, parallelOrderBytes: 16) == nil)
         }
+        // No orders, many users: the empty orders array is read as such, not split inside the users.
+        var usersOnly = StoreState()
+        var transaction = StoreTransaction()
+        transaction.users = (1...200).map { UserAccount(id: $0, phone: "+7701000\($0)", name: "Покупатель \($0)") }
+        usersOnly.apply(transaction)
+        let usersFile = FastStateWriter.snapshotFile(of: usersOnly, sequence: 1)
+        #expect(FastStateReader.snapshot(usersFile, parallelOrderBytes: 16)?.state == usersOnly)
         var early = file
         let first = try #require(file.firstRange(of: Array(#""statusId":""#.utf8)))
         early[first.upperBound] = UInt8(ascii: "#")
