@@ -653,37 +653,13 @@ struct FastStateReader {
         return nil
     }
 
-    /// An amount (money, quantity): a plain decimal (`-12.5`, `15000`) read in place; anything else (an exponent, a
-    /// leading zero) through the checked literal and ``SaleMoney/Amount/init(parsing:)``; nil when the number is not
-    /// an amount (more than four decimal places, beyond `decimal(18,4)`).
+    /// An amount (money, quantity): the JSON number at the index (``SaleJSON/JSONNumber/extent(in:from:)``) read by
+    /// the one amount parser, ``SaleMoney/Amount/init(parsing:)``, in place; nil when it is not JSON number syntax or
+    /// not an amount (more than four decimal places, beyond `decimal(18,4)`).
     private mutating func amount() -> Amount? {
-        let start = index
-        let negative = consume(UInt8(ascii: "-"))
-        let wholeStart = index
-        var minor: Int64 = 0
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            minor = minor &* 10 &+ Int64(bytes[index] - 0x30)  // wraps only past 18 digits, refused below
-            index += 1
-        }
-        let wholeDigits = index - wholeStart
-        var places = 0
-        let sawPoint = consume(UInt8(ascii: "."))
-        if sawPoint {
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                minor = minor &* 10 &+ Int64(bytes[index] - 0x30)
-                places += 1
-                index += 1
-            }
-        }
-        if (1...(18 - Amount.scale)).contains(wholeDigits), places <= Amount.scale, !(sawPoint && places == 0),
-            wholeDigits == 1 || bytes[wholeStart] != 0x30,
-            index == bytes.count
-                || ![UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index])
-        {
-            for _ in places..<Amount.scale { minor *= 10 }
-            return Amount(minorUnits: negative ? -minor : minor)
-        }
-        return literal(from: start)?.amount
+        guard index < bytes.count, case .end(let end) = JSONNumber.extent(in: bytes, from: index) else { return nil }
+        defer { index = end }
+        return try? Amount(parsing: UnsafeBufferPointer(rebasing: bytes[index..<end]))
     }
 
     /// The number literal starting at `start` (the index moves past it), checked as JSON; nil when invalid.

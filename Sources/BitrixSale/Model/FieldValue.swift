@@ -134,8 +134,10 @@ extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
 /// Decimal text helpers for what is not an ``Amount`` yet: text with more than four decimal places, and loose numeric
 /// comparisons (``FieldValue/decimalValue``). Money itself is ``Amount``.
 public enum Money: Sendable {
-    /// The amount a field stored as text holds (`PRICE_DELIVERY` kept by hand), nil when the text is not one.
-    public static func storedAmount(_ text: String) -> Amount? { try? Amount(parsing: text) }
+    /// The amount a field stored as text holds (`PRICE_DELIVERY` kept by hand), as ``FieldValue/amountValue(roundedTo:)``
+    /// reads it (text from a state written before amounts were `decimal(18,4)` is rounded, not dropped); nil when the
+    /// text is not a number.
+    public static func storedAmount(_ text: String) -> Amount? { FieldValue.string(text).amountValue() }
 
     /// Rounds half away from zero (PHP `round`) to `places` decimal places.
     public static func round(_ value: Decimal, places: Int) -> Decimal {
