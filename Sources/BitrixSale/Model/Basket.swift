@@ -105,11 +105,27 @@ public struct Basket: Sendable {
         guard let index = items.firstIndex(where: { $0.code == code }) else {
             throw .objectNotFound("basket item \(code)")
         }
-        guard BasketItem.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
-        if let old = items[index].field(name), old.looselyEquals(value) { return SaleResult() }
-        switch name {
-        case "QUANTITY":
-            guard let quantity = value.amountValue() else { return BasketItem.notANumber(name, value) }
+        guard let field = BasketItem.Field(rawValue: name) else { throw .argumentOutOfRange("name=\(name)") }
+        return setItemField(at: index, field, value)
+    }
+
+    /// ``setItemField(_:_:_:)`` with the field named by its case.
+    ///
+    /// - Throws: ``SaleException/objectNotFound(_:)`` for an unknown code.
+    public mutating func setItemField(_ code: Int, _ field: BasketItem.Field, _ value: FieldValue)
+        throws(SaleException) -> SaleResult
+    {
+        guard let index = items.firstIndex(where: { $0.code == code }) else {
+            throw .objectNotFound("basket item \(code)")
+        }
+        return setItemField(at: index, field, value)
+    }
+
+    private mutating func setItemField(at index: Int, _ field: BasketItem.Field, _ value: FieldValue) -> SaleResult {
+        if let old = items[index].field(field), old.looselyEquals(value) { return SaleResult() }
+        switch field {
+        case .quantity:
+            guard let quantity = value.amountValue() else { return BasketItem.notANumber(field.rawValue, value) }
             var notes: [SaleError] = []
             let changed = items[index]
                 .changingQuantity(to: quantity, refreshes: true, context: context) {
@@ -122,10 +138,10 @@ public struct Basket: Sendable {
                 item.quantity = quantity
                 items[index] = item
             }
-        case "CURRENCY":
+        case .currency:
             items[index].currency = value.isEmptyText ? nil : value.text
         default:
-            return items[index].apply(name, value, precision: context.site.valuePrecision)
+            return items[index].apply(field, value, precision: context.site.valuePrecision)
         }
         return SaleResult()
     }
@@ -137,6 +153,16 @@ public struct Basket: Sendable {
     {
         var result = SaleResult()
         for (name, value) in BasketItem.ordered(fields) { result.merge(try setItemField(code, name, value)) }
+        return result
+    }
+
+    /// The string-keyed `setItemFields` with the fields named by their cases, applied in
+    /// the same order (`CURRENCY`, `CUSTOM_PRICE`, `PRODUCT_PROVIDER_CLASS` … first).
+    public mutating func setItemFields(_ code: Int, _ fields: KeyValuePairs<BasketItem.Field, FieldValue>)
+        throws(SaleException) -> SaleResult
+    {
+        var result = SaleResult()
+        for (field, value) in BasketItem.ordered(fields) { result.merge(try setItemField(code, field, value)) }
         return result
     }
 }

@@ -25,33 +25,35 @@ extension BasketItem {
     /// `setField` of every name but QUANTITY and CURRENCY, on the line alone (K21 `basketitembase.php` setField,
     /// onFieldModify): price fields are rounded to the site precision first; BASE_PRICE and DISCOUNT_PRICE give PRICE
     /// unless it is custom.
-    mutating func apply(_ name: String, _ value: FieldValue, precision: Int) -> SaleResult {
-        switch name {
-        case "PRICE", "BASE_PRICE", "DISCOUNT_PRICE":
+    mutating func apply(_ field: Field, _ value: FieldValue, precision: Int) -> SaleResult {
+        switch field {
+        case .price, .basePrice, .discountPrice:
             // PriceMaths::roundPrecision at setField (B18).
-            guard let amount = value.amountValue(roundedTo: precision) else { return Self.notANumber(name, value) }
-            switch name {
-            case "PRICE":
+            guard let amount = value.amountValue(roundedTo: precision) else {
+                return Self.notANumber(field.rawValue, value)
+            }
+            switch field {
+            case .price:
                 price = amount
                 priceSetByHand = !customPrice
-            case "BASE_PRICE":
+            case .basePrice:
                 basePrice = amount
                 if !customPrice { price = basePrice.saturatingSubtracting(discountPrice) }
             default:
                 discountPrice = amount
                 if !customPrice { price = basePrice.saturatingSubtracting(discountPrice) }
             }
-        case "CUSTOM_PRICE":
+        case .customPrice:
             customPrice = value.flag ?? false
             if customPrice { priceSetByHand = false }
-        case "NAME": self.name = value.text
-        case "PRODUCT_ID": productId = value.intval
-        case "SORT": sort = value.intval
-        case "XML_ID": xmlId = value.text
-        case "CAN_BUY": canBuy = value.flag ?? false
-        case "DELAY": delay = value.flag ?? false
-        case "PRODUCT_PROVIDER_CLASS": productProviderClass = value.isEmptyText ? nil : value.text
-        default: otherFields[name] = value.text
+        case .name: self.name = value.text
+        case .productId: productId = value.intval
+        case .sort: sort = value.intval
+        case .xmlId: xmlId = value.text
+        case .canBuy: canBuy = value.flag ?? false
+        case .delay: delay = value.flag ?? false
+        case .productProviderClass: productProviderClass = value.isEmptyText ? nil : value.text
+        default: otherFields[field.rawValue] = value.text
         }
         return SaleResult()
     }

@@ -79,16 +79,8 @@ public struct BasketItem: Sendable, Hashable, Codable {
         price.saturatingMultiplied(by: quantity, roundingTo: precision)
     }
 
-    /// Names `setField` accepts (`getSettableFields`).
-    public static let settableFields: Set<String> = [
-        "NAME", "LID", "SORT", "PRODUCT_ID", "PRODUCT_PRICE_ID", "PRICE_TYPE_ID", "CATALOG_XML_ID", "PRODUCT_XML_ID",
-        "DETAIL_PAGE_URL", "XML_ID", "BASE_PRICE", "PRICE", "DISCOUNT_PRICE", "CURRENCY", "CUSTOM_PRICE", "QUANTITY",
-        "WEIGHT", "DIMENSIONS", "MEASURE_CODE", "MEASURE_NAME", "DELAY", "CAN_BUY", "NOTES", "VAT_RATE", "VAT_INCLUDED",
-        "BARCODE_MULTI", "SUBSCRIBE", "PRODUCT_PROVIDER_CLASS", "CALLBACK_FUNC", "ORDER_CALLBACK_FUNC",
-        "CANCEL_CALLBACK_FUNC", "PAY_CALLBACK_FUNC", "TYPE", "SET_PARENT_ID", "DISCOUNT_NAME", "DISCOUNT_VALUE",
-        "DISCOUNT_COUPON", "RECOMMENDATION", "MARKING_CODE_GROUP", "DISCOUNT_PRICE_PERCENT", "IGNORE_CALLBACK_FUNC",
-        "DEFAULT_PRICE", "DISCOUNT_LIST",
-    ]
+    /// Names `setField` accepts (`getSettableFields`): the raw values of ``Field``.
+    public static let settableFields: Set<String> = Set(Field.allCases.map(\.rawValue))
 
     /// Fields `setFields` applies first, in this order (`onBeforeSetFields`).
     static let appliedFirst = [
@@ -96,25 +88,13 @@ public struct BasketItem: Sendable, Hashable, Codable {
         "FUSER_ID",
     ]
 
-    /// The value of a field by its Bitrix name (nil when unset).
+    /// The value of a field by its Bitrix name (nil when unset): a settable one, or `ID` and `MODULE`.
     public func field(_ name: String) -> FieldValue? {
+        if let settable = Field(rawValue: name) { return field(settable) }
         switch name {
-        case "ID": id.map(FieldValue.int)
-        case "MODULE": .string(moduleId)
-        case "PRODUCT_ID": .int(productId)
-        case "NAME": .string(name)
-        case "QUANTITY": .amount(quantity)
-        case "PRICE": .amount(price)
-        case "BASE_PRICE": .amount(basePrice)
-        case "DISCOUNT_PRICE": .amount(discountPrice)
-        case "CUSTOM_PRICE": .bool(customPrice)
-        case "CURRENCY": currency.map(FieldValue.string)
-        case "CAN_BUY": .bool(canBuy)
-        case "DELAY": .bool(delay)
-        case "PRODUCT_PROVIDER_CLASS": productProviderClass.map(FieldValue.string)
-        case "SORT": .int(sort)
-        case "XML_ID": .string(xmlId)
-        default: otherFields[name].map(FieldValue.string)
+        case "ID": return id.map(FieldValue.int)
+        case "MODULE": return .string(moduleId)
+        default: return otherFields[name].map(FieldValue.string)
         }
     }
 }

@@ -117,22 +117,22 @@ extension Order {
         guard let index = data.basket.firstIndex(where: { $0.code == code }) else {
             throw .objectNotFound("basket item \(code)")
         }
-        guard BasketItem.settableFields.contains(name) else { throw .argumentOutOfRange("name=\(name)") }
+        guard let field = BasketItem.Field(rawValue: name) else { throw .argumentOutOfRange("name=\(name)") }
         let item = data.basket[index]
-        if let old = item.field(name), old.looselyEquals(value) { return SaleResult() }
-        switch name {
-        case "QUANTITY": return changingPrice { $0.setQuantity(value, at: index) }
-        case "PRICE", "BASE_PRICE", "DISCOUNT_PRICE":
+        if let old = item.field(field), old.looselyEquals(value) { return SaleResult() }
+        switch field {
+        case .quantity: return changingPrice { $0.setQuantity(value, at: index) }
+        case .price, .basePrice, .discountPrice:
             return changingPrice {
-                let result = $0.data.basket[index].apply(name, value, precision: $0.precision)
-                if name == "PRICE" { $0.recalculateDelivery() }
+                let result = $0.data.basket[index].apply(field, value, precision: $0.precision)
+                if field == .price { $0.recalculateDelivery() }
                 return result
             }
-        case "CURRENCY":
+        case .currency:
             if let orderCurrency = data.currency, value.text != orderCurrency { throw .notSupported("CURRENCY") }
             data.basket[index].currency = value.isEmptyText ? nil : value.text
         default:
-            return data.basket[index].apply(name, value, precision: precision)
+            return data.basket[index].apply(field, value, precision: precision)
         }
         return SaleResult()
     }

@@ -160,10 +160,9 @@ extension SiteAPI {
                         try basket.setItemFields(
                             code,
                             [
-                                "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass),
-                                "CURRENCY": .string(engine.site.currency), "CUSTOM_PRICE": "Y",
-                                "PRICE": .amount(price), "BASE_PRICE": .amount(price),
-                                "QUANTITY": .int(line.quantity),
+                                .productProviderClass: .string(BasketItem.catalogProviderClass),
+                                .currency: .string(engine.site.currency), .customPrice: "Y",
+                                .price: .amount(price), .basePrice: .amount(price), .quantity: .int(line.quantity),
                             ]
                         )
                     )
@@ -172,8 +171,8 @@ extension SiteAPI {
                         try basket.setItemFields(
                             code,
                             [
-                                "PRODUCT_PROVIDER_CLASS": .string(BasketItem.catalogProviderClass),
-                                "QUANTITY": .int(line.quantity),
+                                .productProviderClass: .string(BasketItem.catalogProviderClass),
+                                .quantity: .int(line.quantity),
                             ]
                         )
                     )
