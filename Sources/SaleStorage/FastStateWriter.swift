@@ -615,7 +615,7 @@ struct FastStateWriter {
         }
         let whole = Int(millis)
         let total = whole / 1000
-        let (year, month, day) = Self.civil(days: total / 86_400)
+        let (year, month, day) = ZoneOffsets.civil(fromDays: total / 86_400)
         let time = total % 86_400
         out.append(UInt8(ascii: "\""))
         pad(year, 4)
@@ -642,19 +642,6 @@ struct FastStateWriter {
             out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10
         }
-    }
-
-    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian; Howard Hinnant's `civil_from_days`).
-    static func civil(days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A JSON string literal, escaped as ``SaleJSON/JSONWriter`` escapes it.

@@ -1,4 +1,5 @@
 import Foundation
+import SaleJSON
 
 /// An ISO 8601 date and time with a UTC offset, such as `2025-10-20T10:00:00+05:00`: the `now` of a scenario.
 public struct ScenarioTimestamp: Sendable, Hashable, CustomStringConvertible {
@@ -56,30 +57,12 @@ public struct ScenarioTimestamp: Sendable, Hashable, CustomStringConvertible {
             offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
         }
         guard index == bytes.count, (1...12).contains(month), day >= 1,
-            day <= Self.daysIn(month: month, year: year), hour < 24, minute < 60, second < 60
+            day <= JSONDates.daysIn(month: month, year: year), hour < 24, minute < 60, second < 60
         else { return nil }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
+        let days = JSONDates.days(year: year, month: month, day: day)
         let local = Double(days * 86_400 + hour * 3600 + minute * 60 + second) + fraction
         self.date = Date(timeIntervalSince1970: local - Double(offset))
         self.utcOffset = offset
         self.description = text
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
