@@ -170,12 +170,18 @@ public struct Basket: Sendable {
 extension BasketItem {
     /// The keys of a `setFields` call in the order Bitrix applies them (`onBeforeSetFields`).
     static func ordered(_ fields: KeyValuePairs<String, FieldValue>) -> [(String, FieldValue)] {
-        var ordered: [(String, FieldValue)] = []
+        ordered(fields, name: { $0 })
+    }
+
+    /// The keys of a `setFields` call, whatever names them, in the order Bitrix applies them: the
+    /// ``appliedFirst`` ones in that order, then the rest as given.
+    static func ordered<Key>(_ fields: KeyValuePairs<Key, FieldValue>, name: (Key) -> String) -> [(Key, FieldValue)] {
+        var ordered: [(Key, FieldValue)] = []
         ordered.reserveCapacity(fields.count)
-        for name in appliedFirst {
-            for (key, value) in fields where key == name { ordered.append((key, value)) }
+        for first in appliedFirst {
+            for (key, value) in fields where name(key) == first { ordered.append((key, value)) }
         }
-        for (key, value) in fields where !appliedFirst.contains(key) { ordered.append((key, value)) }
+        for (key, value) in fields where !appliedFirst.contains(name(key)) { ordered.append((key, value)) }
         return ordered
     }
 }

@@ -45,14 +45,6 @@ extension BasketItem {
         case ignoreCallbackFunc = "IGNORE_CALLBACK_FUNC"
         case defaultPrice = "DEFAULT_PRICE"
         case discountList = "DISCOUNT_LIST"
-
-        /// Whether `setFields` applies it before the others (`onBeforeSetFields`: ``BasketItem/appliedFirst``).
-        var isAppliedFirst: Bool {
-            switch self {
-            case .currency, .customPrice, .vatRate, .vatIncluded, .productProviderClass, .subscribe, .type, .lid: true
-            default: false
-            }
-        }
     }
 
     /// The value of a settable field (nil when unset).
@@ -75,14 +67,8 @@ extension BasketItem {
         }
     }
 
-    /// The keys of a typed `setFields` call in the order Bitrix applies them (``ordered(_:)`` for strings).
+    /// The keys of a typed `setFields` call in the order Bitrix applies them.
     static func ordered(_ fields: KeyValuePairs<Field, FieldValue>) -> [(Field, FieldValue)] {
-        var ordered: [(Field, FieldValue)] = []
-        ordered.reserveCapacity(fields.count)
-        for name in appliedFirst {
-            for (field, value) in fields where field.rawValue == name { ordered.append((field, value)) }
-        }
-        for (field, value) in fields where !field.isAppliedFirst { ordered.append((field, value)) }
-        return ordered
+        ordered(fields, name: \.rawValue)
     }
 }
