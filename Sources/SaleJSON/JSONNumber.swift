@@ -121,37 +121,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A decimal written without exponent, `-` for negatives, no trailing zeros after the point.
-    public static func plainText(_ value: Decimal) -> String {
-        if value.isNaN { return "0" }
-        if value.isZero { return "0" }
-        let negative = value < 0
-        let magnitude = negative ? -value : value
-        // significand * 10^exponent; NSDecimal significand digits via description of an integer-shifted value.
-        var digits = ""
-        var exponent = magnitude.exponent
-        var significand = magnitude.significand  // an integral Decimal
-        // Strip trailing zeros from the significand into the exponent.
-        var text = significand.description
-        while text.count > 1, text.hasSuffix("0") {
-            text.removeLast()
-            exponent += 1
-        }
-        significand = Decimal(string: text) ?? significand
-        digits = text
-        var result: String
-        if exponent >= 0 {
-            result = digits + String(repeating: "0", count: exponent)
-        } else {
-            let fraction = -exponent
-            if digits.count > fraction {
-                let split = digits.index(digits.endIndex, offsetBy: -fraction)
-                result = digits[..<split] + "." + digits[split...]
-            } else {
-                result = "0." + String(repeating: "0", count: fraction - digits.count) + digits
-            }
-        }
-        return negative ? "-" + result : result
-    }
+    public static func plainText(_ value: Decimal) -> String { Amount.plainText(of: value) }
 }
 
 extension JSONNumber {

@@ -177,24 +177,5 @@ public enum Money: Sendable {
     }
 
     /// The value in plain notation: no exponent, no trailing zeros (`15000`, `12500.5`, `-0.01`).
-    public static func plainText(_ value: Decimal) -> String {
-        if value.isNaN || value.isZero { return "0" }
-        let negative = value < 0
-        var exponent = value.exponent
-        var digits = (negative ? -value : value).significand.description
-        while digits.count > 1, digits.hasSuffix("0") {
-            digits.removeLast()
-            exponent += 1
-        }
-        var text: String
-        if exponent >= 0 {
-            text = digits + String(repeating: "0", count: exponent)
-        } else if digits.count > -exponent {
-            let split = digits.index(digits.endIndex, offsetBy: exponent)
-            text = digits[..<split] + "." + digits[split...]
-        } else {
-            text = "0." + String(repeating: "0", count: -exponent - digits.count) + digits
-        }
-        return negative ? "-" + text : text
-    }
+    public static func plainText(_ value: Decimal) -> String { Amount.plainText(of: value) }
 }
