@@ -102,33 +102,18 @@ public struct IdempotencyTable: Sendable, Hashable {
 
     /// Puts `value` in the first empty slot of the probe run that starts at `hash`.
     private mutating func insertSlot(_ value: Int32, hash: Int) {
-        var slot = hash & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = value
+        LinearProbing.insert(value, home: hash, into: &slots)
     }
 
-    /// Empties `slot` and moves later members of its probe run back, so no lookup stops early at the hole.
+    /// Empties `slot` and moves later members of its probe run back (``LinearProbing/remove(at:from:home:)``).
     private mutating func removeSlot(_ slot: Int) {
-        var hole = slot
-        var next = (slot + 1) & mask
-        while slots[next] != 0 {
-            let home = records[Int(slots[next]) - 1].key.hashValue & mask
-            // The entry at `next` may move to the hole when its home is not in the cyclic range (hole, next].
-            let distanceToNext = (next - home) & mask
-            let distanceToHole = (hole - home) & mask
-            if distanceToHole < distanceToNext {
-                slots[hole] = slots[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        slots[hole] = 0
+        let records = records
+        LinearProbing.remove(at: slot, from: &slots) { records[Int($0) - 1].key.hashValue }
     }
 
     /// Rebuilds the index with at least twice `count` slots.
     private mutating func resize(toHold count: Int) {
-        var size = 16
-        while size < count * 2 { size *= 2 }
+        let size = LinearProbing.size(toHold: count)
         guard size > slots.count else { return }
         slots = [Int32](repeating: 0, count: size)
         for (position, record) in records.enumerated() {

@@ -109,31 +109,17 @@ struct KeyIndex: Sendable, Hashable {
         return nil
     }
 
-    private mutating func insert(_ packed: UInt64) {
-        var position = home(packed)
-        while slots[position] != 0 { position = (position + 1) & mask }
-        slots[position] = packed
-    }
+    private mutating func insert(_ packed: UInt64) { LinearProbing.insert(packed, home: home(packed), into: &slots) }
 
-    /// Empties `slot` and moves later members of its probe run back, so no lookup stops early at the hole.
+    /// Empties `slot` and moves later members of its probe run back (``LinearProbing/remove(at:from:home:)``).
     private mutating func removeSlot(_ slot: Int) {
-        var hole = slot
-        var next = (slot + 1) & mask
-        while slots[next] != 0 {
-            let home = home(slots[next])
-            if (hole - home) & mask < (next - home) & mask {
-                slots[hole] = slots[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        slots[hole] = 0
+        let mask = mask
+        LinearProbing.remove(at: slot, from: &slots) { Int($0 >> 32) & mask }
     }
 
     /// Rebuilds the slots with at least twice `count` of them.
     private mutating func resize(toHold count: Int) {
-        var size = 16
-        while size < count * 2 { size *= 2 }
+        let size = LinearProbing.size(toHold: count)
         guard size > slots.count else { return }
         let old = slots
         slots = [UInt64](repeating: 0, count: size)
