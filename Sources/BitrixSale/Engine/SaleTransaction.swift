@@ -142,7 +142,11 @@ public struct SaleTransaction: Sendable {
         _ = working.propertyCollection()
         let problems = working.verify()
         var diagnostics = working.pendingDiagnostics
-        for diagnostic in diagnose(working) where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        // The order's figures, priced once for the diagnostics and the column check below.
+        let totals = working.totals
+        for diagnostic in diagnose(working, totals: totals) where !diagnostics.contains(diagnostic) {
+            diagnostics.append(diagnostic)
+        }
         let warnings = problems + diagnostics
         if strict {
             let escalated = warnings.filter { !Diagnostic.neverEscalated.contains($0.code) }
@@ -156,7 +160,7 @@ public struct SaleTransaction: Sendable {
         // The order row (docs/BITRIX-SEMANTICS.md §1.3).
         if working.data.userIdText == nil { result.addError(Self.required("USER_ID")) }
         if (working.data.currency ?? "").isEmpty { result.addError(Self.required("CURRENCY")) }
-        if let error = Self.priceOutOfRange(working) { result.addError(error) }
+        if let error = Self.priceOutOfRange(totals) { result.addError(error) }
         guard result.isSuccess else { return result }
         let now = engine.clock.now()
         let isNew = working.isNew
@@ -214,8 +218,7 @@ public struct SaleTransaction: Sendable {
 
     /// Derived totals saturate at `decimal(18,4)`'s bound (``SaleMoney/Amount/isAtBound``); MySQL's strict mode
     /// refuses such a PRICE at the INSERT (Bitrix throws `SqlQueryException`; the emulator answers an error).
-    private static func priceOutOfRange(_ order: Order) -> SaleError? {
-        let totals = order.totals
+    private static func priceOutOfRange(_ totals: Order.Totals) -> SaleError? {
         guard totals.price.isAtBound || totals.basketPrice.isAtBound || totals.deliveryPrice.isAtBound else {
             return nil
         }
@@ -309,7 +312,7 @@ public struct SaleTransaction: Sendable {
     }
 
     /// The emulator's diagnostics that need the engine (customer accounts) or the whole order.
-    private func diagnose(_ order: Order) -> [SaleError] {
+    private func diagnose(_ order: Order, totals: Order.Totals) -> [SaleError] {
         var found: [SaleError] = []
         let data = order.data
         if let text = data.userIdText {
@@ -349,7 +352,7 @@ public struct SaleTransaction: Sendable {
             found.append(Diagnostic.paymentDropped(payment: "#\(payment.code)"))
         }
         let payments = data.payments.filter { !($0.paySystemName ?? "").isEmpty }
-        let price = order.price
+        let price = totals.price
         if payments.isEmpty {
             if price > 0 { found.append(Diagnostic.noPayment(orderPrice: price.plainText)) }
         } else {
